@@ -1,0 +1,33 @@
+// Three tiers (see README "Tests"): unit (no I/O), embedded (in-process PGlite and cache),
+// integration (the real stores started by scripts/services).
+/** @type {import('jest').Config['transform']} */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } },
+  ],
+};
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/{src,resolvers,datasources}/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/unit/forbidNetwork.ts'],
+    },
+    {
+      ...common,
+      displayName: 'embedded',
+      testMatch: ['<rootDir>/test/embedded/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/support/globalSetup.ts',
+    },
+  ],
+};

@@ -1,0 +1,51 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './ErrorCode';
+import { GatewayError } from './GatewayError';
+
+/** Codes Apollo Server and graphql-js produce for a malformed request; they are safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set<unknown>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo Server `formatError`: typed gateway errors and request errors pass through; anything else is
+ * masked as INTERNAL_SERVER_ERROR unless `exposeInternals` (development). Never throws.
+ */
+export function createFormatError(exposeInternals: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      const original = unwrap(error);
+      if (original instanceof GatewayError) {
+        return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+      }
+      const code = formatted.extensions?.['code'];
+      if (REQUEST_ERROR_CODES.has(code) || exposeInternals) return formatted;
+      return {
+        message: 'Internal server error',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.InternalServerError },
+      };
+    } catch {
+      return { message: 'Internal server error', extensions: { code: ErrorCode.InternalServerError } };
+    }
+  };
+}
+
+/** A resolver's error reaches formatError wrapped in a GraphQLError; the typed one is an originalError. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    if (current instanceof GatewayError) return current;
+    const next = current && typeof current === 'object' ? (current as { originalError?: unknown }).originalError : undefined;
+    if (!next || next === current) return current;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from './config';
+import type { GatewayContext } from './context';
+import { createFormatError } from './errors';
+import type { Logger } from './logger';
+import { buildSchema } from './schema';
+
+/** A running gateway: its URL and how to stop it. */
+export interface Gateway {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the HTTP app (GraphQL at /graphql, /health) and starts listening on config.host:config.port. */
+export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    formatError: createFormatError(config.nodeEnv === 'development'),
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => ({ config }) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${host}:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  return {
+    url,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { BadUserInputError, createFormatError, UpstreamUnavailableError } from '../../../src/errors';
+
+const located = (original: Error) => new GraphQLError(original.message, { path: ['work'], originalError: original });
+
+describe('createFormatError', () => {
+  const production = createFormatError(false);
+  const development = createFormatError(true);
+
+  it('keeps a typed error with its code and extensions', () => {
+    const error = located(new UpstreamUnavailableError('neo4j', 'circuit open'));
+    expect(production({ message: error.message, path: ['work'] }, error)).toEqual({
+      message: 'neo4j is unavailable: circuit open',
+      path: ['work'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'neo4j' },
+    });
+  });
+
+  it('names the offending argument of a BAD_USER_INPUT error', () => {
+    const error = located(new BadUserInputError('first must be at most 200', 'first'));
+    expect(production({ message: error.message }, error).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it('masks an unexpected error outside development', () => {
+    const error = located(new Error('password authentication failed for user "postgres"'));
+    const formatted = production({ message: error.message, path: ['work'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['work'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('shows an unexpected error in development', () => {
+    const error = located(new Error('boom'));
+    expect(development({ message: 'boom' }, error).message).toBe('boom');
+  });
+
+  it('never throws, even on a hostile error object', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); } });
+    expect(production({ message: 'x' }, hostile)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
