@@ -16,7 +16,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/{src,resolvers,datasources}/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/unit/forbidNetwork.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/unit/forbidNetwork.ts'],
     },
     {
       ...common,

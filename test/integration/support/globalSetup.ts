@@ -7,6 +7,8 @@ import { UNREACHABLE_ENV } from './describeStore';
  * the environment. Outside CI each missing store gets one loud line naming the command that starts it;
  * with CI=true the tests of a missing store fail (see describeStore).
  */
+// Jest requires the global setup module to default-export its function.
+// eslint-disable-next-line import-x/no-default-export
 export default async function globalSetup(): Promise<void> {
   const unreachable = await probeStores();
   process.env[UNREACHABLE_ENV] = JSON.stringify(Object.fromEntries(unreachable));
