@@ -3,8 +3,7 @@
 // datasources never import GraphQL types.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
-const { importX } = require('eslint-plugin-import-x');
-const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
+const importPlugin = require('eslint-plugin-import');
 
 const DRIVERS = ['pg', '@electric-sql/pglite', 'ioredis', 'neo4j-driver', '@influxdata/influxdb-client', '@elastic/elasticsearch'];
 
@@ -14,20 +13,20 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
     rules: {
-      'import-x/no-cycle': 'error',
-      'import-x/no-default-export': 'error',
+      'import/no-cycle': 'error',
+      'import/no-default-export': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      eqeqeq: ['error', 'always'],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
   {
     // Tool configuration files must default-export.
     files: ['codegen.ts'],
-    rules: { 'import-x/no-default-export': 'off' },
+    rules: { 'import/no-default-export': 'off' },
   },
   {
     files: ['resolvers/**/*.ts'],

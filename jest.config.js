@@ -1,11 +1,9 @@
 // Three tiers (see README "Tests"): unit (no I/O), embedded (in-process PGlite and cache),
 // integration (the real stores started by scripts/services).
 /** @type {import('jest').Config['transform']} */
+// ts-jest in transpile-only mode: fast, and type checking is tsc's job (`npm run check`).
 const transform = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } },
-  ],
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
+import { mountExplorer } from './http/explorer';
 import type { Logger } from './logger';
 import { buildSchema } from './schema';
 
@@ -24,13 +26,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
     schema: buildSchema(),
     formatError: createFormatError(config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  mountExplorer(app, '/graphql');
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

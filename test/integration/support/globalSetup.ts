@@ -8,7 +8,7 @@ import { UNREACHABLE_ENV } from './describeStore';
  * with CI=true the tests of a missing store fail (see describeStore).
  */
 // Jest requires the global setup module to default-export its function.
-// eslint-disable-next-line import-x/no-default-export
+// eslint-disable-next-line import/no-default-export
 export default async function globalSetup(): Promise<void> {
   const unreachable = await probeStores();
   process.env[UNREACHABLE_ENV] = JSON.stringify(Object.fromEntries(unreachable));
