@@ -1,9 +1,11 @@
+// Run through `node --experimental-vm-modules` (package.json): PGlite loads its WebAssembly with a
+// dynamic import(), which jest's module runtime only allows with that flag.
 // Three tiers (see README "Tests"): unit (no I/O), embedded (in-process PGlite and cache),
 // integration (the real stores started by scripts/services).
 /** @type {import('jest').Config['transform']} */
-// ts-jest in transpile-only mode: fast, and type checking is tsc's job (`npm run check`).
+// ts-jest transpiles file by file (tsconfig's isolatedModules): fast; type checking is tsc's job (`npm run check`).
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -20,11 +22,13 @@ module.exports = {
       ...common,
       displayName: 'embedded',
       testMatch: ['<rootDir>/test/embedded/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
     },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
       globalSetup: '<rootDir>/test/integration/support/globalSetup.ts',
     },
   ],

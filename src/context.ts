@@ -1,6 +1,11 @@
+import type { CatalogReader } from '../datasources/CatalogReader';
 import type { Config } from './config';
+import type { Loaders } from './loaders/createLoaders';
 
-/** Per-request context handed to every resolver. Built fresh for each request. */
+/** Per-request context handed to every resolver. Built fresh for each request, loaders included. */
 export interface GatewayContext {
   readonly config: Config;
+  readonly loaders: Loaders;
+  /** List queries (pages) that are not keyed loads. */
+  readonly catalog: CatalogReader;
 }

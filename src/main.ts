@@ -1,18 +1,25 @@
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { seedSampleIfEmpty } from './seed/seedSampleIfEmpty';
 import { startGateway } from './server';
+import { openStores } from './stores';
 
 /** Entry point of `npm start`: read the configuration, start the gateway, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const gateway = await startGateway(config, logger);
+  const stores = await openStores(config, logger);
+  await seedSampleIfEmpty(config, stores.catalogWriter, logger);
+  const gateway = await startGateway(config, logger, stores);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    gateway.stop().then(
+    gateway
+      .stop()
+      .then(() => stores.close())
+      .then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');

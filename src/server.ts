@@ -8,9 +8,11 @@ import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
+import { createLoaders } from './loaders/createLoaders';
 import { mountExplorer } from './http/explorer';
 import type { Logger } from './logger';
 import { buildSchema } from './schema';
+import type { Stores } from './stores';
 
 /** A running gateway: its URL and how to stop it. */
 export interface Gateway {
@@ -18,8 +20,11 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** Builds the HTTP app (GraphQL at /graphql, /health) and starts listening on config.host:config.port. */
-export async function startGateway(config: Config, logger: Logger): Promise<Gateway> {
+/**
+ * Builds the HTTP app (GraphQL and the explorer at /graphql, /health) over already opened stores and starts
+ * listening on config.host:config.port. `stop` drains in-flight requests; closing the stores is the caller's.
+ */
+export async function startGateway(config: Config, logger: Logger, stores: Stores): Promise<Gateway> {
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -38,7 +43,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Gate
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({ config }) }),
+    expressMiddleware(apollo, {
+      // Loaders are per request: batching and de-duplication never leak across requests or users.
+      context: async (): Promise<GatewayContext> => ({ config, catalog: stores.catalog, loaders: createLoaders(stores.catalog) }),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,70 @@
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { isTransientNetworkError } from '../shared/isTransientNetworkError';
+import { StorePolicy } from '../shared/StorePolicy';
+import type { Cache, CacheEntry } from './Cache';
+
+/**
+ * Redis-backed cache. Commands fail fast when Redis is away (no offline queue, short timeouts, a breaker),
+ * and every failure is answered as a miss: the cache can slow nothing down and break nothing.
+ */
+export class RedisCache implements Cache {
+  readonly backend = 'redis' as const;
+  private readonly redis: Redis;
+  readonly policy = new StorePolicy('redis', (err) => isTransientNetworkError(err) || isRedisConnectionError(err), {
+    timeoutMs: 250,
+    maxAttempts: 1,
+    breakerThreshold: 3,
+    halfOpenAfterMs: 5_000,
+  });
+
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+  ) {
+    this.redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1_000,
+      retryStrategy: (times) => Math.min(times * 200, 2_000),
+    });
+    // ioredis emits connection errors as events; without a listener they would crash the process.
+    this.redis.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'redis connection error'));
+  }
+
+  async getMany(keys: readonly string[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.attempt('mget', () => this.redis.mget(...keys));
+    return values ? values.map((v) => v ?? undefined) : keys.map(() => undefined);
+  }
+
+  async setMany(entries: readonly CacheEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.attempt('set', () => {
+      const pipeline = this.redis.pipeline();
+      for (const { key, value, ttlSeconds } of entries) pipeline.set(key, value, 'EX', ttlSeconds);
+      return pipeline.exec();
+    });
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await this.attempt('del', () => this.redis.del(...keys));
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+
+  private async attempt<T>(operation: string, fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.policy.execute(operation, fn);
+    } catch (err) {
+      this.logger.warn({ store: 'redis', operation, err: err instanceof Error ? err.message : String(err) }, 'cache unavailable; treated as a miss');
+      return undefined;
+    }
+  }
+}
+
+function isRedisConnectionError(err: unknown): boolean {
+  return err instanceof Error && /Stream isn't writeable|Connection is closed|enableOfflineQueue/i.test(err.message);
+}

@@ -1,0 +1,35 @@
+import type { Cache } from './Cache';
+
+/** Bump when the shape of a cached record changes: old entries are then simply never read again. */
+export const CACHE_SCHEMA_VERSION = 1;
+
+/** `gw:v<version>:<entity>:<id>` — the one place cache keys are spelled. */
+export function cacheKey(entity: string, id: string): string {
+  return `gw:v${CACHE_SCHEMA_VERSION}:${entity}:${id}`;
+}
+
+/**
+ * Read-through batch lookup: serve what the cache has, load the rest with `load` (one call for all
+ * misses), store what was found, and return results aligned with `ids` (null for unknown ids).
+ */
+export async function cachedBatch<T>(
+  cache: Cache,
+  entity: string,
+  ttlSeconds: number,
+  ids: readonly string[],
+  load: (missing: readonly string[]) => Promise<(T | null)[]>,
+): Promise<(T | null)[]> {
+  const cached = await cache.getMany(ids.map((id) => cacheKey(entity, id)));
+  const results: (T | null)[] = cached.map((raw) => (raw === undefined ? null : (JSON.parse(raw) as T)));
+  const missingIndexes = cached.flatMap((raw, i) => (raw === undefined ? [i] : []));
+  if (missingIndexes.length === 0) return results;
+  const loaded = await load(missingIndexes.map((i) => ids[i] as string));
+  const toStore = [];
+  for (const [n, i] of missingIndexes.entries()) {
+    const value = loaded[n] ?? null;
+    results[i] = value;
+    if (value !== null) toStore.push({ key: cacheKey(entity, ids[i] as string), value: JSON.stringify(value), ttlSeconds });
+  }
+  await cache.setMany(toStore);
+  return results;
+}

@@ -1,0 +1,83 @@
+import type { InstitutionRecord, SourceRecord, TopicRecord } from './types';
+
+/** One year of OpenAlex `counts_by_year`: citations received that year. */
+export interface CitationsInYear {
+  readonly year: number;
+  readonly citedByCount: number;
+}
+
+export interface AuthorshipWrite {
+  /** 1-based byline position. */
+  readonly position: number;
+  readonly authorPosition: string | null;
+  readonly authorId: string;
+  readonly institutionIds: readonly string[];
+}
+
+/** A work as the catalog stores it, with its authorships, topics and references. */
+export interface WorkWrite {
+  readonly id: string;
+  readonly doi: string | null;
+  readonly title: string | null;
+  readonly abstract: string | null;
+  readonly publicationYear: number | null;
+  readonly publicationDate: string | null;
+  readonly type: string | null;
+  readonly language: string | null;
+  readonly citedByCount: number;
+  readonly isOpenAccess: boolean;
+  readonly sourceId: string | null;
+  readonly primaryTopicId: string | null;
+  readonly referencedWorkIds: readonly string[];
+  readonly countsByYear: readonly CitationsInYear[];
+  readonly authorships: readonly AuthorshipWrite[];
+  readonly topics: readonly { readonly topicId: string; readonly score: number }[];
+}
+
+/**
+ * An author. `complete` is true for an OpenAlex Author record (its counts are authoritative) and false for a
+ * co-author seen only in a byline, which never overwrites what a complete record said.
+ */
+export interface AuthorWrite {
+  readonly id: string;
+  readonly displayName: string;
+  readonly orcid: string | null;
+  readonly worksCount: number | null;
+  readonly citedByCount: number | null;
+  readonly hIndex: number | null;
+  readonly institutionIds: readonly string[];
+  readonly complete: boolean;
+}
+
+/** Everything one or more OpenAlex records write to the catalog; written in one transaction. */
+export interface CatalogBatch {
+  readonly works: readonly WorkWrite[];
+  readonly authors: readonly AuthorWrite[];
+  readonly institutions: readonly InstitutionRecord[];
+  readonly sources: readonly SourceRecord[];
+  readonly topics: readonly TopicRecord[];
+}
+
+/** An empty batch. */
+export function emptyBatch(): CatalogBatch {
+  return { works: [], authors: [], institutions: [], sources: [], topics: [] };
+}
+
+/** Concatenates batches (duplicates are resolved by the writer: the last work wins, complete authors win). */
+export function mergeBatches(batches: readonly CatalogBatch[]): CatalogBatch {
+  return {
+    works: batches.flatMap((b) => b.works),
+    authors: batches.flatMap((b) => b.authors),
+    institutions: batches.flatMap((b) => b.institutions),
+    sources: batches.flatMap((b) => b.sources),
+    topics: batches.flatMap((b) => b.topics),
+  };
+}
+
+/** Writes catalog batches to the source of truth. */
+export interface CatalogWriter {
+  /** Upserts the batch in one transaction: all of it is written, or none. */
+  upsert(batch: CatalogBatch): Promise<void>;
+  /** Number of works stored (0 for an empty catalog). */
+  countWorks(): Promise<number>;
+}

@@ -1,0 +1,134 @@
+import type {
+  AuthorRecord,
+  AuthorshipRecord,
+  InstitutionRecord,
+  SourceRecord,
+  TopicRecord,
+  WorkRecord,
+  WorkTopicRecord,
+} from '../types';
+
+/** Row shapes as PostgreSQL returns them, and their mapping to the store-neutral records. */
+export interface WorkRow {
+  id: string;
+  doi: string | null;
+  title: string | null;
+  abstract: string | null;
+  publication_year: number | null;
+  publication_date: string | null;
+  type: string | null;
+  language: string | null;
+  cited_by_count: number;
+  is_open_access: boolean;
+  source_id: string | null;
+  primary_topic_id: string | null;
+  referenced_work_ids: string[];
+}
+
+export const toWork = (r: WorkRow): WorkRecord => ({
+  id: r.id,
+  doi: r.doi,
+  title: r.title,
+  abstract: r.abstract,
+  publicationYear: r.publication_year,
+  publicationDate: r.publication_date,
+  type: r.type,
+  language: r.language,
+  citedByCount: r.cited_by_count,
+  isOpenAccess: r.is_open_access,
+  sourceId: r.source_id,
+  primaryTopicId: r.primary_topic_id,
+  referencedWorkIds: r.referenced_work_ids,
+});
+
+export interface AuthorRow {
+  id: string;
+  display_name: string;
+  orcid: string | null;
+  works_count: number;
+  cited_by_count: number | null;
+  h_index: number | null;
+  institution_ids: string[];
+}
+
+export const toAuthor = (r: AuthorRow): AuthorRecord => ({
+  id: r.id,
+  displayName: r.display_name,
+  orcid: r.orcid,
+  worksCount: r.works_count,
+  citedByCount: r.cited_by_count,
+  hIndex: r.h_index,
+  institutionIds: r.institution_ids,
+});
+
+export interface AuthorshipRow {
+  work_id: string;
+  position: number;
+  author_position: string | null;
+  author_id: string;
+  institution_ids: string[];
+}
+
+export const toAuthorship = (r: AuthorshipRow): AuthorshipRecord => ({
+  workId: r.work_id,
+  position: r.position,
+  authorPosition: r.author_position,
+  authorId: r.author_id,
+  institutionIds: r.institution_ids,
+});
+
+export interface WorkTopicRow {
+  work_id: string;
+  topic_id: string;
+  score: number;
+}
+
+export const toWorkTopic = (r: WorkTopicRow): WorkTopicRecord => ({ workId: r.work_id, topicId: r.topic_id, score: r.score });
+
+export interface TopicRow {
+  id: string;
+  display_name: string;
+  subfield: string | null;
+  field: string | null;
+  domain: string | null;
+}
+
+export const toTopic = (r: TopicRow): TopicRecord => ({
+  id: r.id,
+  displayName: r.display_name,
+  subfield: r.subfield,
+  field: r.field,
+  domain: r.domain,
+});
+
+export interface SourceRow {
+  id: string;
+  display_name: string;
+  issn_l: string | null;
+  type: string | null;
+  host_organization_name: string | null;
+}
+
+export const toSource = (r: SourceRow): SourceRecord => ({
+  id: r.id,
+  displayName: r.display_name,
+  issnL: r.issn_l,
+  type: r.type,
+  hostOrganizationName: r.host_organization_name,
+});
+
+export interface InstitutionRow {
+  id: string;
+  display_name: string;
+  ror: string | null;
+  country_code: string | null;
+  type: string | null;
+}
+
+export const toInstitution = (r: InstitutionRow): InstitutionRecord => ({
+  id: r.id,
+  displayName: r.display_name,
+  ror: r.ror,
+  countryCode: r.country_code,
+  type: r.type,
+});

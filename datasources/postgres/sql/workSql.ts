@@ -1,0 +1,52 @@
+import type { WorkFilter, WorkSortKey } from '../../types';
+import type { KeysetOrder, SortKeySql } from './keyset';
+import type { SqlParams } from './SqlParams';
+
+/** Columns of a work row, under alias `w`, named as `WorkRow` expects. */
+export const WORK_COLUMNS = `w.id, w.doi, w.title, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
+  w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id, w.referenced_work_ids`;
+
+const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
+  CITED_BY_COUNT_DESC: { expr: 'w.cited_by_count', desc: true, cast: 'integer' },
+  CITED_BY_COUNT_ASC: { expr: 'w.cited_by_count', desc: false, cast: 'integer' },
+  // Unknown dates sort as the earliest possible date: last when newest-first.
+  PUBLICATION_DATE_DESC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')::text", desc: true, cast: 'text' },
+  PUBLICATION_DATE_ASC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')::text", desc: false, cast: 'text' },
+  // Byte order (COLLATE "C") so PostgreSQL and PGlite order titles identically whatever the cluster locale.
+  TITLE_ASC: { expr: `lower(COALESCE(w.title, '')) COLLATE "C"`, desc: false, cast: 'text' },
+  TITLE_DESC: { expr: `lower(COALESCE(w.title, '')) COLLATE "C"`, desc: true, cast: 'text' },
+};
+
+const ID_TIE_BREAK: SortKeySql = { expr: 'w.id COLLATE "C"', desc: false, cast: 'text' };
+
+/** The keyset order for a list of sort keys (duplicates dropped), always ending with the id. */
+export function workOrder(sort: readonly WorkSortKey[]): KeysetOrder {
+  const unique = [...new Set(sort)];
+  return { keys: [...unique.map((s) => WORK_SORT_KEYS[s]), ID_TIE_BREAK], signature: `work:${unique.join(',')}` };
+}
+
+/** The SQL condition for a work filter over alias `w`; values go to `params`, never into the text. */
+export function workFilterSql(filter: WorkFilter | undefined, params: SqlParams): string {
+  if (!filter) return 'TRUE';
+  const parts: string[] = [];
+  const range = (expr: string, r: WorkFilter['citedByCount']) => {
+    if (r?.gte != null) parts.push(`${expr} >= ${params.add(r.gte, 'integer')}`);
+    if (r?.lte != null) parts.push(`${expr} <= ${params.add(r.lte, 'integer')}`);
+  };
+  range('w.publication_year', filter.publicationYear);
+  range('w.cited_by_count', filter.citedByCount);
+  if (filter.type != null) parts.push(`w.type = ANY(${params.add(filter.type, 'text[]')})`);
+  if (filter.isOpenAccess != null) parts.push(`w.is_open_access = ${params.add(filter.isOpenAccess, 'boolean')}`);
+  if (filter.doi != null) parts.push(`w.doi = ${params.add(filter.doi, 'text')}`);
+  if (filter.authorId != null) {
+    parts.push(`EXISTS (SELECT 1 FROM authorships fa WHERE fa.work_id = w.id AND fa.author_id = ${params.add(filter.authorId, 'text')})`);
+  }
+  if (filter.topicId != null) {
+    parts.push(`EXISTS (SELECT 1 FROM work_topics ft WHERE ft.work_id = w.id AND ft.topic_id = ${params.add(filter.topicId, 'text')})`);
+  }
+  for (const sub of filter.and ?? []) parts.push(`(${workFilterSql(sub, params)})`);
+  if (filter.or != null) {
+    parts.push(filter.or.length === 0 ? 'FALSE' : `(${filter.or.map((sub) => `(${workFilterSql(sub, params)})`).join(' OR ')})`);
+  }
+  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+}

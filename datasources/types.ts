@@ -1,0 +1,138 @@
+/**
+ * Records the datasources return and the queries they take. These are the store-neutral shapes that
+ * loaders and resolvers see; no GraphQL or driver type appears here.
+ */
+
+export interface WorkRecord {
+  readonly id: string;
+  readonly doi: string | null;
+  readonly title: string | null;
+  readonly abstract: string | null;
+  readonly publicationYear: number | null;
+  readonly publicationDate: string | null;
+  readonly type: string | null;
+  readonly language: string | null;
+  readonly citedByCount: number;
+  readonly isOpenAccess: boolean;
+  readonly sourceId: string | null;
+  readonly primaryTopicId: string | null;
+  readonly referencedWorkIds: readonly string[];
+}
+
+export interface AuthorRecord {
+  readonly id: string;
+  readonly displayName: string;
+  readonly orcid: string | null;
+  readonly worksCount: number;
+  readonly citedByCount: number | null;
+  readonly hIndex: number | null;
+  readonly institutionIds: readonly string[];
+}
+
+export interface AuthorshipRecord {
+  readonly workId: string;
+  /** 1-based byline position. */
+  readonly position: number;
+  readonly authorPosition: string | null;
+  readonly authorId: string;
+  readonly institutionIds: readonly string[];
+}
+
+export interface WorkTopicRecord {
+  readonly workId: string;
+  readonly topicId: string;
+  readonly score: number;
+}
+
+export interface TopicRecord {
+  readonly id: string;
+  readonly displayName: string;
+  readonly subfield: string | null;
+  readonly field: string | null;
+  readonly domain: string | null;
+}
+
+export interface SourceRecord {
+  readonly id: string;
+  readonly displayName: string;
+  readonly issnL: string | null;
+  readonly type: string | null;
+  readonly hostOrganizationName: string | null;
+}
+
+export interface InstitutionRecord {
+  readonly id: string;
+  readonly displayName: string;
+  readonly ror: string | null;
+  readonly countryCode: string | null;
+  readonly type: string | null;
+}
+
+export interface IntRange {
+  readonly gte?: number | null | undefined;
+  readonly lte?: number | null | undefined;
+}
+
+/** Conditions on works; set fields must all hold; `and`/`or` compose nested filters. Ids are short ids. */
+export interface WorkFilter {
+  readonly publicationYear?: IntRange | null | undefined;
+  readonly type?: readonly string[] | null | undefined;
+  readonly isOpenAccess?: boolean | null | undefined;
+  readonly authorId?: string | null | undefined;
+  readonly topicId?: string | null | undefined;
+  /** Bare lowercase DOI (`10.1016/…`). */
+  readonly doi?: string | null | undefined;
+  readonly citedByCount?: IntRange | null | undefined;
+  readonly and?: readonly WorkFilter[] | null | undefined;
+  readonly or?: readonly WorkFilter[] | null | undefined;
+}
+
+export type WorkSortKey =
+  | 'CITED_BY_COUNT_DESC'
+  | 'CITED_BY_COUNT_ASC'
+  | 'PUBLICATION_DATE_DESC'
+  | 'PUBLICATION_DATE_ASC'
+  | 'TITLE_ASC'
+  | 'TITLE_DESC';
+
+export interface AuthorFilter {
+  readonly nameContains?: string | null | undefined;
+  /** Bare ORCID (`0000-0002-…`). */
+  readonly orcid?: string | null | undefined;
+  readonly institutionId?: string | null | undefined;
+  readonly worksCount?: IntRange | null | undefined;
+  readonly citedByCount?: IntRange | null | undefined;
+}
+
+export type AuthorSortKey =
+  | 'CITED_BY_COUNT_DESC'
+  | 'CITED_BY_COUNT_ASC'
+  | 'WORKS_COUNT_DESC'
+  | 'WORKS_COUNT_ASC'
+  | 'DISPLAY_NAME_ASC'
+  | 'DISPLAY_NAME_DESC';
+
+/** One page request: `first` is already validated; `after` is an opaque cursor from a previous page. */
+export interface PageRequest<TFilter, TSort> {
+  readonly filter?: TFilter | undefined;
+  readonly sort: readonly TSort[];
+  readonly first: number;
+  readonly after?: string | undefined;
+}
+
+export interface PageEdge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+/** A page of results; `totalCount` is counted only when asked for. */
+export interface Page<T> {
+  readonly edges: readonly PageEdge<T>[];
+  readonly hasNextPage: boolean;
+  totalCount(): Promise<number>;
+}
+
+export type WorkPage = Page<WorkRecord>;
+export type AuthorPage = Page<AuthorRecord>;
+export type WorkPageEdge = PageEdge<WorkRecord>;
+export type AuthorPageEdge = PageEdge<AuthorRecord>;

@@ -1,0 +1,165 @@
+import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/catalogWrite';
+import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
+import { abstractFromInvertedIndex } from '../domain/abstractFromInvertedIndex';
+import { normalizeDoi } from '../domain/doi';
+import { normalizeOrcid } from '../domain/orcid';
+import {
+  arrayAt,
+  idAt,
+  objectAt,
+  optionalCount,
+  optionalDate,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+  requiredString,
+} from './fields';
+import { InvalidRecordError } from './InvalidRecordError';
+import type { OpenAlexEntity } from './openAlexInput';
+
+/**
+ * Maps one raw OpenAlex entity to what it writes to the catalog. Pure; throws InvalidRecordError naming the
+ * field when the record cannot be loaded, so a malformed record is rejected whole before anything is written.
+ */
+export function catalogBatchFromOpenAlex(entity: OpenAlexEntity): CatalogBatch {
+  const record = objectAt(entity.record, 'record');
+  switch (entity.kind) {
+    case 'work':
+      return workBatch(record);
+    case 'author': {
+      const institutions = arrayAt(record['last_known_institutions'] ?? record['last_known_institution'] ?? [], 'last_known_institutions');
+      const list = Array.isArray(institutions) ? institutions : [institutions];
+      const parsed = list.map((inst, i) => institution(objectAt(inst, `last_known_institutions[${i}]`), `last_known_institutions[${i}]`));
+      const author: AuthorWrite = {
+        id: idAt(record['id'], 'A', 'id'),
+        displayName: requiredString(record['display_name'], 'display_name'),
+        orcid: record['orcid'] == null ? null : (normalizeOrcid(record['orcid']) ?? null),
+        worksCount: optionalCount(record['works_count'], 'works_count'),
+        citedByCount: optionalCount(record['cited_by_count'], 'cited_by_count'),
+        hIndex: optionalCount(optionalObject(record['summary_stats'], 'summary_stats')?.['h_index'], 'summary_stats.h_index'),
+        institutionIds: parsed.map((i) => i.id),
+        complete: true,
+      };
+      return { works: [], authors: [author], institutions: parsed, sources: [], topics: [] };
+    }
+    case 'institution':
+      return { works: [], authors: [], institutions: [institution(record, 'record')], sources: [], topics: [] };
+    case 'source':
+      return { works: [], authors: [], institutions: [], sources: [source(record, 'record')], topics: [] };
+    case 'topic':
+      return { works: [], authors: [], institutions: [], sources: [], topics: [topic(record, 'record')] };
+    default:
+      return assertNever(entity.kind);
+  }
+}
+
+function workBatch(record: Record<string, unknown>): CatalogBatch {
+  const institutions: InstitutionRecord[] = [];
+  const authors: AuthorWrite[] = [];
+  const authorships = arrayAt(record['authorships'], 'authorships').map((raw, i) => {
+    const field = `authorships[${i}]`;
+    const a = objectAt(raw, field);
+    const person = objectAt(a['author'], `${field}.author`);
+    const insts = arrayAt(a['institutions'], `${field}.institutions`).map((inst, j) =>
+      institution(objectAt(inst, `${field}.institutions[${j}]`), `${field}.institutions[${j}]`),
+    );
+    institutions.push(...insts);
+    const authorId = idAt(person['id'], 'A', `${field}.author.id`);
+    authors.push({
+      id: authorId,
+      displayName: requiredString(person['display_name'], `${field}.author.display_name`),
+      orcid: person['orcid'] == null ? null : (normalizeOrcid(person['orcid']) ?? null),
+      worksCount: null,
+      citedByCount: null,
+      hIndex: null,
+      institutionIds: [],
+      complete: false,
+    });
+    return {
+      position: i + 1,
+      authorPosition: optionalString(a['author_position'], `${field}.author_position`, 20),
+      authorId,
+      institutionIds: [...new Set(insts.map((inst) => inst.id))],
+    };
+  });
+
+  const topics: TopicRecord[] = [];
+  const workTopics = arrayAt(record['topics'], 'topics').map((raw, i) => {
+    const t = topic(objectAt(raw, `topics[${i}]`), `topics[${i}]`);
+    topics.push(t);
+    return { topicId: t.id, score: optionalNumber(objectAt(raw, `topics[${i}]`)['score'], `topics[${i}].score`) ?? 0 };
+  });
+  const primaryTopicRaw = optionalObject(record['primary_topic'], 'primary_topic');
+  const primaryTopic = primaryTopicRaw ? topic(primaryTopicRaw, 'primary_topic') : null;
+  if (primaryTopic) topics.push(primaryTopic);
+
+  const location = optionalObject(record['primary_location'], 'primary_location');
+  const sourceRaw = optionalObject(location?.['source'], 'primary_location.source');
+  const workSource = sourceRaw ? source(sourceRaw, 'primary_location.source') : null;
+
+  const countsByYear: CitationsInYear[] = arrayAt(record['counts_by_year'], 'counts_by_year').map((raw, i) => {
+    const c = objectAt(raw, `counts_by_year[${i}]`);
+    const year = optionalCount(c['year'], `counts_by_year[${i}].year`);
+    if (year === null) throw new InvalidRecordError(`counts_by_year[${i}].year is missing`);
+    return { year, citedByCount: optionalCount(c['cited_by_count'], `counts_by_year[${i}].cited_by_count`) ?? 0 };
+  });
+
+  const work: WorkWrite = {
+    id: idAt(record['id'], 'W', 'id'),
+    doi: record['doi'] == null ? null : (normalizeDoi(record['doi']) ?? null),
+    title: optionalString(record['title'] ?? record['display_name'], 'title'),
+    abstract: abstractFromInvertedIndex(record['abstract_inverted_index']),
+    publicationYear: optionalCount(record['publication_year'], 'publication_year'),
+    publicationDate: optionalDate(record['publication_date'], 'publication_date'),
+    type: optionalString(record['type'], 'type', 100),
+    language: optionalString(record['language'], 'language', 20),
+    citedByCount: optionalCount(record['cited_by_count'], 'cited_by_count') ?? 0,
+    isOpenAccess: optionalObject(record['open_access'], 'open_access')?.['is_oa'] === true,
+    sourceId: workSource?.id ?? null,
+    primaryTopicId: primaryTopic?.id ?? null,
+    referencedWorkIds: [...new Set(arrayAt(record['referenced_works'], 'referenced_works').map((id, i) => idAt(id, 'W', `referenced_works[${i}]`)))],
+    countsByYear,
+    authorships,
+    topics: dedupeBy(workTopics, (t) => t.topicId),
+  };
+  return { works: [work], authors, institutions, sources: workSource ? [workSource] : [], topics };
+}
+
+function institution(r: Record<string, unknown>, field: string): InstitutionRecord {
+  return {
+    id: idAt(r['id'], 'I', `${field}.id`),
+    displayName: requiredString(r['display_name'], `${field}.display_name`),
+    ror: optionalString(r['ror'], `${field}.ror`, 200),
+    countryCode: optionalString(r['country_code'], `${field}.country_code`, 10),
+    type: optionalString(r['type'], `${field}.type`, 100),
+  };
+}
+
+function source(r: Record<string, unknown>, field: string): SourceRecord {
+  return {
+    id: idAt(r['id'], 'S', `${field}.id`),
+    displayName: requiredString(r['display_name'], `${field}.display_name`),
+    issnL: optionalString(r['issn_l'], `${field}.issn_l`, 20),
+    type: optionalString(r['type'], `${field}.type`, 100),
+    hostOrganizationName: optionalString(r['host_organization_name'], `${field}.host_organization_name`, 1000),
+  };
+}
+
+function topic(r: Record<string, unknown>, field: string): TopicRecord {
+  const name = (key: string) => optionalString(optionalObject(r[key], `${field}.${key}`)?.['display_name'], `${field}.${key}.display_name`, 1000);
+  return {
+    id: idAt(r['id'], 'T', `${field}.id`),
+    displayName: requiredString(r['display_name'], `${field}.display_name`),
+    subfield: name('subfield'),
+    field: name('field'),
+    domain: name('domain'),
+  };
+}
+
+function dedupeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+function assertNever(value: never): never {
+  throw new InvalidRecordError(`unsupported entity kind ${String(value)}`);
+}

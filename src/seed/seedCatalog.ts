@@ -1,0 +1,88 @@
+import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/catalogWrite';
+import { GatewayError } from '../errors';
+import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
+import { errorMessage } from './errorMessage';
+import type { OpenAlexOrigin } from './openAlexInput';
+import { readOpenAlex, type ReadProgress } from './readOpenAlex';
+
+/** What a seed run loaded, counted once per entity id however many files hold it. */
+export interface SeedReport {
+  works: number;
+  authors: number;
+  institutions: number;
+  sources: number;
+  topics: number;
+  /** Entities met again in a later file or record (loaded again as an upsert, counted once). */
+  duplicates: number;
+  rejected: { origin: OpenAlexOrigin; reason: string }[];
+}
+
+export interface SeedOptions {
+  /** Entities written per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: ReadProgress;
+}
+
+interface Pending {
+  readonly origin: OpenAlexOrigin;
+  readonly batch: CatalogBatch;
+}
+
+/**
+ * Loads OpenAlex files into the catalog: streams the records, maps each one whole (a malformed record is
+ * rejected with its reason before anything is written), and upserts them in transactions of `batchSize`.
+ * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
+ * one so that only the offending record is rejected. Idempotent: running it twice changes nothing.
+ */
+export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
+  const batchSize = options.batchSize ?? 200;
+  const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
+  const seen = { work: new Set<string>(), author: new Set<string>(), institution: new Set<string>(), source: new Set<string>(), topic: new Set<string>() };
+  let pending: Pending[] = [];
+
+  const flush = async () => {
+    const items = pending;
+    pending = [];
+    if (items.length === 0) return;
+    try {
+      await writer.upsert(mergeBatches(items.map((p) => p.batch)));
+    } catch (err) {
+      if (err instanceof GatewayError) throw err; // the store is down: stop, nothing to isolate
+      for (const item of items) {
+        try {
+          await writer.upsert(item.batch);
+        } catch (single) {
+          if (single instanceof GatewayError) throw single;
+          report.rejected.push({ origin: item.origin, reason: `rejected by the database: ${errorMessage(single)}` });
+        }
+      }
+    }
+  };
+
+  for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
+    if (input.kind === 'rejected') {
+      report.rejected.push({ origin: input.origin, reason: input.reason });
+      continue;
+    }
+    let batch: CatalogBatch;
+    try {
+      batch = catalogBatchFromOpenAlex(input);
+    } catch (err) {
+      report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
+      continue;
+    }
+    const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;
+    const ids = seen[input.kind];
+    if (id !== undefined && ids.has(id)) report.duplicates++;
+    else if (id !== undefined) ids.add(id);
+    pending.push({ origin: input.origin, batch });
+    if (pending.length >= batchSize) await flush();
+  }
+  await flush();
+  report.works = seen.work.size;
+  report.authors = seen.author.size;
+  report.institutions = seen.institution.size;
+  report.sources = seen.source.size;
+  report.topics = seen.topic.size;
+  return report;
+}

@@ -1,0 +1,47 @@
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
+import { startGateway } from '../../src/server';
+import { type OpenStoresOptions, openStores, type Stores } from '../../src/stores';
+
+/** A GraphQL response as the tests read it. */
+export interface GqlResponse<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions: { code: string; [key: string]: unknown } }[];
+}
+
+export interface TestGateway {
+  readonly url: string;
+  readonly stores: Stores;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real gateway over HTTP on an ephemeral loopback port. `env` is the gateway's environment (defaults:
+ * embedded in-memory PGlite, in-process LRU, the shipped sample seeded).
+ */
+export async function startTestGateway(env: Record<string, string> = {}, options: OpenStoresOptions = {}): Promise<TestGateway> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', ...env });
+  const logger = createLogger('silent');
+  const stores = await openStores(config, logger, options);
+  await seedSampleIfEmpty(config, stores.catalogWriter, logger);
+  const gateway = await startGateway(config, logger, stores);
+  return {
+    url: gateway.url,
+    stores,
+    gql: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as Omit<GqlResponse<T>, 'status'>) };
+    },
+    stop: async () => {
+      await gateway.stop();
+      await stores.close();
+    },
+  };
+}
