@@ -37,7 +37,12 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   const sql = options.wrapSql ? options.wrapSql(raw) : raw;
   const applied = await migrate(sql);
   if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
-  const cache: Cache = config.redis ? new RedisCache(config.redis.url, logger) : new LruCache();
+  let cache: Cache = new LruCache();
+  if (config.redis) {
+    const redis = new RedisCache(config.redis.url, logger);
+    if (!(await redis.waitUntilReady())) logger.warn({ store: 'redis' }, 'redis is not answering yet; reads go to the database until it does');
+    cache = redis;
+  }
   const policy = new StorePolicy('postgres', isTransientPgError);
   return {
     catalog: new PostgresCatalog(sql, cache, policy),

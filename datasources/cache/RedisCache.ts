@@ -32,6 +32,24 @@ export class RedisCache implements Cache {
     this.redis.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'redis connection error'));
   }
 
+  /**
+   * Waits (bounded) until the connection is ready, so the first requests are not all misses. A Redis that is
+   * down at start is not an error: the gateway serves from the database and reconnects in the background.
+   */
+  async waitUntilReady(timeoutMs = 2_000): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.redis.once('ready', onReady);
+    });
+  }
+
   async getMany(keys: readonly string[]): Promise<(string | undefined)[]> {
     if (keys.length === 0) return [];
     const values = await this.attempt('mget', () => this.redis.mget(...keys));

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import pg from 'pg';
+import { readApiSuite } from '../support/readApiSuite';
+import { storeEndpoints } from '../support/storeEndpoints';
+import { startTestGateway, type TestGateway } from '../support/testGateway';
+import { describeStore } from './support/describeStore';
+
+/** A throwaway database on the real server, so each run starts from an empty catalog. */
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gateway_it_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(storeEndpoints.postgres);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+// Redis database 15 is this suite's own; it is flushed before the run so no earlier run's entries answer.
+const REDIS_TEST_DB = 15;
+
+describeStore('postgres', 'read API on PostgreSQL + Redis', () => {
+  let gateway: TestGateway;
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let redis: Redis;
+  const redisUrl = `${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_TEST_DB}`;
+
+  beforeAll(async () => {
+    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    await redis.flushdb();
+    database = await createDatabase();
+    gateway = await startTestGateway({ DATABASE_URL: database.url, REDIS_URL: redisUrl });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await database?.drop();
+    await redis?.quit();
+  });
+
+  it('runs on real PostgreSQL and caches in real Redis', async () => {
+    const res = await gateway.gql<{ gateway: { stores: { store: string; backend: string }[] } }>('{ gateway { stores { store backend } } }');
+    expect(res.data?.gateway.stores.slice(0, 2)).toEqual([
+      { store: 'POSTGRES', backend: 'postgresql' },
+      { store: 'REDIS', backend: 'redis' },
+    ]);
+    const page = await gateway.gql<{ works: { nodes: { id: string }[] } }>('{ works(first: 5) { nodes { id authorships { author { id } } } } }');
+    await gateway.gql('query($id: ID!) { work(id: $id) { title } }', { id: page.data?.works.nodes[0]?.id });
+    expect(await redis.keys('gw:v1:work:W*')).toEqual([`gw:v1:work:${page.data?.works.nodes[0]?.id}`]);
+    expect((await redis.keys('gw:v1:authorships:W*')).length).toBe(5);
+    expect((await redis.keys('gw:v1:author:A*')).length).toBeGreaterThan(0);
+    const ttl = await redis.ttl((await redis.keys('gw:v1:author:A*'))[0] as string);
+    expect(ttl).toBeGreaterThan(0);
+  });
+
+  readApiSuite(() => gateway);
+});

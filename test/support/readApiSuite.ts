@@ -1,0 +1,193 @@
+import { byteOrder, sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
+import type { TestGateway } from './testGateway';
+
+interface WorkNode {
+  id: string;
+  doi: string | null;
+  title: string | null;
+  abstract: string | null;
+  publicationYear: number | null;
+  publicationDate: string | null;
+  type: string | null;
+  citedByCount: number;
+  isOpenAccess: boolean;
+  authorships: { position: number; author: { id: string; displayName: string } }[];
+  referencedWorkIds: string[];
+  topics: { topic: { id: string } }[];
+}
+
+interface Connection<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const WORK_FIELDS = `id doi title abstract publicationYear publicationDate type citedByCount isOpenAccess
+  authorships { position author { id displayName } } referencedWorkIds topics { topic { id } }`;
+
+const asApi = (w: TruthWork): WorkNode => ({
+  id: w.id,
+  doi: w.doi,
+  title: w.title,
+  abstract: w.abstract,
+  publicationYear: w.publicationYear,
+  publicationDate: w.publicationDate,
+  type: w.type,
+  citedByCount: w.citedByCount,
+  isOpenAccess: w.isOpenAccess,
+  authorships: w.authorships.map((a) => ({ position: a.position, author: { id: a.authorId, displayName: a.displayName } })),
+  referencedWorkIds: w.referencedWorkIds,
+  topics: w.topicIds.map((id) => ({ topic: { id } })),
+});
+
+/** Walks a connection to the end, `pageSize` at a time; returns the nodes in order and the pages' totalCounts. */
+async function walk<T>(
+  gateway: TestGateway,
+  field: string,
+  args: string,
+  selection: string,
+  pageSize: number,
+): Promise<{ nodes: T[]; totals: number[] }> {
+  const nodes: T[] = [];
+  const totals: number[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const res = await gateway.gql<Record<string, Connection<T>>>(
+      `query($after: String) { ${field}(${args} first: ${pageSize}, after: $after) { totalCount edges { cursor node { ${selection} } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
+    expect(res.errors).toBeUndefined();
+    const conn = res.data?.[field] as Connection<T>;
+    totals.push(conn.totalCount);
+    nodes.push(...conn.edges.map((e) => e.node));
+    if (!conn.pageInfo.hasNextPage) return { nodes, totals };
+    expect(conn.pageInfo.endCursor).toBe(conn.edges.at(-1)?.cursor);
+    after = conn.pageInfo.endCursor;
+  }
+  throw new Error('connection did not end within 100 pages');
+}
+
+/**
+ * The read API checked against ground truth computed from the sample's JSON. Declared inside a describe of
+ * the caller, which starts a gateway seeded with the sample (embedded: PGlite + LRU; integration:
+ * PostgreSQL + Redis) and hands it over through `gateway()`.
+ */
+export function readApiSuite(gateway: () => TestGateway): void {
+  const truth = sampleGroundTruth();
+
+  it('serves every work of the sample exactly as in the source JSON: title, authors in order, references, …', async () => {
+    const { nodes, totals } = await walk<WorkNode>(gateway(), 'works', 'sort: [TITLE_ASC],', WORK_FIELDS, 200);
+    expect(totals.every((t) => t === truth.works.size)).toBe(true);
+    expect(nodes).toHaveLength(truth.works.size);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const work of truth.works.values()) {
+      const { topics, ...rest } = byId.get(work.id) ?? ({ id: `${work.id} (missing)` } as WorkNode);
+      const { topics: expectedTopics, ...expected } = asApi(work);
+      expect(rest).toEqual(expected);
+      expect(topics?.map((t) => t.topic.id).sort()).toEqual(expectedTopics.map((t) => t.topic.id).sort());
+    }
+  });
+
+  it('finds a work by its id in short or URL form, case-insensitive', async () => {
+    const work = [...truth.works.values()].find((w) => w.authorships.length >= 3) as TruthWork;
+    for (const id of [work.id, `https://openalex.org/${work.id}`, `HTTPS://OPENALEX.ORG/${work.id.toLowerCase()}`, work.id.toLowerCase()]) {
+      const res = await gateway().gql<{ work: WorkNode }>(`query($id: ID!) { work(id: $id) { ${WORK_FIELDS} } }`, { id });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.work.title).toBe(work.title);
+      expect(res.data?.work.authorships.map((a) => a.author.id)).toEqual(work.authorships.map((a) => a.authorId));
+      expect(res.data?.work.referencedWorkIds).toEqual(work.referencedWorkIds);
+    }
+  });
+
+  it('answers null for an unknown work and BAD_USER_INPUT for something that is not a work id', async () => {
+    const unknown = await gateway().gql<{ work: null }>('{ work(id: "W1") { id } }');
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.work).toBeNull();
+    const bad = await gateway().gql('{ work(id: "A5087940859") { id } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+  });
+
+  it('refuses works(first: 500) with a clear BAD_USER_INPUT naming first and the cap', async () => {
+    const res = await gateway().gql('{ works(first: 500) { totalCount } }');
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(res.errors?.[0]?.message).toMatch(/200/);
+  });
+
+  it('pages newest first with a stable id tie-break, every work exactly once', async () => {
+    const { nodes } = await walk<{ id: string }>(gateway(), 'works', 'sort: [PUBLICATION_DATE_DESC],', 'id', 37);
+    const expected = [...truth.works.values()]
+      .sort((a, b) => byteOrder(b.publicationDate ?? '0001-01-01', a.publicationDate ?? '0001-01-01') || byteOrder(a.id, b.id))
+      .map((w) => w.id);
+    expect(nodes.map((n) => n.id)).toEqual(expected);
+  });
+
+  it('pages most cited first by default', async () => {
+    const { nodes } = await walk<{ id: string }>(gateway(), 'works', '', 'id', 60);
+    const expected = [...truth.works.values()].sort((a, b) => b.citedByCount - a.citedByCount || byteOrder(a.id, b.id)).map((w) => w.id);
+    expect(nodes.map((n) => n.id)).toEqual(expected);
+  });
+
+  it('filters by year range, author, type and open access, DOI and citations, with AND/OR composition', async () => {
+    const works = [...truth.works.values()];
+    const authors = [...truth.authors.keys()];
+    const [a1, a2] = authors as [string, string];
+    const hasAuthor = (w: TruthWork, id: string) => w.authorships.some((a) => a.authorId === id);
+    const withDoi = works.find((w) => w.doi !== null) as TruthWork;
+    const cases: [string, (w: TruthWork) => boolean][] = [
+      ['{ publicationYear: { gte: 2020, lte: 2022 } }', (w) => w.publicationYear !== null && w.publicationYear >= 2020 && w.publicationYear <= 2022],
+      [`{ authorId: "https://openalex.org/${a1}" }`, (w) => hasAuthor(w, a1)],
+      ['{ type: ["article"], isOpenAccess: true }', (w) => w.type === 'article' && w.isOpenAccess],
+      ['{ citedByCount: { gte: 100 } }', (w) => w.citedByCount >= 100],
+      [`{ or: [{ authorId: "${a1}" }, { authorId: "${a2}" }] }`, (w) => hasAuthor(w, a1) || hasAuthor(w, a2)],
+      [`{ and: [{ authorId: "${a1}" }, { authorId: "${a2}" }] }`, (w) => hasAuthor(w, a1) && hasAuthor(w, a2)],
+      [`{ doi: "${(withDoi.doi as string).toUpperCase()}" }`, (w) => w.id === withDoi.id],
+      [`{ publicationYear: { gte: 2015 }, or: [{ isOpenAccess: true }, { citedByCount: { gte: 50 } }] }`, (w) => (w.publicationYear ?? 0) >= 2015 && (w.isOpenAccess || w.citedByCount >= 50)],
+    ];
+    for (const [filter, predicate] of cases) {
+      const { nodes, totals } = await walk<{ id: string }>(gateway(), 'works', `filter: ${filter},`, 'id', 200);
+      const expected = works.filter(predicate).map((w) => w.id).sort();
+      expect({ filter, ids: nodes.map((n) => n.id).sort(), total: totals[0] }).toEqual({ filter, ids: expected, total: expected.length });
+    }
+  });
+
+  it('rejects a cursor it did not make, or one made for another order, naming after', async () => {
+    const first = await gateway().gql<{ works: Connection<{ id: string }> }>('{ works(first: 1) { pageInfo { endCursor } } }');
+    const cursor = first.data?.works.pageInfo.endCursor as string;
+    for (const [args, pattern] of [
+      [`after: "${cursor}", sort: [TITLE_ASC]`, /different sort order/],
+      ['after: "not-a-cursor"', /not a cursor/],
+    ] as const) {
+      const res = await gateway().gql(`{ works(first: 1, ${args}) { totalCount } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+      expect(res.errors?.[0]?.message).toMatch(pattern);
+    }
+  });
+
+  it('serves each sample author with OpenAlex counts and their loaded works', async () => {
+    for (const author of truth.authors.values()) {
+      const res = await gateway().gql<{
+        author: { id: string; displayName: string; worksCount: number; citedByCount: number; hIndex: number; works: Connection<{ id: string }> };
+      }>(`query($id: ID!) { author(id: $id) { id displayName worksCount citedByCount hIndex works(first: 200) { totalCount edges { node { id } } } } }`, {
+        id: `https://openalex.org/${author.id}`,
+      });
+      expect(res.errors).toBeUndefined();
+      const loaded = [...truth.works.values()].filter((w) => w.authorships.some((a) => a.authorId === author.id));
+      const { works, ...fields } = res.data?.author ?? ({} as never);
+      expect(fields).toEqual({ id: author.id, displayName: author.displayName, worksCount: author.worksCount, citedByCount: author.citedByCount, hIndex: author.hIndex });
+      expect(works.totalCount).toBe(loaded.length);
+      expect(works.edges.map((e) => e.node.id).sort()).toEqual(loaded.map((w) => w.id).sort());
+    }
+  });
+
+  it('lists authors by name, paging without gaps or repeats', async () => {
+    const { nodes, totals } = await walk<{ id: string; displayName: string }>(gateway(), 'authors', 'sort: [DISPLAY_NAME_ASC],', 'id displayName', 100);
+    const everyone = new Map<string, string>();
+    for (const w of truth.works.values()) for (const a of w.authorships) if (!everyone.has(a.authorId)) everyone.set(a.authorId, a.displayName);
+    for (const a of truth.authors.values()) everyone.set(a.id, a.displayName);
+    expect(totals[0]).toBe(everyone.size);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(everyone.size);
+    const names = nodes.map((n) => n.displayName.toLowerCase());
+    expect(names).toEqual([...names].sort(byteOrder));
+  });
+}
