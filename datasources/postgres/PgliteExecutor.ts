@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
@@ -11,6 +12,8 @@ export class PgliteExecutor implements SqlExecutor {
   private constructor(private readonly db: PGlite) {}
 
   static async open(dataDir: string): Promise<PgliteExecutor> {
+    // PGlite creates only the last folder of the path; a fresh clone has no .data/ yet.
+    if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
     const db = await PGlite.create(dataDir, {
       // Same parsing as the pg pool: int8 as number, dates as 'YYYY-MM-DD'.
       parsers: { [types.INT8]: (v: string) => Number.parseInt(v, 10), [types.DATE]: (v: string) => v },

@@ -1,0 +1,15 @@
+import type { StoreName } from '../src/errors';
+import type { CatalogBatch } from './catalogWrite';
+
+/**
+ * A store that holds a projection of the catalog (Neo4j, InfluxDB, Elasticsearch). PostgreSQL is the source
+ * of truth; a projection is rebuilt from it and must accept the same batch any number of times.
+ */
+export interface Projection {
+  readonly store: StoreName;
+  /** Creates constraints, indexes or mappings; idempotent. */
+  ensureSchema(): Promise<void>;
+  /** Applies what the batch wrote to the catalog; idempotent (upserts), safe to repeat. */
+  apply(batch: CatalogBatch): Promise<void>;
+  close(): Promise<void>;
+}
