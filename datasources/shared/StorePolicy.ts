@@ -4,9 +4,9 @@ import {
   ExponentialBackoff,
   handleWhen,
   isBrokenCircuitError,
-  isTaskCancelledError,
   type IPolicy,
   retry,
+  TaskCancelledError,
   timeout,
   TimeoutStrategy,
   wrap,
@@ -73,7 +73,13 @@ export class StorePolicy {
   /** Runs `fn` under the policy; `operation` names the call in errors. */
   async execute<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
-      return await this.policy.execute(({ signal }) => fn(signal));
+      return await this.policy.execute(({ signal }) =>
+        // A call that honours the abort signal rejects with its own error when the attempt times out;
+        // report it as the timeout it is.
+        fn(signal).catch((err: unknown) => {
+          throw signal.aborted ? new TaskCancelledError(`${operation} timed out`) : err;
+        }),
+      );
     } catch (err) {
       if (isBrokenCircuitError(err)) throw new UpstreamUnavailableError(this.store, 'circuit breaker is open', err);
       if (isTaskCancelledError(err)) throw new UpstreamUnavailableError(this.store, `${operation} timed out`, err);
@@ -81,6 +87,14 @@ export class StorePolicy {
       throw err;
     }
   }
+}
+
+/**
+ * cockatiel 3.2's own `isTaskCancelledError` checks the wrong marker property and answers false for the
+ * TaskCancelledError its timeout throws, so timeouts are recognised by class here.
+ */
+function isTaskCancelledError(err: unknown): boolean {
+  return err instanceof TaskCancelledError;
 }
 
 function describe(err: unknown): string {

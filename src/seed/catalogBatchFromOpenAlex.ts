@@ -27,8 +27,14 @@ export function catalogBatchFromOpenAlex(entity: OpenAlexEntity): CatalogBatch {
     case 'work':
       return workBatch(record);
     case 'author': {
-      const institutions = arrayAt(record['last_known_institutions'] ?? record['last_known_institution'] ?? [], 'last_known_institutions');
-      const list = Array.isArray(institutions) ? institutions : [institutions];
+      // Newer records have a list; older ones a single `last_known_institution` object (or null).
+      const single = record['last_known_institution'];
+      const list =
+        record['last_known_institutions'] != null
+          ? arrayAt(record['last_known_institutions'], 'last_known_institutions')
+          : single != null
+            ? [single]
+            : [];
       const parsed = list.map((inst, i) => institution(objectAt(inst, `last_known_institutions[${i}]`), `last_known_institutions[${i}]`));
       const author: AuthorWrite = {
         id: idAt(record['id'], 'A', 'id'),

@@ -57,7 +57,10 @@ export function decodeCursor(order: KeysetOrder, cursor: string): CursorValue[] 
   if (s !== order.signature) {
     throw new BadUserInputError('`after` was made for a different sort order; restart paging without it', 'after');
   }
-  if (!Array.isArray(v) || v.length !== order.keys.length || !v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+  // Each value must fit its key's type: a forged cursor must not reach the database as a bad cast.
+  const fits = (x: unknown, cast: SortKeySql['cast']) =>
+    cast === 'integer' ? Number.isSafeInteger(x) : typeof x === 'string' && (cast !== 'date' || /^\d{4}-\d{2}-\d{2}$/.test(x));
+  if (!Array.isArray(v) || v.length !== order.keys.length || !v.every((x, i) => fits(x, (order.keys[i] as SortKeySql).cast))) {
     throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
   }
   return v as CursorValue[];
