@@ -1,4 +1,4 @@
-import type { Page, PageRequest, WorkSortKey } from './types';
+import type { Page, PageEdge, PageRequest, WorkSortKey } from './types';
 
 export type CitationDirection = 'CITED_BY' | 'REFERENCES';
 
@@ -40,3 +40,5 @@ export interface CitationGraph {
   /** Per author: co-authors on loaded works (the author excluded), most shared works first, then id; at most `first`. */
   coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]>;
 }
+
+export type CitationPageEdge = PageEdge<CitationEdgeRecord>;

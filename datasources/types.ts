@@ -132,7 +132,5 @@ export interface Page<T> {
   totalCount(): Promise<number>;
 }
 
-export type WorkPage = Page<WorkRecord>;
-export type AuthorPage = Page<AuthorRecord>;
 export type WorkPageEdge = PageEdge<WorkRecord>;
 export type AuthorPageEdge = PageEdge<AuthorRecord>;

@@ -1,30 +1,45 @@
 import { orcidUrl } from '../src/domain/orcid';
 import type { Resolvers } from '../src/generated/graphql';
+import { connectionFromPagePromise } from '../src/loaders/Connection';
 import { requireId, toAuthorFilter } from './inputs';
+import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
-import { isRecord } from './work';
+import { toTrendRange } from './trendInputs';
 
 export const authorResolvers: Resolvers = {
   Query: {
     author: (_parent, { id }, { loaders }) => loaders.author.load(requireId(id, 'A', 'id')),
     authors: (_parent, args, { catalog }) =>
-      catalog.findAuthors({
-        filter: toAuthorFilter(args.filter),
-        sort: args.sort ?? ['CITED_BY_COUNT_DESC'],
-        first: pageSize(args.first),
-        after: afterCursor(args.after),
-      }),
+      connectionFromPagePromise(
+        catalog.findAuthors({
+          filter: toAuthorFilter(args.filter),
+          sort: args.sort ?? ['CITED_BY_COUNT_DESC'],
+          first: pageSize(args.first),
+          after: afterCursor(args.after),
+        }),
+      ),
   },
   Author: {
     orcid: (author) => (author.orcid === null ? null : orcidUrl(author.orcid)),
     institutions: async (author, _args, { loaders }) => (await loaders.institution.loadMany(author.institutionIds)).filter(isRecord),
     works: (author, args, { loaders }) =>
-      loaders.authorWorks.load({
-        authorId: author.id,
-        first: pageSize(args.first),
-        after: afterCursor(args.after),
-        sort: args.sort ?? ['PUBLICATION_DATE_DESC'],
-      }),
+      connectionFromPagePromise(
+        loaders.authorWorks.load({
+          id: author.id,
+          first: pageSize(args.first),
+          after: afterCursor(args.after),
+          sort: args.sort ?? ['PUBLICATION_DATE_DESC'],
+        }),
+      ),
+    coauthors: (author, args, { loaders }) => loaders.coauthors.load({ authorId: author.id, first: pageSize(args.first) }),
+    trend: (author, args, { loaders }) => loaders.trend.load({ subject: { kind: 'author', id: author.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
+  },
+  Coauthor: {
+    author: async (coauthor, _args, { loaders }) => {
+      const author = await loaders.author.load(coauthor.authorId);
+      if (author === null) throw new Error(`co-author ${coauthor.authorId} is missing`);
+      return author;
+    },
   },
   AuthorConnection: connectionFields,
 };

@@ -1,7 +1,10 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { authorResolvers } from './author';
+import { citationResolvers } from './citation';
 import { gatewayResolvers } from './gateway';
+import { searchResolvers } from './search';
+import { trendResolvers } from './trend';
 import { workResolvers } from './work';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, trendResolvers, searchResolvers];

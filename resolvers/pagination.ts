@@ -1,4 +1,4 @@
-import type { Page } from '../datasources/types';
+import type { Connection } from '../src/loaders/Connection';
 import { BadUserInputError } from '../src/errors';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -18,10 +18,13 @@ export function afterCursor(after: string | null | undefined): string | undefine
   return after ?? undefined;
 }
 
-/** Field resolvers shared by every Relay connection over a `Page`. */
+/** Field resolvers shared by every Relay connection: the page and the count are fetched only when asked for. */
 export const connectionFields = {
-  totalCount: <T>(page: Page<T>) => page.totalCount(),
-  edges: <T>(page: Page<T>) => page.edges,
-  nodes: <T>(page: Page<T>) => page.edges.map((e) => e.node),
-  pageInfo: <T>(page: Page<T>) => ({ hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null }),
+  totalCount: <T>(connection: Connection<T>) => connection.totalCount(),
+  edges: async <T>(connection: Connection<T>) => (await connection.page()).edges,
+  nodes: async <T>(connection: Connection<T>) => (await connection.page()).edges.map((e) => e.node),
+  pageInfo: async <T>(connection: Connection<T>) => {
+    const { edges, hasNextPage } = await connection.page();
+    return { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+  },
 };

@@ -1,18 +1,24 @@
 import { doiUrl } from '../src/domain/doi';
 import type { Resolvers } from '../src/generated/graphql';
+import { connectionFromPagePromise, lazyConnection } from '../src/loaders/Connection';
 import { requireId, toWorkFilter } from './inputs';
+import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
+import { toTrendRange } from './trendInputs';
+import { loadWorkPage } from './workPages';
 
 export const workResolvers: Resolvers = {
   Query: {
     work: (_parent, { id }, { loaders }) => loaders.work.load(requireId(id, 'W', 'id')),
     works: (_parent, args, { catalog }) =>
-      catalog.findWorks({
-        filter: toWorkFilter(args.filter),
-        sort: args.sort ?? ['CITED_BY_COUNT_DESC'],
-        first: pageSize(args.first),
-        after: afterCursor(args.after),
-      }),
+      connectionFromPagePromise(
+        catalog.findWorks({
+          filter: toWorkFilter(args.filter),
+          sort: args.sort ?? ['CITED_BY_COUNT_DESC'],
+          first: pageSize(args.first),
+          after: afterCursor(args.after),
+        }),
+      ),
   },
   Work: {
     doi: (work) => (work.doi === null ? null : doiUrl(work.doi)),
@@ -20,6 +26,21 @@ export const workResolvers: Resolvers = {
     topics: (work, _args, { loaders }) => loaders.workTopics.load(work.id),
     primaryTopic: (work, _args, { loaders }) => (work.primaryTopicId === null ? null : loaders.topic.load(work.primaryTopicId)),
     source: (work, _args, { loaders }) => (work.sourceId === null ? null : loaders.source.load(work.sourceId)),
+    citedBy: (work, args, { loaders }) => {
+      const key = { id: work.id, first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort ?? ['CITED_BY_COUNT_DESC' as const] };
+      return lazyConnection(
+        async () => loadWorkPage(await loaders.citedBy.load(key), loaders),
+        () => loaders.citedByCount.load(work.id),
+      );
+    },
+    references: (work, args, { loaders }) => {
+      const key = { id: work.id, first: pageSize(args.first), after: afterCursor(args.after), sort: [] };
+      return lazyConnection(
+        async () => loadWorkPage(await loaders.references.load(key), loaders),
+        () => loaders.referencesCount.load(work.id),
+      );
+    },
+    trend: (work, args, { loaders }) => loaders.trend.load({ subject: { kind: 'work', id: work.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
   },
   Authorship: {
     author: async (authorship, _args, { loaders }) => {
@@ -40,8 +61,3 @@ export const workResolvers: Resolvers = {
   },
   WorkConnection: connectionFields,
 };
-
-/** Drops the nulls (unknown ids) and errors of a `loadMany`; errors of a whole batch were thrown already. */
-export function isRecord<T extends object>(value: T | null | Error): value is T {
-  return value !== null && !(value instanceof Error);
-}

@@ -11,7 +11,7 @@ export interface Config {
   readonly redis: { readonly url: string } | undefined;
   readonly neo4j: { readonly url: string; readonly user: string; readonly password: string } | undefined;
   readonly influx: { readonly url: string; readonly database: string; readonly token: string } | undefined;
-  readonly elasticsearch: { readonly url: string } | undefined;
+  readonly elasticsearch: { readonly url: string; readonly index: string } | undefined;
 }
 
 const optionalUrl = z
@@ -37,6 +37,7 @@ const schema = z.object({
   INFLUX_DATABASE: z.string().min(1).default('openalex'),
   INFLUX_TOKEN: z.string().default(''),
   ELASTICSEARCH_URL: optionalUrl,
+  ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'lowercase letters, digits, _ and - only').default('works'),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
 /** Thrown when the environment does not describe a valid configuration; names every offending variable. */
@@ -63,6 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: v.REDIS_URL ? { url: v.REDIS_URL } : undefined,
     neo4j: v.NEO4J_URL ? { url: v.NEO4J_URL, user: v.NEO4J_USER, password: v.NEO4J_PASSWORD } : undefined,
     influx: v.INFLUX_URL ? { url: v.INFLUX_URL, database: v.INFLUX_DATABASE, token: v.INFLUX_TOKEN } : undefined,
-    elasticsearch: v.ELASTICSEARCH_URL ? { url: v.ELASTICSEARCH_URL } : undefined,
+    elasticsearch: v.ELASTICSEARCH_URL ? { url: v.ELASTICSEARCH_URL, index: v.ELASTICSEARCH_INDEX } : undefined,
   };
 }

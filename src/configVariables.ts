@@ -37,6 +37,7 @@ export const CONFIG_VARIABLES = {
     default: '(unset: search from PostgreSQL)',
     description: 'Elasticsearch base URL for full-text search',
   },
+  ELASTICSEARCH_INDEX: { default: 'works', description: 'Name of the Elasticsearch index of works (created with its mapping if missing)' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;

@@ -1,4 +1,6 @@
 import type { CatalogReader } from '../datasources/CatalogReader';
+import type { CitationGraph } from '../datasources/CitationGraph';
+import type { SearchIndex } from '../datasources/SearchIndex';
 import type { Config } from './config';
 import type { Loaders } from './loaders/createLoaders';
 
@@ -8,4 +10,7 @@ export interface GatewayContext {
   readonly loaders: Loaders;
   /** List queries (pages) that are not keyed loads. */
   readonly catalog: CatalogReader;
+  /** Citation walks (`citations`), which are not keyed loads. */
+  readonly citations: CitationGraph;
+  readonly search: SearchIndex;
 }

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const stores = await openStores(config, logger);
-  await seedSampleIfEmpty(config, stores.catalogWriter, logger);
+  await seedSampleIfEmpty(config, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -45,7 +45,13 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       // Loaders are per request: batching and de-duplication never leak across requests or users.
-      context: async (): Promise<GatewayContext> => ({ config, catalog: stores.catalog, loaders: createLoaders(stores.catalog) }),
+      context: async (): Promise<GatewayContext> => ({
+        config,
+        catalog: stores.catalog,
+        citations: stores.citations,
+        search: stores.search,
+        loaders: createLoaders(stores),
+      }),
     }),
   );
 

@@ -3,6 +3,16 @@ import { LruCache } from '../datasources/cache/LruCache';
 import { RedisCache } from '../datasources/cache/RedisCache';
 import type { CatalogReader } from '../datasources/CatalogReader';
 import type { CatalogWriter } from '../datasources/catalogWrite';
+import type { CitationGraph } from '../datasources/CitationGraph';
+import { openElasticsearch } from '../datasources/elasticsearch/openElasticsearch';
+import { openInflux } from '../datasources/influxdb/openInflux';
+import { openNeo4j } from '../datasources/neo4j/openNeo4j';
+import { PostgresCitationGraph } from '../datasources/postgres/PostgresCitationGraph';
+import { PostgresSearchIndex } from '../datasources/postgres/PostgresSearchIndex';
+import { PostgresTrendStore } from '../datasources/postgres/PostgresTrendStore';
+import type { Projection } from '../datasources/Projection';
+import type { SearchIndex } from '../datasources/SearchIndex';
+import type { TrendStore } from '../datasources/TrendStore';
 import { isTransientPgError } from '../datasources/postgres/isTransientPgError';
 import { migrate } from '../datasources/postgres/migrate';
 import { PgliteExecutor } from '../datasources/postgres/PgliteExecutor';
@@ -18,6 +28,14 @@ import type { Logger } from './logger';
 export interface Stores {
   readonly catalog: CatalogReader;
   readonly catalogWriter: CatalogWriter;
+  /** Neo4j when NEO4J_URL is set, else recursive SQL over the catalog. */
+  readonly citations: CitationGraph;
+  /** InfluxDB when INFLUX_URL is set, else SQL aggregation over the catalog. */
+  readonly trends: TrendStore;
+  /** Elasticsearch when ELASTICSEARCH_URL is set, else PostgreSQL full-text search. */
+  readonly search: SearchIndex;
+  /** The configured projection stores, which the seed CLI (and later the outbox relay) keeps in step. */
+  readonly projections: readonly Projection[];
   readonly cache: Cache;
   readonly sql: SqlExecutor;
   close(): Promise<void>;
@@ -30,7 +48,9 @@ export interface OpenStoresOptions {
 
 /**
  * Connects to the configured stores: PostgreSQL at DATABASE_URL or embedded PGlite under DATA_DIR, Redis at
- * REDIS_URL or an in-process LRU; applies the catalog migrations.
+ * REDIS_URL or an in-process LRU; applies the catalog migrations. Each capability (citations, trends,
+ * search) is served by its own store when configured and by PostgreSQL otherwise. A projection store that is
+ * down at start is logged, not fatal: the rest of the API answers, and its schema is created on the next seed.
  */
 export async function openStores(config: Config, logger: Logger, options: OpenStoresOptions = {}): Promise<Stores> {
   const raw: SqlExecutor = config.postgres.url ? new PgPoolExecutor(config.postgres.url) : await PgliteExecutor.open(config.postgres.dataDir);
@@ -44,12 +64,27 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     cache = redis;
   }
   const policy = new StorePolicy('postgres', isTransientPgError);
+  const neo4j = config.neo4j ? openNeo4j(config.neo4j, logger) : undefined;
+  const influx = config.influx ? openInflux(config.influx, logger) : undefined;
+  const elastic = config.elasticsearch ? openElasticsearch(config.elasticsearch, logger, { index: config.elasticsearch.index }) : undefined;
+  const candidates: (Projection | undefined)[] = [neo4j?.projection, influx?.projection, elastic?.projection];
+  const projections = candidates.filter((p): p is Projection => p !== undefined);
+  await Promise.all(
+    projections.map((p) =>
+      p.ensureSchema().catch((err: unknown) => logger.warn({ store: p.store, err: err instanceof Error ? err.message : String(err) }, 'could not prepare store schema at start')),
+    ),
+  );
   return {
     catalog: new PostgresCatalog(sql, cache, policy),
     catalogWriter: new PostgresCatalogWriter(sql, policy),
+    citations: neo4j?.graph ?? new PostgresCitationGraph(sql, policy),
+    trends: influx?.trends ?? new PostgresTrendStore(sql, policy),
+    search: elastic?.search ?? new PostgresSearchIndex(sql, policy),
+    projections,
     cache,
     sql,
     close: async () => {
+      await Promise.all([neo4j?.close(), influx?.close(), elastic?.close()]);
       await cache.close();
       await sql.close();
     },

@@ -19,6 +19,23 @@ export interface InfluxSeries {
 /** Bound parameter values of an InfluxQL statement (`$name` in the text). */
 export type InfluxParams = Readonly<Record<string, string | number | boolean>>;
 
+/** Precision of the timestamps a query answers with (`time` column, epoch in that unit). */
+export type InfluxEpoch = 'ns' | 'u' | 'ms' | 's' | 'm' | 'h';
+
+/** Per-call options of `query`. */
+export interface InfluxQueryOptions {
+  /** Unit of the `time` column (default `ns`; `ms` keeps epochs within JavaScript's safe integers). */
+  readonly epoch?: InfluxEpoch;
+  /** Aborts the request (e.g. a cockatiel timeout), on top of the client's own timeout. */
+  readonly signal?: AbortSignal;
+}
+
+/** Per-call options of `write`. */
+export interface InfluxWriteOptions {
+  /** Aborts the request (e.g. a cockatiel timeout), on top of the client's own timeout. */
+  readonly signal?: AbortSignal;
+}
+
 /** Raised when InfluxDB answers with an HTTP error or an error inside the result. */
 export class InfluxHttpError extends Error {
   constructor(
@@ -51,18 +68,23 @@ export class InfluxV1Client {
   }
 
   /** Writes points with nanosecond timestamps (Point's default serialisation). */
-  async write(points: readonly Point[]): Promise<void> {
+  async write(points: readonly Point[], options: InfluxWriteOptions = {}): Promise<void> {
     const lines = points.map((p) => p.toLineProtocol()).filter((l): l is string => l !== undefined);
     if (lines.length === 0) return;
     const url = `${this.base}/write?${new URLSearchParams({ db: this.options.database, precision: 'ns' })}`;
-    const res = await fetch(url, { method: 'POST', headers: this.headers('text/plain; charset=utf-8'), body: lines.join('\n'), signal: this.signal() });
+    const res = await fetch(url, { method: 'POST', headers: this.headers('text/plain; charset=utf-8'), body: lines.join('\n'), signal: this.signal(options.signal) });
     if (res.status !== 204) throw new InfluxHttpError(`influx write failed (${res.status}): ${await res.text()}`, res.status);
   }
 
   /** Runs one InfluxQL statement with bound parameters; user values only ever travel in `params`. */
-  async query(influxql: string, params: InfluxParams = {}): Promise<InfluxSeries[]> {
-    const body = new URLSearchParams({ db: this.options.database, q: influxql, epoch: 'ns', params: JSON.stringify(params) });
-    const res = await fetch(`${this.base}/query`, { method: 'POST', headers: this.headers('application/x-www-form-urlencoded'), body, signal: this.signal() });
+  async query(influxql: string, params: InfluxParams = {}, options: InfluxQueryOptions = {}): Promise<InfluxSeries[]> {
+    const body = new URLSearchParams({ db: this.options.database, q: influxql, epoch: options.epoch ?? 'ns', params: JSON.stringify(params) });
+    const res = await fetch(`${this.base}/query`, {
+      method: 'POST',
+      headers: this.headers('application/x-www-form-urlencoded'),
+      body,
+      signal: this.signal(options.signal),
+    });
     const raw = (await res.json().catch(() => ({ error: `non-JSON answer (${res.status})` }))) as RawResult;
     const error = raw.error ?? raw.results?.find((r) => r.error)?.error;
     if (!res.ok || error) throw new InfluxHttpError(`influx query failed (${res.status}): ${error ?? 'unknown error'}`, res.status);
@@ -88,7 +110,8 @@ export class InfluxV1Client {
     };
   }
 
-  private signal(): AbortSignal {
-    return AbortSignal.timeout(this.timeoutMs);
+  private signal(caller?: AbortSignal): AbortSignal {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    return caller ? AbortSignal.any([timeout, caller]) : timeout;
   }
 }

@@ -19,10 +19,11 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const stores = await openStores(config, logger);
-  const target = config.postgres.url ? 'PostgreSQL' : `embedded PGlite (${config.postgres.dataDir})`;
+  const target = [config.postgres.url ? 'PostgreSQL' : `embedded PGlite (${config.postgres.dataDir})`, ...stores.projections.map((p) => p.store)].join(', ');
   let lastShown = 0;
   try {
     const report = await seedCatalog(paths, stores.catalogWriter, {
+      projections: stores.projections,
       onProgress: (read, total, file) => {
         const now = Date.now();
         if (process.stderr.isTTY && now - lastShown > 200) {

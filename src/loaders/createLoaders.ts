@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CatalogReader } from '../../datasources/CatalogReader';
+import type { CitationGraph, CoauthorRecord } from '../../datasources/CitationGraph';
+import type { TrendPointRecord, TrendRange, TrendStore, TrendSubject } from '../../datasources/TrendStore';
 import type {
   AuthorRecord,
   AuthorshipRecord,
@@ -11,20 +13,37 @@ import type {
   WorkSortKey,
   WorkTopicRecord,
 } from '../../datasources/types';
+import { batchByShape } from './batchByShape';
 
-/** A page of one author's works: the key of the `authorWorks` loader. */
-export interface AuthorWorksKey {
-  readonly authorId: string;
+/** A page of something attached to one entity (an author's works, a work's citing works…). */
+export interface PageKey {
+  readonly id: string;
   readonly first: number;
   readonly after: string | undefined;
   readonly sort: readonly WorkSortKey[];
 }
 
+export interface TrendKey {
+  readonly subject: TrendSubject;
+  readonly range: TrendRange;
+}
+
+/** The datasources loaders batch into. */
+export interface LoaderSources {
+  readonly catalog: CatalogReader;
+  readonly citations: CitationGraph;
+  readonly trends: TrendStore;
+}
+
+const pageShape = (k: PageKey) => JSON.stringify([k.first, k.after, k.sort]);
+const pageCacheKey = (k: PageKey) => JSON.stringify([k.id, k.first, k.after, k.sort]);
+const pageRequest = (k: PageKey) => ({ first: k.first, after: k.after, sort: k.sort });
+
 /**
  * The DataLoaders of one request. Built per request (never shared): each batches the loads of one tick into
  * one datasource call and de-duplicates keys within the request; the cross-request cache lives below them.
  */
-export function createLoaders(catalog: CatalogReader) {
+export function createLoaders({ catalog, citations, trends }: LoaderSources) {
   return {
     work: new DataLoader<string, WorkRecord | null>((ids) => catalog.getWorksByIds(ids)),
     author: new DataLoader<string, AuthorRecord | null>((ids) => catalog.getAuthorsByIds(ids)),
@@ -33,33 +52,30 @@ export function createLoaders(catalog: CatalogReader) {
     topic: new DataLoader<string, TopicRecord | null>((ids) => catalog.getTopicsByIds(ids)),
     source: new DataLoader<string, SourceRecord | null>((ids) => catalog.getSourcesByIds(ids)),
     institution: new DataLoader<string, InstitutionRecord | null>((ids) => catalog.getInstitutionsByIds(ids)),
-    authorWorks: new DataLoader<AuthorWorksKey, Page<WorkRecord>, string>((keys) => loadAuthorWorks(catalog, keys), {
-      cacheKeyFn: (k) => JSON.stringify([k.authorId, k.first, k.after, k.sort]),
-    }),
+    authorWorks: new DataLoader<PageKey, Page<WorkRecord>, string>(
+      batchByShape(pageShape, (k) => k.id, (ids, k) => catalog.findWorksByAuthors(ids, pageRequest(k))),
+      { cacheKeyFn: pageCacheKey },
+    ),
+    citedByCount: new DataLoader<string, number>((ids) => citations.countCitedBy(ids)),
+    referencesCount: new DataLoader<string, number>((ids) => citations.countReferences(ids)),
+    citedBy: new DataLoader<PageKey, Page<string>, string>(
+      batchByShape(pageShape, (k) => k.id, (ids, k) => citations.citedBy(ids, pageRequest(k))),
+      { cacheKeyFn: pageCacheKey },
+    ),
+    references: new DataLoader<PageKey, Page<string>, string>(
+      batchByShape(pageShape, (k) => k.id, (ids, k) => citations.references(ids, { first: k.first, after: k.after, sort: [] })),
+      { cacheKeyFn: pageCacheKey },
+    ),
+    coauthors: new DataLoader<{ authorId: string; first: number }, CoauthorRecord[], string>(
+      batchByShape((k) => String(k.first), (k) => k.authorId, (ids, k) => citations.coauthors(ids, k.first)),
+      { cacheKeyFn: (k) => `${k.authorId}:${k.first}` },
+    ),
+    // Every subject of one range goes to the trend store in one call (it answers one query per subject kind).
+    trend: new DataLoader<TrendKey, TrendPointRecord[], string>(
+      batchByShape((k) => JSON.stringify(k.range), (k) => k.subject, (subjects, k) => trends.trends(subjects, k.range)),
+      { cacheKeyFn: (k) => JSON.stringify([k.subject.kind, k.subject.id, k.range]) },
+    ),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** Authors asking for the same page shape (first, after, sort) share one statement. */
-async function loadAuthorWorks(catalog: CatalogReader, keys: readonly AuthorWorksKey[]): Promise<Page<WorkRecord>[]> {
-  const groups = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    const shape = JSON.stringify([k.first, k.after, k.sort]);
-    groups.set(shape, [...(groups.get(shape) ?? []), i]);
-  });
-  const results: Page<WorkRecord>[] = new Array<Page<WorkRecord>>(keys.length);
-  await Promise.all(
-    [...groups.values()].map(async (indexes) => {
-      const { first, after, sort } = keys[indexes[0] as number] as AuthorWorksKey;
-      const pages = await catalog.findWorksByAuthors(
-        indexes.map((i) => (keys[i] as AuthorWorksKey).authorId),
-        { first, after, sort },
-      );
-      indexes.forEach((keyIndex, n) => {
-        results[keyIndex] = pages[n] as Page<WorkRecord>;
-      });
-    }),
-  );
-  return results;
-}

@@ -1,4 +1,5 @@
 import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/catalogWrite';
+import type { Projection } from '../../datasources/Projection';
 import { GatewayError } from '../errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from './errorMessage';
@@ -21,6 +22,8 @@ export interface SeedOptions {
   /** Entities written per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: ReadProgress;
+  /** Stores that project the catalog (Neo4j, InfluxDB, Elasticsearch): each written batch is applied to them too. */
+  readonly projections?: readonly Projection[];
 }
 
 interface Pending {
@@ -32,10 +35,12 @@ interface Pending {
  * Loads OpenAlex files into the catalog: streams the records, maps each one whole (a malformed record is
  * rejected with its reason before anything is written), and upserts them in transactions of `batchSize`.
  * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
- * one so that only the offending record is rejected. Idempotent: running it twice changes nothing.
+ * one so that only the offending record is rejected. What the catalog accepted is then applied to every
+ * projection (a projection failure stops the run). Idempotent: running it twice changes nothing.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
   const batchSize = options.batchSize ?? 200;
+  const projections = options.projections ?? [];
   const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
   const seen = { work: new Set<string>(), author: new Set<string>(), institution: new Set<string>(), source: new Set<string>(), topic: new Set<string>() };
   let pending: Pending[] = [];
@@ -44,19 +49,25 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     const items = pending;
     pending = [];
     if (items.length === 0) return;
+    let accepted = items;
     try {
       await writer.upsert(mergeBatches(items.map((p) => p.batch)));
     } catch (err) {
       if (err instanceof GatewayError) throw err; // the store is down: stop, nothing to isolate
+      accepted = [];
       for (const item of items) {
         try {
           await writer.upsert(item.batch);
+          accepted.push(item);
         } catch (single) {
           if (single instanceof GatewayError) throw single;
           report.rejected.push({ origin: item.origin, reason: `rejected by the database: ${errorMessage(single)}` });
         }
       }
     }
+    if (accepted.length === 0) return;
+    const written = mergeBatches(accepted.map((p) => p.batch));
+    for (const projection of projections) await projection.apply(written);
   };
 
   for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {

@@ -26,7 +26,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', ...env });
   const logger = createLogger('silent');
   const stores = await openStores(config, logger, options);
-  await seedSampleIfEmpty(config, stores.catalogWriter, logger);
+  await seedSampleIfEmpty(config, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   return {
     url: gateway.url,

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379' });
     expect(config.neo4j).toEqual({ url: 'bolt://127.0.0.1:7687', user: 'neo4j', password: 'secret' });
     expect(config.influx).toEqual({ url: 'http://127.0.0.1:8086', database: 'openalex', token: '' });
-    expect(config.elasticsearch).toEqual({ url: 'http://127.0.0.1:9200' });
+    expect(config.elasticsearch).toEqual({ url: 'http://127.0.0.1:9200', index: 'works' });
   });
 
   it('treats an empty variable as unset', () => {

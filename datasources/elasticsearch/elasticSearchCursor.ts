@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { BadUserInputError } from '../../src/errors';
+import type { WorkFilter } from '../types';
+
+/** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
+export type ElasticSortValues = readonly [number, string];
+
+/** Canonical JSON: object keys sorted, null/undefined members dropped, so equal filters hash equally. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter((k) => (value as Record<string, unknown>)[k] != null)
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** What a cursor is bound to: backend, index, query text and filter (hashed; the query is not revealed). */
+export function elasticSearchSignature(index: string, query: string, filter: WorkFilter | undefined): string {
+  return createHash('sha256')
+    .update(JSON.stringify(['elasticsearch', index, query, canonical(filter ?? {})]))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/** An opaque cursor: base64url JSON of the signature and the sort values. */
+export function encodeElasticCursor(signature: string, sort: ElasticSortValues): string {
+  return Buffer.from(JSON.stringify({ s: signature, v: sort })).toString('base64url');
+}
+
+/** Reads a cursor made by `encodeElasticCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
+export function decodeElasticCursor(signature: string, after: string): ElasticSortValues {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
+  }
+  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
+  if (typeof s !== 'string' || !Array.isArray(v)) throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
+  if (s !== signature) throw new BadUserInputError('`after` was made for a different search query or filter; restart paging without it', 'after');
+  const [score, id] = v as unknown[];
+  if (v.length !== 2 || typeof score !== 'number' || !Number.isFinite(score) || typeof id !== 'string') {
+    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
+  }
+  return [score, id];
+}
+
+/**
+ * Highlight markers, replaced by <em>…</em> after the snippet is HTML-escaped: private-use characters that
+ * titles and abstracts do not contain. (Not control characters: Elasticsearch's highlighter trims those off
+ * a fragment's ends, as Java's String.trim does, and would lose a closing marker.)
+ */
+export const MARK_START = '\uE000';
+export const MARK_STOP = '\uE001';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Highlighted fragments as safe HTML: the text HTML-escaped (titles hold markup such as `<sub>2</sub>`),
+ * then the markers turned into <em>…</em> — the same output as PostgresSearchIndex.
+ */
+export function markedSnippets(fragments: readonly string[] | undefined): string[] {
+  return (fragments ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.includes(MARK_START))
+    .map((s) =>
+      s
+        .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+        .replaceAll(MARK_START, '<em>')
+        .replaceAll(MARK_STOP, '</em>'),
+    );
+}

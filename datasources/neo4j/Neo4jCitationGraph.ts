@@ -1,0 +1,191 @@
+import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import { BadUserInputError } from '../../src/errors';
+import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
+import { decodeCursor, encodeCursor, type KeysetOrder } from '../postgres/sql/keyset';
+import { alignByKey } from '../shared/alignByKey';
+import type { StorePolicy } from '../shared/StorePolicy';
+import type { Page, PageRequest, WorkSortKey } from '../types';
+import {
+  afterCursorCypher,
+  citedByCypher,
+  citingWorkOrder,
+  COAUTHORS,
+  COUNT_CITED_BY,
+  COUNT_REFERENCES,
+  type Params,
+  REFERENCES_ORDER,
+  referencesCypher,
+  toKeyValue,
+  toNumber,
+  walkStepCypher,
+} from './cypher';
+
+/** What the graph needs from a driver (a real `Driver`, or a fake in unit tests). */
+export type Neo4jClient = Pick<Driver, 'executeQuery' | 'session'>;
+
+export interface Neo4jGraphOptions {
+  /** Database name; unset: the server's default (home) database. */
+  readonly database?: string | undefined;
+}
+
+interface KeyedRows {
+  readonly id: string;
+  readonly rows: readonly { readonly id: string; readonly keys: readonly unknown[] }[];
+}
+
+/**
+ * The citation graph in Neo4j (model in Neo4jProjection.ts). Batch methods are one Cypher call for all keys
+ * (`UNWIND $ids`), reads are routed to readers, and every call runs under the store's cockatiel policy. Only
+ * loaded works (`n.loaded`) take part; stubs for referenced works that are not loaded are ignored.
+ */
+export class Neo4jCitationGraph implements CitationGraph {
+  readonly backend = 'neo4j';
+
+  constructor(
+    private readonly driver: Neo4jClient,
+    private readonly policy: StorePolicy,
+    private readonly options: Neo4jGraphOptions = {},
+  ) {}
+
+  async countCitedBy(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('citations.countCitedBy', COUNT_CITED_BY, workIds);
+  }
+
+  async countReferences(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('citations.countReferences', COUNT_REFERENCES, workIds);
+  }
+
+  async citedBy(workIds: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<string>[]> {
+    const order = citingWorkOrder(request.sort);
+    return this.pages('citations.citedBy', order, workIds, request, (keyset) => citedByCypher(order, keyset), (ids) => this.countCitedBy(ids));
+  }
+
+  async references(workIds: readonly string[], request: PageRequest<never, never>): Promise<Page<string>[]> {
+    return this.pages('citations.references', REFERENCES_ORDER, workIds, request, referencesCypher, (ids) => this.countReferences(ids));
+  }
+
+  /**
+   * Breadth-first, one Cypher step per level (at most three, in one read transaction): each step gets the
+   * frontier and the visited ids as parameters, so the depth only bounds a loop and never reaches query text.
+   */
+  async traverse(workId: string, direction: CitationDirection, depth: number, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
+    const maxDepth = walkDepth(depth);
+    const order: KeysetOrder = {
+      keys: [
+        { expr: 'depth', desc: false, cast: 'integer' },
+        { expr: 'id', desc: false, cast: 'text' },
+      ],
+      signature: `citations:${direction}:${maxDepth}`,
+    };
+    const after = request.after === undefined ? undefined : decodeCursor(order, request.after);
+    if (after !== undefined && (!Number.isSafeInteger(after[0]) || typeof after[1] !== 'string')) {
+      throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
+    }
+    const step = walkStepCypher(direction);
+    const walk = await this.policy.execute('citations.traverse', async (signal) => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
+      const abort = () => void session.close();
+      signal.addEventListener('abort', abort);
+      try {
+        return await session.executeRead(async (tx) => {
+          const reached: { id: string; depth: number; pred: string }[] = [];
+          const visited = new Set([workId]);
+          let frontier = [workId];
+          for (let level = 1; level <= maxDepth && frontier.length > 0; level++) {
+            const result = await tx.run(step, { frontier, visited: [...visited] });
+            const next = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: smallest(r.get('preds') as string[]) }));
+            for (const n of next) visited.add(n.id);
+            reached.push(...next);
+            frontier = next.map((n) => n.id);
+          }
+          return reached;
+        });
+      } finally {
+        signal.removeEventListener('abort', abort);
+        await session.close();
+      }
+    });
+    walk.sort((a, b) => a.depth - b.depth || byteOrder(a.id, b.id));
+    const rest = after === undefined ? walk : walk.filter((n) => n.depth > (after[0] as number) || (n.depth === after[0] && byteOrder(n.id, after[1] as string) > 0));
+    return {
+      edges: rest.slice(0, request.first).map((n) => ({
+        cursor: encodeCursor(order, { _k0: n.depth, _k1: n.id }),
+        node: { ...edgeOf(direction, n.id, n.pred), depth: n.depth },
+      })),
+      hasNextPage: rest.length > request.first,
+      totalCount: () => Promise.resolve(walk.length),
+    };
+  }
+
+  async coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]> {
+    const records = await this.read('citations.coauthors', COAUTHORS, { ids: unique(authorIds), first: neo4j.int(first) });
+    const lists = records.map((r) => ({
+      id: r.get('aid') as string,
+      top: (r.get('top') as { authorId: string; sharedWorks: unknown }[]).map((c) => ({ authorId: c.authorId, sharedWorks: toNumber(c.sharedWorks) })),
+    }));
+    return alignByKey(authorIds, lists, (l) => l.id).map((l) => l?.top ?? []);
+  }
+
+  private async counts(operation: string, cypher: string, workIds: readonly string[]): Promise<number[]> {
+    const records = await this.read(operation, cypher, { ids: unique(workIds) });
+    const rows = records.map((r) => ({ id: r.get('id') as string, n: toNumber(r.get('n')) }));
+    return alignByKey(workIds, rows, (r) => r.id).map((r) => r?.n ?? 0);
+  }
+
+  /** One page per key from one call; every page's `totalCount` is answered by one shared count of all keys. */
+  private async pages(
+    operation: string,
+    order: KeysetOrder,
+    workIds: readonly string[],
+    request: PageRequest<never, unknown>,
+    cypher: (keyset: string) => string,
+    count: (ids: readonly string[]) => Promise<number[]>,
+  ): Promise<Page<string>[]> {
+    const params: Params = { ids: unique(workIds), limit: neo4j.int(request.first + 1) };
+    const keyset = afterCursorCypher(order, request.after, params);
+    const records = await this.read(operation, cypher(keyset), params);
+    const groups = records.map((r): KeyedRows => ({ id: r.get('id') as string, rows: r.get('rows') as KeyedRows['rows'] }));
+    let totals: Promise<number[]> | undefined;
+    return alignByKey(workIds, groups, (g) => g.id).map((group, i) => {
+      const rows = group?.rows ?? [];
+      return {
+        edges: rows.slice(0, request.first).map((row) => ({
+          cursor: encodeCursor(order, Object.fromEntries(row.keys.map((v, k) => [`_k${k}`, toKeyValue(v)]))),
+          node: row.id,
+        })),
+        hasNextPage: rows.length > request.first,
+        totalCount: async () => (await (totals ??= count(workIds)))[i] ?? 0,
+      };
+    });
+  }
+
+  private async read(operation: string, cypher: string, params: Params): Promise<Neo4jRecord[]> {
+    const result = await this.policy.execute(operation, (signal) =>
+      this.driver.executeQuery(cypher, params, { routing: neo4j.routing.READ, database: this.options.database, signal }),
+    );
+    return result.records;
+  }
+}
+
+/** The walk depth as one of the three values the walk accepts (the resolver validates it first). */
+export function walkDepth(depth: number): 1 | 2 | 3 {
+  if (depth === 1 || depth === 2 || depth === 3) return depth;
+  throw new BadUserInputError(`depth must be 1, 2 or 3 (got ${depth})`, 'depth');
+}
+
+function edgeOf(direction: CitationDirection, reached: string, pred: string): { citingId: string; citedId: string } {
+  return direction === 'CITED_BY' ? { citingId: reached, citedId: pred } : { citingId: pred, citedId: reached };
+}
+
+/** Byte order of UTF-8, as PostgreSQL's `COLLATE "C"` compares ids. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function smallest(ids: readonly string[]): string {
+  return [...ids].sort(byteOrder)[0] as string;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

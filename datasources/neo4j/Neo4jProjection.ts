@@ -1,0 +1,147 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { StoreName } from '../../src/errors';
+import type { AuthorWrite, CatalogBatch, WorkWrite } from '../catalogWrite';
+import type { Projection } from '../Projection';
+import type { StorePolicy } from '../shared/StorePolicy';
+
+/*
+ * The citation graph model in Neo4j, a projection of the PostgreSQL catalog:
+ *
+ *   (:Work {id, loaded: true, citedByCount, publicationDate, title})   a loaded work (publicationDate: 'YYYY-MM-DD')
+ *   (:Work {id})                                                        a stub: referenced, not loaded
+ *   (:Author {id, displayName, complete})                               complete: from an OpenAlex Author record
+ *   (:Author)-[:AUTHORED {position}]->(:Work)                           1-based byline position
+ *   (:Work)-[:CITES {position}]->(:Work)                                1-based position in referenced_work_ids
+ *
+ * A referenced work that is not loaded is a stub without `loaded`, which every read ignores (`WHERE n.loaded`);
+ * when it is loaded later, MERGE turns the stub into a full node and the edges citing it already exist.
+ * Work.id and Author.id are unique (constraints from `ensureSchema`).
+ */
+
+/** Schema statements; idempotent. */
+export const SCHEMA_CYPHER = [
+  'CREATE CONSTRAINT work_id_unique IF NOT EXISTS FOR (w:Work) REQUIRE w.id IS UNIQUE',
+  'CREATE CONSTRAINT author_id_unique IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
+] as const;
+
+/** The statements of one batch, run in this order in one write transaction. */
+export const APPLY_CYPHER = {
+  works: `UNWIND $works AS x
+MERGE (w:Work {id: x.id})
+SET w.loaded = true, w.title = x.title, w.publicationDate = x.publicationDate, w.citedByCount = toInteger(x.citedByCount)`,
+  // A complete Author record overwrites the name; a byline sighting never overwrites a complete author's name.
+  authors: `UNWIND $authors AS x
+MERGE (a:Author {id: x.id})
+SET a.displayName = CASE WHEN x.complete OR NOT coalesce(a.complete, false) THEN x.displayName ELSE a.displayName END,
+    a.complete = x.complete OR coalesce(a.complete, false)`,
+  // A reloaded work keeps no stale reference; a stub nothing cites any more goes with its last edge.
+  dropCites: `UNWIND $workIds AS id
+MATCH (:Work {id: id})-[r:CITES]->(old:Work)
+DELETE r
+WITH DISTINCT old
+WHERE old.loaded IS NULL AND NOT EXISTS { (old)--() }
+DELETE old`,
+  dropAuthored: `UNWIND $workIds AS id
+MATCH (:Work {id: id})<-[r:AUTHORED]-(:Author)
+DELETE r`,
+  cites: `UNWIND $cites AS x
+MATCH (w:Work {id: x.citingId})
+MERGE (c:Work {id: x.citedId})
+CREATE (w)-[:CITES {position: toInteger(x.position)}]->(c)`,
+  authored: `UNWIND $authored AS x
+MATCH (w:Work {id: x.workId})
+MERGE (a:Author {id: x.authorId})
+CREATE (a)-[:AUTHORED {position: toInteger(x.position)}]->(w)`,
+} as const;
+
+export interface Neo4jProjectionOptions {
+  /** Database name; unset: the server's default (home) database. */
+  readonly database?: string | undefined;
+  /** Whether `close()` closes the driver (false when a factory shares it and closes it itself). */
+  readonly ownsDriver?: boolean;
+}
+
+/**
+ * Projects catalog batches into the Neo4j citation graph (model above): one write transaction per batch, one
+ * UNWIND statement per kind of change, under the store's policy. Idempotent: re-applying a batch leaves the
+ * same nodes and relationships; re-applying a changed work replaces its outgoing CITES and its AUTHORED edges.
+ */
+export class Neo4jProjection implements Projection {
+  readonly store: StoreName = 'neo4j';
+
+  constructor(
+    private readonly driver: Pick<Driver, 'executeQuery' | 'session' | 'close'>,
+    private readonly policy: StorePolicy,
+    private readonly options: Neo4jProjectionOptions = {},
+  ) {}
+
+  async ensureSchema(): Promise<void> {
+    for (const statement of SCHEMA_CYPHER) {
+      await this.policy.execute('graph.ensureSchema', (signal) =>
+        this.driver.executeQuery(statement, {}, { routing: neo4j.routing.WRITE, database: this.options.database, signal }),
+      );
+    }
+  }
+
+  async apply(batch: CatalogBatch): Promise<void> {
+    const works = lastById(batch.works);
+    const authors = mergeAuthors(batch.authors);
+    if (works.length === 0 && authors.length === 0) return;
+    const params = {
+      works: works.map((w) => ({ id: w.id, title: w.title, publicationDate: w.publicationDate, citedByCount: w.citedByCount })),
+      authors: authors.map((a) => ({ id: a.id, displayName: a.displayName, complete: a.complete })),
+      workIds: works.map((w) => w.id),
+      cites: works.flatMap(citesOf),
+      authored: works.flatMap((w) => w.authorships.map((a) => ({ workId: w.id, authorId: a.authorId, position: a.position }))),
+    };
+    await this.policy.execute('graph.apply', async (signal) => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
+      const abort = () => void session.close();
+      signal.addEventListener('abort', abort);
+      try {
+        await session.executeWrite(async (tx) => {
+          await tx.run(APPLY_CYPHER.works, { works: params.works });
+          await tx.run(APPLY_CYPHER.authors, { authors: params.authors });
+          await tx.run(APPLY_CYPHER.dropCites, { workIds: params.workIds });
+          await tx.run(APPLY_CYPHER.dropAuthored, { workIds: params.workIds });
+          await tx.run(APPLY_CYPHER.cites, { cites: params.cites });
+          await tx.run(APPLY_CYPHER.authored, { authored: params.authored });
+        });
+      } finally {
+        signal.removeEventListener('abort', abort);
+        await session.close();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.options.ownsDriver) await this.driver.close();
+  }
+}
+
+/** CITES edges of a work: each referenced id once, at the 1-based position of its first mention. */
+function citesOf(work: WorkWrite): { citingId: string; citedId: string; position: number }[] {
+  const seen = new Set<string>();
+  const out: { citingId: string; citedId: string; position: number }[] = [];
+  work.referencedWorkIds.forEach((citedId, i) => {
+    if (seen.has(citedId)) return;
+    seen.add(citedId);
+    out.push({ citingId: work.id, citedId, position: i + 1 });
+  });
+  return out;
+}
+
+/** One work per id, the last one seen winning (as the catalog writer resolves duplicates). */
+function lastById<T extends { readonly id: string }>(rows: readonly T[]): T[] {
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
+/** One author per id, as the catalog writer merges them: a complete record beats byline sightings. */
+function mergeAuthors(authors: readonly AuthorWrite[]): AuthorWrite[] {
+  const byId = new Map<string, AuthorWrite>();
+  for (const author of authors) {
+    const seen = byId.get(author.id);
+    if (!seen || (author.complete && !seen.complete)) byId.set(author.id, author);
+  }
+  return [...byId.values()];
+}

@@ -1,0 +1,149 @@
+import neo4j from 'neo4j-driver';
+import { BadUserInputError } from '../../src/errors';
+import type { CitationDirection } from '../CitationGraph';
+import { decodeCursor, type KeysetOrder, type SortKeySql } from '../postgres/sql/keyset';
+import type { WorkSortKey } from '../types';
+
+/**
+ * Cypher of the citation graph (model: see Neo4jProjection.ts). Every text is fixed or assembled from the
+ * constants below; ids, limits and cursor values always travel as `$parameters`. Keyset orders reuse the
+ * cursor format of the PostgreSQL datasource (`KeysetOrder`, here with Cypher expressions over `c`), with the
+ * same signatures, so a cursor means the same thing on both backends.
+ */
+
+export type Params = Record<string, unknown>;
+
+/** Sort keys over the citing work `c`; every expression is null-free, as keyset paging needs. */
+const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
+  CITED_BY_COUNT_DESC: { expr: 'c.citedByCount', desc: true, cast: 'integer' },
+  CITED_BY_COUNT_ASC: { expr: 'c.citedByCount', desc: false, cast: 'integer' },
+  // Unknown dates sort as the earliest possible date (ISO strings order as dates), as in PostgreSQL.
+  PUBLICATION_DATE_DESC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: true, cast: 'text' },
+  PUBLICATION_DATE_ASC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: false, cast: 'text' },
+  TITLE_ASC: { expr: "toLower(coalesce(c.title, ''))", desc: false, cast: 'text' },
+  TITLE_DESC: { expr: "toLower(coalesce(c.title, ''))", desc: true, cast: 'text' },
+};
+
+/** The keyset order of citing works for sort keys (duplicates dropped), ending with the id. */
+export function citingWorkOrder(sort: readonly WorkSortKey[]): KeysetOrder {
+  const unique = [...new Set(sort)];
+  return { keys: [...unique.map((s) => WORK_SORT_KEYS[s]), { expr: 'c.id', desc: false, cast: 'text' }], signature: `work:${unique.join(',')}` };
+}
+
+/** References of a work in the order it cites them: the `position` of the CITES relationship `r`. */
+export const REFERENCES_ORDER: KeysetOrder = { keys: [{ expr: 'r.position', desc: false, cast: 'integer' }], signature: 'references' };
+
+/** `ORDER BY` items of an order. */
+export function orderByCypher(order: KeysetOrder): string {
+  return order.keys.map((k) => `${k.expr} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
+}
+
+/** A list expression of the order's key values, returned with each row to build its cursor. */
+export function keyListCypher(order: KeysetOrder): string {
+  return `[${order.keys.map((k) => k.expr).join(', ')}]`;
+}
+
+/**
+ * The condition "row comes after the cursor" (`true` without one): (k0 ≷ $after0) OR (k0 = $after0 AND k1 ≷
+ * $after1) OR …; the values go to `params` (integers as Neo4j integers). A cursor for another order, or one
+ * whose values have the wrong type, is a BAD_USER_INPUT on `after`.
+ */
+export function afterCursorCypher(order: KeysetOrder, after: string | undefined, params: Params): string {
+  if (after === undefined) return 'true';
+  const values = decodeCursor(order, after);
+  const names = order.keys.map((key, i) => {
+    const value = values[i];
+    if (key.cast === 'integer' && !Number.isSafeInteger(value)) throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
+    if (key.cast !== 'integer' && typeof value !== 'string') throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
+    params[`after${i}`] = key.cast === 'integer' ? neo4j.int(value as number) : value;
+    return `$after${i}`;
+  });
+  const disjuncts = order.keys.map((key, i) => {
+    const equalities = order.keys.slice(0, i).map((k, j) => `${k.expr} = ${names[j]}`);
+    return [...equalities, `${key.expr} ${key.desc ? '<' : '>'} ${names[i]}`].join(' AND ');
+  });
+  return `(${disjuncts.map((d) => `(${d})`).join(' OR ')})`;
+}
+
+/** Per loaded work in `$ids`: the loaded works citing it. */
+export const COUNT_CITED_BY = `UNWIND $ids AS id
+MATCH (w:Work {id: id}) WHERE w.loaded
+RETURN id, COUNT { (c:Work)-[:CITES]->(w) WHERE c.loaded } AS n`;
+
+/** Per loaded work in `$ids`: its loaded references. */
+export const COUNT_REFERENCES = `UNWIND $ids AS id
+MATCH (w:Work {id: id}) WHERE w.loaded
+RETURN id, COUNT { (w)-[:CITES]->(c:Work) WHERE c.loaded } AS n`;
+
+/** Per loaded work in `$ids`: the first `$limit` loaded citing works `c` after the cursor, in `order`. */
+export function citedByCypher(order: KeysetOrder, keyset: string): string {
+  return `UNWIND $ids AS id
+MATCH (w:Work {id: id}) WHERE w.loaded
+CALL (w) {
+  MATCH (c:Work)-[:CITES]->(w)
+  WHERE c.loaded AND ${keyset}
+  WITH c ORDER BY ${orderByCypher(order)} LIMIT $limit
+  RETURN collect({id: c.id, keys: ${keyListCypher(order)}}) AS rows
+}
+RETURN id, rows`;
+}
+
+/** Per loaded work in `$ids`: the first `$limit` loaded works `c` it cites after the cursor, in citing order. */
+export function referencesCypher(keyset: string): string {
+  return `UNWIND $ids AS id
+MATCH (w:Work {id: id}) WHERE w.loaded
+CALL (w) {
+  MATCH (w)-[r:CITES]->(c:Work)
+  WHERE c.loaded AND ${keyset}
+  WITH c, r ORDER BY ${orderByCypher(REFERENCES_ORDER)} LIMIT $limit
+  RETURN collect({id: c.id, keys: ${keyListCypher(REFERENCES_ORDER)}}) AS rows
+}
+RETURN id, rows`;
+}
+
+/**
+ * One breadth-first step: the loaded neighbours of the loaded works in `$frontier` not yet in `$visited`,
+ * each with the frontier works it was reached from. One fixed text per direction (exhaustive switch).
+ */
+export function walkStepCypher(direction: CitationDirection): string {
+  switch (direction) {
+    case 'CITED_BY':
+      return `UNWIND $frontier AS pid
+MATCH (p:Work {id: pid})<-[:CITES]-(n:Work)
+WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
+RETURN n.id AS id, collect(DISTINCT pid) AS preds`;
+    case 'REFERENCES':
+      return `UNWIND $frontier AS pid
+MATCH (p:Work {id: pid})-[:CITES]->(n:Work)
+WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
+RETURN n.id AS id, collect(DISTINCT pid) AS preds`;
+    default:
+      return assertNever(direction);
+  }
+}
+
+/** Per author in `$ids`: co-authors on loaded works, most shared works first, then id; the first `$first`. */
+export const COAUTHORS = `UNWIND $ids AS aid
+MATCH (a:Author {id: aid})-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
+WHERE w.loaded AND b <> a
+WITH aid, b.id AS coauthorId, count(DISTINCT w) AS shared
+ORDER BY shared DESC, coauthorId
+WITH aid, collect({authorId: coauthorId, sharedWorks: shared}) AS list
+RETURN aid, list[0..$first] AS top`;
+
+/** A number from a Neo4j value (Integer, bigint or number). */
+export function toNumber(value: unknown): number {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number') return value;
+  throw new TypeError(`expected a Neo4j integer, got ${typeof value}`);
+}
+
+/** A cursor key value from Neo4j: integers become JS numbers, strings stay. */
+export function toKeyValue(value: unknown): string | number {
+  return typeof value === 'string' ? value : toNumber(value);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected citation direction: ${String(value)}`);
+}

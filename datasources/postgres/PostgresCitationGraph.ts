@@ -1,0 +1,140 @@
+import { BadUserInputError } from '../../src/errors';
+import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
+import { alignByKey, groupByKey } from '../shared/alignByKey';
+import type { StorePolicy } from '../shared/StorePolicy';
+import type { Page, PageRequest, WorkSortKey } from '../types';
+import {
+  COAUTHORS_SQL,
+  COUNT_CITED_BY_SQL,
+  COUNT_REFERENCES_SQL,
+  edgeOf,
+  REFERENCES_ORDER,
+  traverseOrder,
+  walkCtes,
+} from './sql/citationSql';
+import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetOrder, orderBySql } from './sql/keyset';
+import { SqlParams } from './sql/SqlParams';
+import { workOrder } from './sql/workSql';
+import type { SqlExecutor, SqlParam } from './SqlExecutor';
+
+type KeyedRow = Record<string, unknown> & { readonly _key: string; readonly id: string };
+
+/**
+ * The citation graph in PostgreSQL (`work_references` joined with `works`, so only loaded works count).
+ * Every batch method is one statement for all its keys; a walk is one recursive CTE. Every statement runs
+ * under the store's cockatiel policy.
+ */
+export class PostgresCitationGraph implements CitationGraph {
+  readonly backend = 'postgresql';
+
+  constructor(
+    private readonly db: Pick<SqlExecutor, 'query'>,
+    private readonly policy: StorePolicy,
+  ) {}
+
+  async countCitedBy(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('citations.countCitedBy', COUNT_CITED_BY_SQL, workIds);
+  }
+
+  async countReferences(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('citations.countReferences', COUNT_REFERENCES_SQL, workIds);
+  }
+
+  async citedBy(workIds: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<string>[]> {
+    const order = workOrder(request.sort);
+    const params = new SqlParams();
+    const ids = params.add(unique(workIds), 'text[]');
+    const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
+    // One statement for every work: rank each work's citing works (alias w) and keep first + 1 of each.
+    const sql = `SELECT * FROM (
+        SELECT w.id, r.cited_id AS _key, ${keyColumnsSql(order)},
+          row_number() OVER (PARTITION BY r.cited_id ORDER BY ${orderBySql(order)}) AS _rank
+        FROM work_references r JOIN works t ON t.id = r.cited_id JOIN works w ON w.id = r.citing_id
+        WHERE r.cited_id = ANY(${ids}) AND ${keyset}
+      ) ranked WHERE _rank <= ${params.add(request.first + 1, 'integer')} ORDER BY _key, _rank`;
+    const rows = await this.rows<KeyedRow>('citations.citedBy', sql, params.values);
+    return this.pages(workIds, rows, request.first, order, (ids) => this.countCitedBy(ids));
+  }
+
+  async references(workIds: readonly string[], request: PageRequest<never, never>): Promise<Page<string>[]> {
+    const order = REFERENCES_ORDER;
+    const params = new SqlParams();
+    const ids = params.add(unique(workIds), 'text[]');
+    const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
+    const sql = `SELECT * FROM (
+        SELECT r.cited_id AS id, r.citing_id AS _key, ${keyColumnsSql(order)},
+          row_number() OVER (PARTITION BY r.citing_id ORDER BY ${orderBySql(order)}) AS _rank
+        FROM work_references r JOIN works w ON w.id = r.citing_id JOIN works c ON c.id = r.cited_id
+        WHERE r.citing_id = ANY(${ids}) AND ${keyset}
+      ) ranked WHERE _rank <= ${params.add(request.first + 1, 'integer')} ORDER BY _key, _rank`;
+    const rows = await this.rows<KeyedRow>('citations.references', sql, params.values);
+    return this.pages(workIds, rows, request.first, order, (ids) => this.countReferences(ids));
+  }
+
+  async traverse(workId: string, direction: CitationDirection, depth: number, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
+    const maxDepth = walkDepth(depth);
+    const order = traverseOrder(direction, maxDepth);
+    const params = new SqlParams();
+    const ctes = walkCtes(direction, params.add(workId, 'text'), params.add(maxDepth, 'integer'));
+    const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
+    const sql = `${ctes}
+      SELECT t.id, t.depth, t.pred, ${keyColumnsSql(order)} FROM walk t WHERE ${keyset}
+      ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
+    const rows = await this.rows<{ id: string; depth: number; pred: string } & Record<string, unknown>>('citations.traverse', sql, params.values);
+    let total: Promise<number> | undefined;
+    return {
+      edges: rows.slice(0, request.first).map((row) => ({
+        cursor: encodeCursor(order, row),
+        node: { ...edgeOf(direction, row.id, row.pred), depth: row.depth },
+      })),
+      hasNextPage: rows.length > request.first,
+      totalCount: () =>
+        (total ??= (async () => {
+          const countParams = new SqlParams();
+          const countCtes = walkCtes(direction, countParams.add(workId, 'text'), countParams.add(maxDepth, 'integer'));
+          const [row] = await this.rows<{ n: number }>('citations.traverseCount', `${countCtes} SELECT count(*)::integer AS n FROM walk`, countParams.values);
+          return row?.n ?? 0;
+        })()),
+    };
+  }
+
+  async coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]> {
+    const rows = await this.rows<{ _key: string; author_id: string; shared_works: number }>('citations.coauthors', COAUTHORS_SQL, [unique(authorIds), first]);
+    return groupByKey(authorIds, rows, (r) => r._key).map((group) => group.map((r) => ({ authorId: r.author_id, sharedWorks: r.shared_works })));
+  }
+
+  private async counts(operation: string, sql: string, workIds: readonly string[]): Promise<number[]> {
+    const rows = await this.rows<{ id: string; n: number }>(operation, sql, [unique(workIds)]);
+    return alignByKey(workIds, rows, (r) => r.id).map((r) => r?.n ?? 0);
+  }
+
+  /** One page per key; every page's `totalCount` is answered by one shared count of all keys, run on first use. */
+  private pages(
+    workIds: readonly string[],
+    rows: readonly KeyedRow[],
+    first: number,
+    order: KeysetOrder,
+    count: (ids: readonly string[]) => Promise<number[]>,
+  ): Page<string>[] {
+    let totals: Promise<number[]> | undefined;
+    return groupByKey(workIds, rows, (r) => r._key).map((group, i) => ({
+      edges: group.slice(0, first).map((row) => ({ cursor: encodeCursor(order, row), node: row.id })),
+      hasNextPage: group.length > first,
+      totalCount: async () => (await (totals ??= count(workIds)))[i] ?? 0,
+    }));
+  }
+
+  private rows<Row extends object>(operation: string, sql: string, params: readonly SqlParam[]): Promise<Row[]> {
+    return this.policy.execute(operation, () => this.db.query<Row>(sql, params));
+  }
+}
+
+/** The walk depth as one of the three values a query accepts (the resolver validates it first). */
+export function walkDepth(depth: number): 1 | 2 | 3 {
+  if (depth === 1 || depth === 2 || depth === 3) return depth;
+  throw new BadUserInputError(`depth must be 1, 2 or 3 (got ${depth})`, 'depth');
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

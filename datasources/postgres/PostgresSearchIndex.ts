@@ -1,0 +1,85 @@
+import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
+import type { StorePolicy } from '../shared/StorePolicy';
+import type { PageRequest, WorkFilter } from '../types';
+import {
+  autocompleteSql,
+  decodeSearchCursor,
+  encodeSearchCursor,
+  markedSnippets,
+  type SearchFacetRow,
+  searchFacetsSql,
+  searchPageSql,
+  type SearchPageRow,
+  searchSignature,
+  tsqueryPrefix,
+} from './sql/searchSql';
+import { SqlParams } from './sql/SqlParams';
+import type { SqlExecutor, SqlParam } from './SqlExecutor';
+
+/**
+ * Full-text search in PostgreSQL (or PGlite) over `works.search_vector` (migration 002, `simple` config):
+ * every word of the query must occur in the title or the abstract (slashes separate words); ranked by ts_rank (title weight A,
+ * abstract B) plus a bonus when the title holds the query as a phrase; keyset-paged on (score desc, id).
+ * A search is two statements whatever the page size: the page with highlights, and the total with facets.
+ */
+export class PostgresSearchIndex implements SearchIndex {
+  readonly backend = 'postgresql' as const;
+
+  constructor(
+    private readonly db: Pick<SqlExecutor, 'query'>,
+    private readonly policy: StorePolicy,
+  ) {}
+
+  async search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult> {
+    const signature = searchSignature(this.backend, query, filter);
+    const after = request.after === undefined ? undefined : decodeSearchCursor(signature, request.after);
+    const pageParams = new SqlParams();
+    const pageSql = searchPageSql(query, filter, request.first, after, pageParams);
+    const facetParams = new SqlParams();
+    const facetSql = searchFacetsSql(query, filter, facetParams);
+    const [rows, facetRows] = await Promise.all([
+      this.rows<SearchPageRow>('search.page', pageSql, pageParams.values),
+      this.rows<SearchFacetRow>('search.facets', facetSql, facetParams.values),
+    ]);
+    const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
+    return {
+      page: {
+        edges: rows.slice(0, request.first).map((row) => ({ cursor: encodeSearchCursor(signature, { score: row.score, id: row.id }), node: toHit(row) })),
+        hasNextPage: rows.length > request.first,
+        totalCount: () => Promise.resolve(total),
+      },
+      facets: toFacets(facetRows),
+    };
+  }
+
+  async autocomplete(prefix: string, first: number): Promise<Suggestion[]> {
+    const lexeme = tsqueryPrefix(prefix);
+    if (lexeme === undefined || first <= 0) return [];
+    const params = new SqlParams();
+    const sql = autocompleteSql(lexeme, first, params);
+    const rows = await this.rows<{ id: string; title: string }>('search.autocomplete', sql, params.values);
+    return rows.map((r) => ({ workId: r.id, title: r.title }));
+  }
+
+  private rows<Row extends object>(operation: string, sql: string, params: readonly SqlParam[]): Promise<Row[]> {
+    return this.policy.execute(operation, () => this.db.query<Row>(sql, params));
+  }
+}
+
+function toHit(row: SearchPageRow): SearchHit {
+  const highlights: SearchHighlightRecord[] = [];
+  const title = markedSnippets(row.title_hl, row.title);
+  if (title.length > 0) highlights.push({ field: 'title', snippets: title });
+  const abstract = markedSnippets(row.abstract_hl, row.abstract);
+  if (abstract.length > 0) highlights.push({ field: 'abstract', snippets: abstract });
+  return { workId: row.id, score: Number(row.score), highlights };
+}
+
+function toFacets(rows: readonly SearchFacetRow[]): SearchFacets {
+  const buckets = (facet: SearchFacetRow['facet']): FacetBucketRecord[] =>
+    rows
+      .filter((r) => r.facet === facet && r.value !== null)
+      .sort((a, b) => a.ord - b.ord)
+      .map((r) => ({ value: r.value as string, count: r.n }));
+  return { publicationYear: buckets('year'), type: buckets('type'), isOpenAccess: buckets('oa'), topic: buckets('topic') };
+}

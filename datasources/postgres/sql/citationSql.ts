@@ -1,0 +1,108 @@
+import type { CitationDirection } from '../../CitationGraph';
+import type { KeysetOrder } from './keyset';
+
+/**
+ * SQL of the citation graph over `work_references` (citing_id → cited_id; cited_id may be a work that is not
+ * loaded). Every text here is fixed: ids, depths, limits and cursor values are bound parameters.
+ */
+
+/** References of a work, in the order its `referenced_work_ids` lists them (1-based array position). */
+export const REFERENCE_POSITION = `COALESCE(array_position(w.referenced_work_ids, r.cited_id), 0)`;
+
+/** Keyset order of a references page: the position in the citing work's reference list. */
+export const REFERENCES_ORDER: KeysetOrder = {
+  keys: [{ expr: REFERENCE_POSITION, desc: false, cast: 'integer' }],
+  signature: 'references',
+};
+
+/** Keyset order of a citation walk: depth, then the reached work's id in byte order. */
+export function traverseOrder(direction: CitationDirection, depth: 1 | 2 | 3): KeysetOrder {
+  return {
+    keys: [
+      { expr: 't.depth', desc: false, cast: 'integer' },
+      { expr: 't.id COLLATE "C"', desc: false, cast: 'text' },
+    ],
+    signature: `citations:${direction}:${depth}`,
+  };
+}
+
+/** Per cited work (loaded): the number of loaded works citing it. `$1` = ids. */
+export const COUNT_CITED_BY_SQL = `SELECT r.cited_id AS id, count(*)::integer AS n
+  FROM work_references r JOIN works t ON t.id = r.cited_id
+  WHERE r.cited_id = ANY($1::text[]) GROUP BY r.cited_id`;
+
+/** Per citing work: the number of its referenced works that are loaded. `$1` = ids. */
+export const COUNT_REFERENCES_SQL = `SELECT r.citing_id AS id, count(*)::integer AS n
+  FROM work_references r JOIN works c ON c.id = r.cited_id
+  WHERE r.citing_id = ANY($1::text[]) GROUP BY r.citing_id`;
+
+/**
+ * Co-authors of each author on loaded works (authorships only exist for loaded works), most shared works
+ * first, then id; the first `$2` of each. `$1` = author ids.
+ */
+export const COAUTHORS_SQL = `SELECT _key, author_id, shared_works FROM (
+    SELECT a.author_id AS _key, b.author_id AS author_id, count(DISTINCT a.work_id)::integer AS shared_works,
+      row_number() OVER (PARTITION BY a.author_id ORDER BY count(DISTINCT a.work_id) DESC, b.author_id COLLATE "C") AS _rank
+    FROM authorships a JOIN authorships b ON b.work_id = a.work_id AND b.author_id <> a.author_id
+    WHERE a.author_id = ANY($1::text[])
+    GROUP BY a.author_id, b.author_id
+  ) ranked WHERE _rank <= $2::integer ORDER BY _key, _rank`;
+
+/**
+ * The next step of a walk, from the works of the previous level (`reach p`) to their neighbours `r.<next>`,
+ * which must be loaded. Column names come from this closed switch, never from input.
+ */
+function stepColumns(direction: CitationDirection): { readonly from: string; readonly next: string } {
+  switch (direction) {
+    case 'CITED_BY':
+      return { from: 'cited_id', next: 'citing_id' };
+    case 'REFERENCES':
+      return { from: 'citing_id', next: 'cited_id' };
+    default:
+      return assertNever(direction);
+  }
+}
+
+/**
+ * CTEs of a breadth-first walk from `start` (a bound `$n::text`) up to `depth` (a bound `$n::integer`):
+ * `reach(id, depth)` holds each loaded work with every walk length ≤ depth that reaches it (UNION keeps each
+ * (id, depth) once, so it grows at most by the number of works per level); `walk(id, depth, pred)` keeps each
+ * work once at its shortest depth, with the smallest-id predecessor one level up. A neighbour seen at
+ * depth − 1 always has shortest depth depth − 1 (or the work would be reached sooner), so `reach` suffices.
+ */
+export function walkCtes(direction: CitationDirection, start: string, depth: string): string {
+  const { from, next } = stepColumns(direction);
+  return `WITH RECURSIVE reach(id, depth) AS (
+      SELECT w.id, 0 FROM works w WHERE w.id = ${start}
+      UNION
+      SELECT r.${next}, p.depth + 1
+      FROM reach p JOIN work_references r ON r.${from} = p.id JOIN works n ON n.id = r.${next}
+      WHERE p.depth < ${depth}
+    ),
+    shortest AS (
+      SELECT id, min(depth) AS depth FROM reach WHERE id <> ${start} GROUP BY id
+    ),
+    walk AS (
+      SELECT s.id, s.depth, min(p.id COLLATE "C") AS pred
+      FROM shortest s
+      JOIN work_references r ON r.${next} = s.id
+      JOIN reach p ON p.id = r.${from} AND p.depth = s.depth - 1
+      GROUP BY s.id, s.depth
+    )`;
+}
+
+/** Maps a walk row to the citing and cited ids of its edge. */
+export function edgeOf(direction: CitationDirection, reached: string, pred: string): { citingId: string; citedId: string } {
+  switch (direction) {
+    case 'CITED_BY':
+      return { citingId: reached, citedId: pred };
+    case 'REFERENCES':
+      return { citingId: pred, citedId: reached };
+    default:
+      return assertNever(direction);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected citation direction: ${String(value)}`);
+}

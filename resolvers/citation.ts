@@ -1,0 +1,43 @@
+import type { CitationDirection } from '../datasources/CitationGraph';
+import { BadUserInputError } from '../src/errors';
+import type { Resolvers } from '../src/generated/graphql';
+import { lazyConnection } from '../src/loaders/Connection';
+import { requireId } from './inputs';
+import { afterCursor, connectionFields, pageSize } from './pagination';
+
+export const MAX_CITATION_DEPTH = 3;
+
+/** `depth` as a validated integer 1..3; the only form in which it ever reaches a query. */
+export function citationDepth(depth: number | null | undefined): 1 | 2 | 3 {
+  const d = depth ?? 1;
+  if (d !== 1 && d !== 2 && d !== 3) {
+    throw new BadUserInputError(`depth must be 1, 2 or ${MAX_CITATION_DEPTH} (got ${d})`, 'depth');
+  }
+  return d;
+}
+
+export const citationResolvers: Resolvers = {
+  Query: {
+    citations: (_parent, args, { citations }) => {
+      const workId = requireId(args.workId, 'W', 'workId');
+      const direction: CitationDirection = args.direction ?? 'CITED_BY';
+      const depth = citationDepth(args.depth);
+      const request = { first: pageSize(args.first), after: afterCursor(args.after), sort: [] };
+      let pending: ReturnType<typeof citations.traverse> | undefined;
+      const walk = () => (pending ??= citations.traverse(workId, direction, depth, request));
+      return lazyConnection(walk, async () => (await walk()).totalCount());
+    },
+  },
+  Citation: {
+    citing: (edge, _args, { loaders }) => requireWork(loaders.work.load(edge.citingId), edge.citingId),
+    cited: (edge, _args, { loaders }) => requireWork(loaders.work.load(edge.citedId), edge.citedId),
+  },
+  CitationConnection: connectionFields,
+};
+
+async function requireWork<T>(pending: Promise<T | null>, id: string): Promise<T> {
+  const work = await pending;
+  // The graph only returns loaded works; a missing one means a projection is out of step with the catalog.
+  if (work === null) throw new Error(`work ${id} is in the citation graph but not in the catalog`);
+  return work;
+}

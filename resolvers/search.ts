@@ -1,0 +1,74 @@
+import { BadUserInputError } from '../src/errors';
+import type { Resolvers } from '../src/generated/graphql';
+import { toWorkFilter } from './inputs';
+import { isRecord } from './isRecord';
+import { afterCursor, pageSize } from './pagination';
+
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_SUGGESTIONS = 50;
+
+function searchText(value: string, argument: string, maxLength: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw new BadUserInputError(`${argument} must not be empty`, argument);
+  if (text.length > maxLength) throw new BadUserInputError(`${argument} is longer than ${maxLength} characters`, argument);
+  return text;
+}
+
+export const searchResolvers: Resolvers = {
+  Query: {
+    searchWorks: (_parent, args, { search }) => ({
+      result: search.search(searchText(args.query, 'query', MAX_QUERY_LENGTH), toWorkFilter(args.filter), {
+        first: pageSize(args.first),
+        after: afterCursor(args.after),
+        sort: [],
+      }),
+    }),
+    autocompleteWorks: (_parent, args, { search }) => {
+      const first = args.first ?? 10;
+      if (first < 0 || first > MAX_SUGGESTIONS) throw new BadUserInputError(`first must be between 0 and ${MAX_SUGGESTIONS} (got ${first})`, 'first');
+      return search.autocomplete(searchText(args.prefix, 'prefix', 100), first);
+    },
+  },
+  WorkSearchConnection: {
+    totalCount: async ({ result }) => (await result).page.totalCount(),
+    edges: async ({ result }) => (await result).page.edges.map((e) => ({ cursor: e.cursor, hit: e.node })),
+    nodes: async ({ result }, _args, { loaders }) => {
+      const works = await loaders.work.loadMany((await result).page.edges.map((e) => e.node.workId));
+      return works.filter(isRecord);
+    },
+    pageInfo: async ({ result }) => {
+      const { page } = await result;
+      return { hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null };
+    },
+    facets: async ({ result }, _args, { loaders }) => {
+      const { facets } = await result;
+      const topics = await loaders.topic.loadMany(facets.topic.map((b) => b.value));
+      return {
+        publicationYear: facets.publicationYear.map((b) => ({ ...b, label: null })),
+        type: facets.type.map((b) => ({ ...b, label: null })),
+        isOpenAccess: facets.isOpenAccess.map((b) => ({ ...b, label: null })),
+        topic: facets.topic.map((b, i) => {
+          const topic = topics[i];
+          return { ...b, label: topic && !(topic instanceof Error) ? topic.displayName : null };
+        }),
+      };
+    },
+  },
+  WorkSearchEdge: {
+    node: async ({ hit }, _args, { loaders }) => {
+      const work = await loaders.work.load(hit.workId);
+      if (work === null) throw new Error(`search hit ${hit.workId} is not in the catalog`);
+      return work;
+    },
+    score: ({ hit }) => hit.score,
+    highlights: ({ hit }) => hit.highlights,
+  },
+  WorkSuggestion: {
+    id: (s) => s.workId,
+    work: async (s, _args, { loaders }) => {
+      const work = await loaders.work.load(s.workId);
+      if (work === null) throw new Error(`suggestion ${s.workId} is not in the catalog`);
+      return work;
+    },
+  },
+};

@@ -1,0 +1,29 @@
+import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
+import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIndex';
+import { StorePolicy } from '../../datasources/shared/StorePolicy';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { samplePaths } from '../../src/seed/samplePaths';
+import { seedCatalog } from '../../src/seed/seedCatalog';
+import { openStores, type Stores } from '../../src/stores';
+import { searchIndexContract } from '../contract/searchIndexContract';
+import { sampleGroundTruth } from '../support/sampleGroundTruth';
+
+describe('PostgresSearchIndex on embedded PGlite (shipped sample)', () => {
+  let stores: Stores;
+  let search: PostgresSearchIndex;
+
+  beforeAll(async () => {
+    stores = await openStores(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'));
+    await seedCatalog(samplePaths(), stores.catalogWriter);
+    search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
+  });
+  afterAll(() => stores?.close());
+
+  it('indexes every loaded work (migration 002 fills search_vector for rows written before and after it)', async () => {
+    const [row] = await stores.sql.query<{ n: number }>("SELECT count(*)::integer AS n FROM works WHERE search_vector <> ''::tsvector");
+    expect(row?.n).toBe([...sampleGroundTruth().works.values()].filter((w) => w.title != null || w.abstract != null).length);
+  });
+
+  searchIndexContract('PostgreSQL full-text search (PGlite)', () => search);
+});

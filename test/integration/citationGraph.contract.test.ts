@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import neo4j, { type Driver } from 'neo4j-driver';
+import pg from 'pg';
+import { type CatalogBatch, mergeBatches } from '../../datasources/catalogWrite';
+import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
+import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
+import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';
+import { StorePolicy } from '../../datasources/shared/StorePolicy';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { catalogBatchFromOpenAlex } from '../../src/seed/catalogBatchFromOpenAlex';
+import { readOpenAlex } from '../../src/seed/readOpenAlex';
+import { samplePaths } from '../../src/seed/samplePaths';
+import { seedCatalog } from '../../src/seed/seedCatalog';
+import { openStores, type Stores } from '../../src/stores';
+import { citationGraphContract } from '../contract/citationGraphContract';
+import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
+import { describeStore } from './support/describeStore';
+import { acquireStoreLock } from './support/exclusiveStore';
+
+/** A throwaway database on the real server, so each run starts from an empty catalog. */
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gateway_it_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(storeEndpoints.postgres);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The shipped sample as catalog batches of `size` records, read with the seed's own reader and mapper. */
+async function sampleBatches(size: number): Promise<CatalogBatch[]> {
+  const records: CatalogBatch[] = [];
+  for await (const input of readOpenAlex(samplePaths())) {
+    if (input.kind !== 'rejected') records.push(catalogBatchFromOpenAlex(input));
+  }
+  const batches: CatalogBatch[] = [];
+  for (let i = 0; i < records.length; i += size) batches.push(mergeBatches(records.slice(i, i + size)));
+  return batches;
+}
+
+describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let stores: Stores;
+  let graph: PostgresCitationGraph;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent'));
+    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
+    expect(report.rejected).toEqual([]);
+    graph = new PostgresCitationGraph(stores.sql, new StorePolicy('postgres', isTransientPgError));
+  });
+  afterAll(async () => {
+    await stores?.close();
+    await database?.drop();
+  });
+
+  it('runs on the PostgreSQL server', () => {
+    expect(stores.sql.backend).toBe('postgresql');
+    expect(graph.backend).toBe('postgresql');
+  });
+
+  citationGraphContract('PostgreSQL', () => graph);
+});
+
+describeStore('neo4j', 'Neo4jCitationGraph and Neo4jProjection on real Neo4j', () => {
+  let neo: Neo4jStores;
+  // A second driver for the test's own checks (clearing, counting), so they never go through the code under test.
+  let admin: Driver;
+  let release: (() => void) | undefined;
+
+  /** Nodes and relationships of the citation graph (labels and types of the model only). */
+  const graphCounts = async () => {
+    const count = async (cypher: string) => Number((await admin.executeQuery(cypher)).records[0]?.get('n'));
+    return {
+      works: await count('MATCH (n:Work) RETURN count(n) AS n'),
+      stubs: await count('MATCH (n:Work) WHERE n.loaded IS NULL RETURN count(n) AS n'),
+      authors: await count('MATCH (n:Author) RETURN count(n) AS n'),
+      cites: await count('MATCH ()-[r:CITES]->() RETURN count(r) AS n'),
+      authored: await count('MATCH ()-[r:AUTHORED]->() RETURN count(r) AS n'),
+    };
+  };
+
+  beforeAll(async () => {
+    release = await acquireStoreLock('neo4j');
+    admin = neo4j.driver(storeEndpoints.neo4j, neo4j.auth.basic(neo4jAuth.user, neo4jAuth.password));
+    // Only the model's labels: other tests (the smoke test) may be using the same server concurrently.
+    await admin.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
+    neo = openNeo4j({ url: storeEndpoints.neo4j, ...neo4jAuth }, createLogger('silent'));
+    await neo.projection.ensureSchema();
+    await neo.projection.ensureSchema();
+    for (const batch of await sampleBatches(50)) await neo.projection.apply(batch);
+  });
+  afterAll(async () => {
+    await neo?.close();
+    await admin?.close();
+    release?.();
+  });
+
+  it('has the uniqueness constraints and the whole sample as a graph', async () => {
+    expect(neo.graph.backend).toBe('neo4j');
+    expect(neo.projection.store).toBe('neo4j');
+    const { records } = await admin.executeQuery('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type');
+    const constraints = records.map((r) => `${String(r.get('labelsOrTypes'))}.${String(r.get('properties'))}:${String(r.get('type'))}`).sort();
+    expect(constraints).toEqual(['Author.id:UNIQUENESS', 'Work.id:UNIQUENESS']);
+    const { works } = sampleGroundTruth();
+    const loaded = await admin.executeQuery('MATCH (w:Work) WHERE w.loaded RETURN count(w) AS n');
+    expect(Number(loaded.records[0]?.get('n'))).toBe(works.size);
+    const counts = await graphCounts();
+    const referenced = new Set([...works.values()].flatMap((w) => w.referencedWorkIds));
+    expect(counts.stubs).toBe([...referenced].filter((id) => !works.has(id)).length);
+    expect(counts.cites).toBe([...works.values()].reduce((n, w) => n + new Set(w.referencedWorkIds).size, 0));
+    expect(counts.authored).toBe([...works.values()].reduce((n, w) => n + w.authorships.length, 0));
+  });
+
+  citationGraphContract('Neo4j', () => neo.graph);
+
+  it('leaves node and relationship counts unchanged when the whole sample is applied again', async () => {
+    const before = await graphCounts();
+    for (const batch of await sampleBatches(80)) await neo.projection.apply(batch);
+    expect(await graphCounts()).toEqual(before);
+  });
+
+  it('replaces a reloaded work’s references and bylines (no stale edge), and a later full reload restores it', async () => {
+    const truth = sampleGroundTruth();
+    const batches = await sampleBatches(1);
+    const original = batches.find((b) => b.works[0] !== undefined && b.works[0].referencedWorkIds.filter((id) => truth.works.has(id)).length >= 3) as CatalogBatch;
+    const work = original.works[0] as CatalogBatch['works'][number];
+    const before = await graphCounts();
+    const [citedBefore] = await neo.graph.countCitedBy([work.id]);
+
+    const keptRef = work.referencedWorkIds.find((id) => truth.works.has(id)) as string;
+    const changed: CatalogBatch = {
+      ...original,
+      works: [{ ...work, referencedWorkIds: [keptRef, 'W9999999999'], authorships: work.authorships.slice(0, 1) }],
+    };
+    await neo.projection.apply(changed);
+    expect(await neo.graph.countReferences([work.id])).toEqual([1]);
+    expect((await neo.graph.references([work.id], { sort: [], first: 10 }))[0]?.edges.map((e) => e.node)).toEqual([keptRef]);
+    expect(await neo.graph.countCitedBy([work.id])).toEqual([citedBefore]);
+    const stubs = await admin.executeQuery('MATCH (s:Work {id: $id}) WHERE s.loaded IS NULL RETURN count(s) AS n', { id: 'W9999999999' });
+    expect(Number(stubs.records[0]?.get('n'))).toBe(1);
+    const byline = await admin.executeQuery('MATCH (:Author)-[r:AUTHORED]->(:Work {id: $id}) RETURN count(r) AS n', { id: work.id });
+    expect(Number(byline.records[0]?.get('n'))).toBe(Math.min(1, work.authorships.length));
+
+    for (const batch of await sampleBatches(50)) await neo.projection.apply(batch);
+    expect(await graphCounts()).toEqual(before);
+    expect(await neo.graph.countReferences([work.id])).toEqual([work.referencedWorkIds.filter((id) => truth.works.has(id)).length]);
+  });
+
+  it('keeps a complete author’s name when a byline spells it differently', async () => {
+    const authorId = [...sampleGroundTruth().authors.keys()][0] as string;
+    const name = async () =>
+      (await admin.executeQuery('MATCH (a:Author {id: $id}) RETURN a.displayName AS name', { id: authorId })).records[0]?.get('name') as string;
+    const complete = await name();
+    expect(complete).toBe(sampleGroundTruth().authors.get(authorId)?.displayName);
+    const byline = { id: authorId, displayName: 'X. Byline', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
+    await neo.projection.apply({ works: [], authors: [byline], institutions: [], sources: [], topics: [] });
+    expect(await name()).toBe(complete);
+  });
+});

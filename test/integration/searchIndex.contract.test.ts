@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from '@elastic/elasticsearch';
+import pg from 'pg';
+import { type CatalogBatch, mergeBatches } from '../../datasources/catalogWrite';
+import { ElasticBulkError } from '../../datasources/elasticsearch/ElasticProjection';
+import { openElasticsearch, type ElasticsearchStores } from '../../datasources/elasticsearch/openElasticsearch';
+import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
+import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIndex';
+import { StorePolicy } from '../../datasources/shared/StorePolicy';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { catalogBatchFromOpenAlex } from '../../src/seed/catalogBatchFromOpenAlex';
+import { readOpenAlex } from '../../src/seed/readOpenAlex';
+import { samplePaths } from '../../src/seed/samplePaths';
+import { seedCatalog } from '../../src/seed/seedCatalog';
+import { openStores, type Stores } from '../../src/stores';
+import { searchIndexContract } from '../contract/searchIndexContract';
+import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { storeEndpoints } from '../support/storeEndpoints';
+import { describeStore } from './support/describeStore';
+
+const logger = createLogger('silent');
+
+/** A throwaway database on the real server, so the run starts from an empty catalog. */
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `search_it_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(storeEndpoints.postgres);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sample)', () => {
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let stores: Stores;
+  let search: PostgresSearchIndex;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger);
+    await seedCatalog(samplePaths(), stores.catalogWriter);
+    search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
+  });
+  afterAll(async () => {
+    await stores?.close();
+    await database?.drop();
+  });
+
+  searchIndexContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
+});
+
+/** The sample as catalog batches of `size` records, read and mapped the way the seed CLI does. */
+async function sampleBatches(size: number): Promise<CatalogBatch[]> {
+  const batches: CatalogBatch[] = [];
+  let pending: CatalogBatch[] = [];
+  for await (const input of readOpenAlex(samplePaths())) {
+    if (input.kind === 'rejected') throw new Error(`sample record rejected: ${input.reason}`);
+    pending.push(catalogBatchFromOpenAlex(input));
+    if (pending.length >= size) {
+      batches.push(mergeBatches(pending));
+      pending = [];
+    }
+  }
+  if (pending.length > 0) batches.push(mergeBatches(pending));
+  return batches;
+}
+
+describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shipped sample)', () => {
+  const index = `works_it_${randomBytes(6).toString('hex')}`;
+  let es: ElasticsearchStores;
+  let admin: Client;
+
+  beforeAll(async () => {
+    admin = new Client({ node: storeEndpoints.elasticsearch });
+    es = openElasticsearch({ url: storeEndpoints.elasticsearch }, logger, { index });
+    await es.projection.ensureSchema();
+    await es.projection.ensureSchema(); // idempotent
+    for (const batch of await sampleBatches(40)) await es.projection.apply(batch);
+    await es.projection.refresh();
+  });
+  afterAll(async () => {
+    await admin?.indices.delete({ index, ignore_unavailable: true });
+    await admin?.close();
+    await es?.close();
+  });
+
+  it('creates the index with its explicit mapping: standard analyzer, title prefixes, keyword filters', async () => {
+    const mapping = await admin.indices.getMapping({ index });
+    const properties = mapping[index]?.mappings.properties ?? {};
+    expect(mapping[index]?.mappings.dynamic).toBe('strict');
+    expect(properties['title']).toMatchObject({ type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } });
+    expect(properties['author_ids']).toEqual({ type: 'keyword' });
+  });
+
+  it('holds one document per loaded work, also after the sample is applied again (in other batches)', async () => {
+    const loaded = sampleGroundTruth().works.size;
+    expect((await admin.count({ index })).count).toBe(loaded);
+    for (const batch of await sampleBatches(100)) await es.projection.apply(batch);
+    await es.projection.refresh();
+    expect((await admin.count({ index })).count).toBe(loaded);
+    // Re-indexing left deleted copies behind, which BM25 statistics would still count: merge them away so
+    // that the scores below are those of a freshly built index.
+    await admin.indices.forcemerge({ index, max_num_segments: 1 });
+    await es.projection.refresh();
+  });
+
+  it('throws the first refused document of a bulk request, naming it', async () => {
+    const [batch] = await sampleBatches(1);
+    const work = batch?.works[0];
+    if (work === undefined) throw new Error('the sample starts with a work');
+    const broken = { ...work, id: 'W0', publicationYear: 'not a year' as unknown as number };
+    await expect(es.projection.apply({ ...(batch as CatalogBatch), works: [broken] })).rejects.toThrow(ElasticBulkError);
+    await expect(es.projection.apply({ ...(batch as CatalogBatch), works: [broken] })).rejects.toThrow(/first \(W0\): \w+_parsing_exception: .*publication_year/);
+  });
+
+  searchIndexContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => es.search);
+});

@@ -1,0 +1,126 @@
+import { type Client, errors } from '@elastic/elasticsearch';
+import type { CatalogBatch, WorkWrite } from '../../../../datasources/catalogWrite';
+import { emptyBatch } from '../../../../datasources/catalogWrite';
+import { ElasticBulkError, ElasticProjection } from '../../../../datasources/elasticsearch/ElasticProjection';
+import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
+import { toWorkDocument, WORK_INDEX_MAPPINGS } from '../../../../datasources/elasticsearch/workIndexMapping';
+import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
+
+const work = (id: string, title: string): WorkWrite => ({
+  id,
+  doi: `10.1/${id.toLowerCase()}`,
+  title,
+  abstract: 'An abstract.',
+  publicationYear: 2020,
+  publicationDate: '2020-01-02',
+  type: 'article',
+  language: 'en',
+  citedByCount: 7,
+  isOpenAccess: true,
+  sourceId: 'S1',
+  primaryTopicId: 'T1',
+  referencedWorkIds: ['W99'],
+  countsByYear: [],
+  authorships: [
+    { position: 1, authorPosition: 'first', authorId: 'A1', institutionIds: [] },
+    { position: 2, authorPosition: 'last', authorId: 'A2', institutionIds: [] },
+    { position: 3, authorPosition: 'last', authorId: 'A1', institutionIds: [] },
+  ],
+  topics: [
+    { topicId: 'T1', score: 0.9 },
+    { topicId: 'T2', score: 0.5 },
+  ],
+});
+
+const batch = (works: WorkWrite[]): CatalogBatch => ({ ...emptyBatch(), works });
+
+function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknown>; bulk?: (p: { operations: unknown[] }) => Promise<unknown> } = {}) {
+  const calls: { method: string; params: unknown }[] = [];
+  const client = {
+    indices: {
+      exists: jest.fn(async (params: unknown) => {
+        calls.push({ method: 'exists', params });
+        return overrides.exists ?? false;
+      }),
+      create: jest.fn(async (params: unknown) => {
+        calls.push({ method: 'create', params });
+        return overrides.create ? overrides.create() : { acknowledged: true };
+      }),
+      refresh: jest.fn(async (params: unknown) => calls.push({ method: 'refresh', params })),
+    },
+    bulk: jest.fn(async (params: { operations: unknown[] }) => {
+      calls.push({ method: 'bulk', params });
+      return overrides.bulk ? overrides.bulk(params) : { errors: false, items: params.operations.filter((_, i) => i % 2 === 0) };
+    }),
+  };
+  return { client: client as unknown as Client, calls };
+}
+
+const policy = () => new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
+
+describe('ElasticProjection', () => {
+  it('creates a missing index with the explicit mapping, and leaves an existing one alone', async () => {
+    const missing = fakeClient();
+    await new ElasticProjection(missing.client, policy(), 'works_x').ensureSchema();
+    expect(missing.calls.map((c) => c.method)).toEqual(['exists', 'create']);
+    expect(missing.calls[1]?.params).toMatchObject({ index: 'works_x', mappings: WORK_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
+
+    const present = fakeClient({ exists: true });
+    await new ElasticProjection(present.client, policy(), 'works_x').ensureSchema();
+    expect(present.calls.map((c) => c.method)).toEqual(['exists']);
+  });
+
+  it('treats losing the creation race (resource_already_exists_exception) as success, and other refusals as errors', async () => {
+    const conflict = (type: string, statusCode: number) => () =>
+      Promise.reject(new errors.ResponseError({ statusCode, body: { error: { type } }, warnings: null, meta: {} as never }));
+    await expect(new ElasticProjection(fakeClient({ create: conflict('resource_already_exists_exception', 400) }).client, policy(), 'w').ensureSchema()).resolves.toBeUndefined();
+    await expect(new ElasticProjection(fakeClient({ create: conflict('illegal_argument_exception', 400) }).client, policy(), 'w').ensureSchema()).rejects.toThrow(
+      errors.ResponseError,
+    );
+  });
+
+  it('bulk-indexes each work once under its id (the last version in the batch wins), nothing for a batch without works', async () => {
+    const { client, calls } = fakeClient();
+    const projection = new ElasticProjection(client, policy(), 'works');
+    await projection.apply(batch([work('W1', 'old'), work('W2', 'two'), work('W1', 'new')]));
+    await projection.apply(emptyBatch());
+    expect(calls.map((c) => c.method)).toEqual(['bulk']);
+    const { operations } = calls[0]?.params as { operations: unknown[] };
+    expect(operations).toEqual([{ index: { _index: 'works', _id: 'W1' } }, toWorkDocument(work('W1', 'new')), { index: { _index: 'works', _id: 'W2' } }, toWorkDocument(work('W2', 'two'))]);
+  });
+
+  it('maps a work to the fields search, filters, facets and autocomplete read (distinct author and topic ids)', () => {
+    expect(toWorkDocument(work('W1', 'Title'))).toEqual({
+      id: 'W1',
+      title: 'Title',
+      abstract: 'An abstract.',
+      publication_year: 2020,
+      type: 'article',
+      is_open_access: true,
+      cited_by_count: 7,
+      doi: '10.1/w1',
+      author_ids: ['A1', 'A2'],
+      topic_ids: ['T1', 'T2'],
+    });
+    expect(Object.keys(toWorkDocument(work('W1', 'T'))).sort()).toEqual(Object.keys(WORK_INDEX_MAPPINGS.properties ?? {}).sort());
+  });
+
+  it('throws the first refused document of a bulk response, and retries a bulk refused for a full queue', async () => {
+    const refused = (status: number, type: string) => async () => ({
+      errors: true,
+      items: [{ index: { _id: 'W1', status: 201 } }, { index: { _id: 'W2', status, error: { type, reason: 'field [publication_year]' } } }],
+    });
+    const bad = fakeClient({ bulk: refused(400, 'document_parsing_exception') });
+    const err = await new ElasticProjection(bad.client, policy(), 'works').apply(batch([work('W1', 'a'), work('W2', 'b')])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ElasticBulkError);
+    expect((err as Error).message).toBe('elasticsearch refused 1 document(s); first (W2): document_parsing_exception: field [publication_year]');
+    expect(bad.calls.filter((c) => c.method === 'bulk')).toHaveLength(1);
+
+    let attempts = 0;
+    const busy = fakeClient({
+      bulk: async (p) => (++attempts === 1 ? refused(429, 'es_rejected_execution_exception')() : { errors: false, items: p.operations.filter((_, i) => i % 2 === 0) }),
+    });
+    await new ElasticProjection(busy.client, policy(), 'works').apply(batch([work('W1', 'a'), work('W2', 'b')]));
+    expect(attempts).toBe(2);
+  });
+});

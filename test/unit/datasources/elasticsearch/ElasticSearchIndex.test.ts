@@ -1,0 +1,132 @@
+import type { Client } from '@elastic/elasticsearch';
+import { encodeElasticCursor, elasticSearchSignature, MARK_START, MARK_STOP } from '../../../../datasources/elasticsearch/elasticSearchCursor';
+import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/ElasticSearchIndex';
+import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
+import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
+
+/** A client whose `search` records its requests and answers `response`. */
+function fakeClient(response: unknown) {
+  const requests: Record<string, unknown>[] = [];
+  const client = {
+    search: jest.fn(async (params: Record<string, unknown>) => {
+      requests.push(params);
+      return response;
+    }),
+  };
+  return { client: client as unknown as Client, requests };
+}
+
+const hit = (id: string, score: number, highlight?: Record<string, string[]>) => ({ _id: id, _index: 'works', _score: null, sort: [score, id], ...(highlight ? { highlight } : {}) });
+
+const RESPONSE = {
+  hits: {
+    total: { value: 42, relation: 'eq' },
+    hits: [
+      hit('W2', 9.5, { title: [`Underground ${MARK_START}hydrogen${MARK_STOP} <i>storage</i>`], abstract: ['no marker', `some ${MARK_START}hydrogen${MARK_STOP}`] }),
+      hit('W1', 7.25),
+      hit('W3', 7.25),
+    ],
+  },
+  aggregations: {
+    year: { buckets: [{ key: 2024, doc_count: 30 }, { key: 2019, doc_count: 12 }] },
+    type: { buckets: [{ key: 'article', doc_count: 40 }, { key: 'review', doc_count: 2 }] },
+    oa: { buckets: [{ key: 1, key_as_string: 'true', doc_count: 25 }, { key: 0, key_as_string: 'false', doc_count: 17 }] },
+    topic: { buckets: [{ key: 'T1', doc_count: 20 }] },
+  },
+};
+
+const policy = () => new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 1 });
+const HOSTILE = '"title:(foo OR bar)" AND -x* {"match_all":{}}';
+
+describe('ElasticSearchIndex', () => {
+  it('sends the user text only as match values, sorted by [_score desc, id asc], with highlights, facets and the exact total', async () => {
+    const { client, requests } = fakeClient(RESPONSE);
+    await new ElasticSearchIndex(client, policy(), 'works').search(HOSTILE, { isOpenAccess: true }, { first: 2, sort: [] });
+    expect(requests).toHaveLength(1);
+    const req = requests[0] as Record<string, unknown>;
+    expect(req).toMatchObject({
+      index: 'works',
+      size: 3,
+      track_total_hits: true,
+      sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
+      query: {
+        bool: {
+          must: [{ multi_match: { query: HOSTILE, fields: ['title^2', 'abstract'], type: 'cross_fields', operator: 'and' } }],
+          should: [{ match_phrase: { title: { query: HOSTILE, boost: 2 } } }],
+          filter: [{ bool: { filter: [{ term: { is_open_access: true } }] } }],
+        },
+      },
+      highlight: { pre_tags: [MARK_START], post_tags: [MARK_STOP] },
+      aggs: {
+        year: { terms: { field: 'publication_year', order: { _key: 'desc' } } },
+        topic: { terms: { field: 'topic_ids', size: 20, order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+      },
+    });
+    expect(req).not.toHaveProperty('search_after');
+    // The text appears nowhere but in the two match values.
+    expect(JSON.stringify(req).split(JSON.stringify(HOSTILE).slice(1, -1)).length - 1).toBe(2);
+    expect(JSON.stringify(req)).not.toMatch(/query_string|simple_query_string|script/);
+  });
+
+  it('answers one page (first of first + 1 hits), cursors carrying the sort values, highlights as HTML, facets as buckets', async () => {
+    const { client } = fakeClient(RESPONSE);
+    const result = await new ElasticSearchIndex(client, policy(), 'works').search('hydrogen', undefined, { first: 2, sort: [] });
+    expect(result.page.hasNextPage).toBe(true);
+    expect(await result.page.totalCount()).toBe(42);
+    expect(result.page.edges.map((e) => e.node)).toEqual([
+      {
+        workId: 'W2',
+        score: 9.5,
+        highlights: [
+          { field: 'title', snippets: ['Underground <em>hydrogen</em> &lt;i&gt;storage&lt;/i&gt;'] },
+          { field: 'abstract', snippets: ['some <em>hydrogen</em>'] },
+        ],
+      },
+      { workId: 'W1', score: 7.25, highlights: [] },
+    ]);
+    expect(result.page.edges[1]?.cursor).toBe(encodeElasticCursor(elasticSearchSignature('works', 'hydrogen', undefined), [7.25, 'W1']));
+    expect(result.facets).toEqual({
+      publicationYear: [
+        { value: '2024', count: 30 },
+        { value: '2019', count: 12 },
+      ],
+      type: [
+        { value: 'article', count: 40 },
+        { value: 'review', count: 2 },
+      ],
+      isOpenAccess: [
+        { value: 'true', count: 25 },
+        { value: 'false', count: 17 },
+      ],
+      topic: [{ value: 'T1', count: 20 }],
+    });
+  });
+
+  it('continues after a cursor with search_after, and refuses a cursor of another query before asking the store', async () => {
+    const { client, requests } = fakeClient({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: {} });
+    const index = new ElasticSearchIndex(client, policy(), 'works');
+    const after = encodeElasticCursor(elasticSearchSignature('works', 'hydrogen', undefined), [7.25, 'W1']);
+    const result = await index.search('hydrogen', undefined, { first: 2, sort: [], after });
+    expect(requests[0]).toMatchObject({ search_after: [7.25, 'W1'] });
+    expect(result.page).toMatchObject({ edges: [], hasNextPage: false });
+    expect(result.facets).toEqual({ publicationYear: [], type: [], isOpenAccess: [], topic: [] });
+    await expect(index.search('helium', undefined, { first: 2, sort: [], after })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('autocompletes with a literal lowercase prefix on the title words, most cited first, then id', async () => {
+    const { client, requests } = fakeClient({
+      hits: { hits: [{ _id: 'W9', _source: { title: 'Hydrogen storage' }, sort: [50, 'W9'] }, { _id: 'W8', _source: {}, sort: [1, 'W8'] }] },
+    });
+    const index = new ElasticSearchIndex(client, policy(), 'works');
+    expect(await index.autocomplete('  HyDr%_ ', 5)).toEqual([{ workId: 'W9', title: 'Hydrogen storage' }]);
+    expect(requests[0]).toMatchObject({
+      size: 5,
+      query: { bool: { filter: [{ prefix: { title: { value: 'hydr%_' } } }] } },
+      sort: [{ cited_by_count: { order: 'desc' } }, { id: { order: 'asc' } }],
+    });
+    expect(await index.autocomplete('   ', 5)).toEqual([]);
+    expect(await index.autocomplete('hyd', 0)).toEqual([]);
+    expect(requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,48 @@
+import {
+  decodeElasticCursor,
+  elasticSearchSignature,
+  encodeElasticCursor,
+  MARK_START,
+  MARK_STOP,
+  markedSnippets,
+} from '../../../../datasources/elasticsearch/elasticSearchCursor';
+
+describe('Elasticsearch search cursors', () => {
+  const sig = elasticSearchSignature('works', 'hydrogen storage', { publicationYear: { gte: 2020 } });
+
+  it('round-trips the search_after values, opaquely (the query text is not in the cursor)', () => {
+    const cursor = encodeElasticCursor(sig, [12.345678, 'W123']);
+    expect(decodeElasticCursor(sig, cursor)).toEqual([12.345678, 'W123']);
+    expect(Buffer.from(cursor, 'base64url').toString()).not.toContain('hydrogen');
+  });
+
+  it('binds a cursor to the index, the query and the filter (filter key order and unset members do not matter)', () => {
+    expect(elasticSearchSignature('works', 'hydrogen storage', { isOpenAccess: null, publicationYear: { lte: undefined, gte: 2020 } })).toBe(sig);
+    expect(elasticSearchSignature('works', 'hydrogen  storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
+    expect(elasticSearchSignature('works', 'hydrogen storage', { publicationYear: { gte: 2021 } })).not.toBe(sig);
+    expect(elasticSearchSignature('works', 'hydrogen storage', undefined)).not.toBe(sig);
+    expect(elasticSearchSignature('works_v2', 'hydrogen storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
+  });
+
+  it('rejects a cursor of another search, or anything else, as BAD_USER_INPUT on `after`', () => {
+    const other = encodeElasticCursor(elasticSearchSignature('works', 'other', undefined), [1, 'W1']);
+    expect(() => decodeElasticCursor(sig, other)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+    const bad = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
+    for (const cursor of ['', 'garbage', bad(null), bad({ s: sig }), bad({ s: sig, v: ['1', 'W1'] }), bad({ s: sig, v: [1] }), bad({ s: sig, v: [1, 2] })]) {
+      expect(() => decodeElasticCursor(sig, cursor)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    }
+  });
+});
+
+describe('markedSnippets (highlight fragments as safe HTML)', () => {
+  it('escapes the text and turns the markers into <em>', () => {
+    expect(markedSnippets([`CO<sub>2</sub> & ${MARK_START}hydrogen${MARK_STOP} "storage"`])).toEqual([
+      'CO&lt;sub&gt;2&lt;/sub&gt; &amp; <em>hydrogen</em> &quot;storage&quot;',
+    ]);
+  });
+
+  it('drops fragments without a highlighted term, and copes with none', () => {
+    expect(markedSnippets(['nothing here', `${MARK_START}a${MARK_STOP}`])).toEqual(['<em>a</em>']);
+    expect(markedSnippets(undefined)).toEqual([]);
+  });
+});

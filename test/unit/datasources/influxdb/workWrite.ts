@@ -1,0 +1,26 @@
+import type { WorkWrite } from '../../../../datasources/catalogWrite';
+
+/** A minimal work to project, with the given overrides. */
+export function workWrite(overrides: Partial<WorkWrite> & Pick<WorkWrite, 'id'>): WorkWrite {
+  return {
+    doi: null,
+    title: null,
+    abstract: null,
+    publicationYear: null,
+    publicationDate: null,
+    type: null,
+    language: null,
+    citedByCount: 0,
+    isOpenAccess: false,
+    sourceId: null,
+    primaryTopicId: null,
+    referencedWorkIds: [],
+    countsByYear: [],
+    authorships: [],
+    topics: [],
+    ...overrides,
+  };
+}
+
+export const byline = (...authorIds: string[]): WorkWrite['authorships'] =>
+  authorIds.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, institutionIds: [] }));

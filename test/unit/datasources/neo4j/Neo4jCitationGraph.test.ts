@@ -1,0 +1,113 @@
+import neo4j from 'neo4j-driver';
+import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
+import { Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
+import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
+import { BadUserInputError } from '../../../../src/errors';
+import { FakeNeo4j } from './fakeNeo4j';
+
+const ids = Array.from({ length: 100 }, (_, i) => `W${1000 + i}`);
+const policy = () => new StorePolicy('neo4j', isTransientNeo4jError, { maxAttempts: 1 });
+
+/** A tiny citation graph: W2 and W3 cite W1; W4 cites W2 and W3; W5 cites W4. */
+const CITERS: Record<string, string[]> = { W1: ['W2', 'W3'], W2: ['W4'], W3: ['W4'], W4: ['W5'] };
+
+function answer(cypher: string, params: Record<string, unknown>): Record<string, unknown>[] {
+  if (cypher.includes('$frontier')) {
+    const visited = new Set(params['visited'] as string[]);
+    const reached = new Map<string, string[]>();
+    for (const p of params['frontier'] as string[]) {
+      for (const n of CITERS[p] ?? []) if (!visited.has(n)) reached.set(n, [...(reached.get(n) ?? []), p]);
+    }
+    return [...reached].map(([id, preds]) => ({ id, preds }));
+  }
+  if (cypher.includes('AS n')) return (params['ids'] as string[]).filter((id) => id !== 'W1099').map((id) => ({ id, n: neo4j.int(3) }));
+  if (cypher.includes('AS rows')) {
+    return (params['ids'] as string[]).map((id) => ({ id, rows: [{ id: 'W7', keys: [neo4j.int(5), 'W7'] }, { id: 'W8', keys: [neo4j.int(4), 'W8'] }] }));
+  }
+  return [];
+}
+
+describe('Neo4jCitationGraph (driver double)', () => {
+  it('counts 100 works in one READ query with each id once, converting integers and aligning keys', async () => {
+    const fake = new FakeNeo4j(answer);
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    const counts = await graph.countCitedBy([...ids, 'W1000']);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.config?.['routing']).toBe(neo4j.routing.READ);
+    expect(fake.calls[0]?.params['ids']).toEqual(ids);
+    expect(counts).toHaveLength(101);
+    expect(counts[0]).toBe(3);
+    expect(counts[99]).toBe(0);
+    expect(counts[100]).toBe(3);
+  });
+
+  it('answers 100 citedBy pages with one query, and all their totalCounts with one more', async () => {
+    const fake = new FakeNeo4j(answer);
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    const pages = await graph.citedBy(ids, { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+    expect(fake.calls).toHaveLength(1);
+    expect(neo4j.isInt(fake.calls[0]?.params['limit'])).toBe(true);
+    expect(pages[0]?.edges.map((e) => e.node)).toEqual(['W7']);
+    expect(pages[0]?.hasNextPage).toBe(true);
+    const totals = await Promise.all(pages.map((p) => p.totalCount()));
+    expect(totals.slice(0, 2)).toEqual([3, 3]);
+    expect(totals[99]).toBe(0);
+    expect(fake.calls).toHaveLength(2);
+    // The cursor carries the sort values as numbers, and pages on from there.
+    await graph.citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1, after: pages[0]?.edges[0]?.cursor });
+    expect(fake.calls[2]?.params['after0']).toEqual(neo4j.int(5));
+    expect(fake.calls[2]?.params['after1']).toBe('W7');
+  });
+
+  it('walks one step per level in one read transaction, depth bounding the loop only', async () => {
+    const fake = new FakeNeo4j(answer);
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 10 });
+    expect(fake.calls.map((c) => c.via)).toEqual(['executeRead', 'executeRead']);
+    expect(fake.sessions[0]?.['defaultAccessMode']).toBe(neo4j.session.READ);
+    expect(new Set(fake.calls.map((c) => c.cypher)).size).toBe(1);
+    expect(fake.calls[1]?.params).toEqual({ frontier: ['W2', 'W3'], visited: ['W1', 'W2', 'W3'] });
+    expect(page.edges.map((e) => e.node)).toEqual([
+      { citingId: 'W2', citedId: 'W1', depth: 1 },
+      { citingId: 'W3', citedId: 'W1', depth: 1 },
+      { citingId: 'W4', citedId: 'W2', depth: 2 },
+    ]);
+    expect(await page.totalCount()).toBe(3);
+
+    const rest = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor });
+    expect(rest.edges.map((e) => e.node.citingId)).toEqual(['W3']);
+    expect(rest.hasNextPage).toBe(true);
+  });
+
+  it('stops early when a level is empty, and rejects a depth outside 1–3 before any query', async () => {
+    const fake = new FakeNeo4j(answer);
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    const page = await graph.traverse('W5', 'CITED_BY', 3, { sort: [], first: 10 });
+    expect(page.edges).toEqual([]);
+    expect(fake.calls).toHaveLength(1);
+    for (const depth of [0, 4, 1.5, Number.NaN]) {
+      await expect(graph.traverse('W1', 'CITED_BY', depth, { sort: [], first: 10 })).rejects.toBeInstanceOf(BadUserInputError);
+    }
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('lists co-authors of many authors in one query, `first` bound as an integer', async () => {
+    const fake = new FakeNeo4j((cypher) =>
+      cypher.includes('AS top') ? [{ aid: 'A2', top: [{ authorId: 'A9', sharedWorks: neo4j.int(4) }] }] : [],
+    );
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    expect(await graph.coauthors(['A1', 'A2'], 5)).toEqual([[], [{ authorId: 'A9', sharedWorks: 4 }]]);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.params['first']).toEqual(neo4j.int(5));
+  });
+
+  it('surfaces an unreachable server as UPSTREAM_UNAVAILABLE naming neo4j', async () => {
+    const graph = new Neo4jCitationGraph(
+      {
+        executeQuery: () => Promise.reject(new neo4j.Neo4jError('Could not perform discovery', neo4j.error.SERVICE_UNAVAILABLE, '08000', 'error')),
+      } as never,
+      new StorePolicy('neo4j', isTransientNeo4jError, { maxAttempts: 2, initialBackoffMs: 1 }),
+    );
+    await expect(graph.countCitedBy(['W1'])).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'neo4j' } });
+  });
+});

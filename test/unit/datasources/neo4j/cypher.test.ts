@@ -1,0 +1,70 @@
+import neo4j from 'neo4j-driver';
+import {
+  afterCursorCypher,
+  citedByCypher,
+  citingWorkOrder,
+  COAUTHORS,
+  REFERENCES_ORDER,
+  referencesCypher,
+  toNumber,
+  walkStepCypher,
+} from '../../../../datasources/neo4j/cypher';
+import { encodeCursor } from '../../../../datasources/postgres/sql/keyset';
+import { workOrder } from '../../../../datasources/postgres/sql/workSql';
+import { BadUserInputError } from '../../../../src/errors';
+
+const cursor = (signature: string, values: unknown[]) => Buffer.from(JSON.stringify({ s: signature, v: values })).toString('base64url');
+
+describe('Neo4j keyset paging', () => {
+  it('binds cursor values as parameters, integers as Neo4j integers, never in the text', () => {
+    const order = citingWorkOrder(['CITED_BY_COUNT_DESC']);
+    const params: Record<string, unknown> = {};
+    const text = afterCursorCypher(order, encodeCursor(order, { _k0: 42, _k1: "W1' OR true //" }), params);
+    expect(text).toBe('((c.citedByCount < $after0) OR (c.citedByCount = $after0 AND c.id > $after1))');
+    expect(neo4j.isInt(params['after0'])).toBe(true);
+    expect(toNumber(params['after0'])).toBe(42);
+    expect(params['after1']).toBe("W1' OR true //");
+    expect(afterCursorCypher(order, undefined, params)).toBe('true');
+  });
+
+  it('uses the same cursor signatures as PostgreSQL, so a cursor means the same on both backends', () => {
+    for (const sort of [[], ['CITED_BY_COUNT_DESC'], ['TITLE_ASC', 'PUBLICATION_DATE_DESC', 'TITLE_ASC']] as const) {
+      expect(citingWorkOrder(sort).signature).toBe(workOrder(sort).signature);
+      expect(citingWorkOrder(sort).keys.map((k) => [k.desc, k.cast])).toEqual(workOrder(sort).keys.map((k) => [k.desc, k.cast]));
+    }
+  });
+
+  it('rejects a cursor of another order, a malformed one, or one whose values have the wrong type', () => {
+    const order = citingWorkOrder(['CITED_BY_COUNT_DESC']);
+    const reject = (after: string) => expect(() => afterCursorCypher(order, after, {})).toThrow(BadUserInputError);
+    reject(cursor('work:TITLE_ASC', ['a', 'W1']));
+    reject('not a cursor');
+    reject(cursor('work:CITED_BY_COUNT_DESC', ['42', 'W1']));
+    reject(cursor('work:CITED_BY_COUNT_DESC', [1.5, 'W1']));
+    reject(cursor('work:CITED_BY_COUNT_DESC', [42, 7]));
+    expect(() => afterCursorCypher(REFERENCES_ORDER, cursor('references', [3]), {})).not.toThrow();
+  });
+
+  it('puts only code constants into query texts', () => {
+    for (const text of [citedByCypher(citingWorkOrder(['TITLE_DESC']), 'true'), referencesCypher('true'), COAUTHORS]) {
+      expect(text).toMatch(/UNWIND \$ids AS/);
+      expect(text).not.toMatch(/W\d/);
+    }
+  });
+
+  it('has one fixed walk step per direction, with no depth in it', () => {
+    expect(walkStepCypher('CITED_BY')).toContain('(p:Work {id: pid})<-[:CITES]-(n:Work)');
+    expect(walkStepCypher('REFERENCES')).toContain('(p:Work {id: pid})-[:CITES]->(n:Work)');
+    for (const direction of ['CITED_BY', 'REFERENCES'] as const) {
+      expect(walkStepCypher(direction)).not.toMatch(/\*|\$depth/);
+      expect(walkStepCypher(direction)).toContain('NOT n.id IN $visited');
+    }
+  });
+
+  it('converts Neo4j integers to numbers', () => {
+    expect(toNumber(neo4j.int(7))).toBe(7);
+    expect(toNumber(7)).toBe(7);
+    expect(toNumber(BigInt(9))).toBe(9);
+    expect(() => toNumber('7')).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,100 @@
+import { isTransientPgError } from '../../../../datasources/postgres/isTransientPgError';
+import { PostgresCitationGraph } from '../../../../datasources/postgres/PostgresCitationGraph';
+import type { SqlExecutor, SqlParam } from '../../../../datasources/postgres/SqlExecutor';
+import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
+import { BadUserInputError } from '../../../../src/errors';
+
+interface Statement {
+  readonly text: string;
+  readonly params: readonly SqlParam[];
+}
+
+/** An executor double: records statements and answers rows from `answer`. */
+function fakeDb(answer: (text: string, params: readonly SqlParam[]) => object[] = () => []) {
+  const statements: Statement[] = [];
+  const db: Pick<SqlExecutor, 'query'> = {
+    query: async <Row extends object>(text: string, params: readonly SqlParam[] = []) => {
+      statements.push({ text, params });
+      return answer(text, params) as Row[];
+    },
+  };
+  return { db, statements };
+}
+
+const ids = Array.from({ length: 100 }, (_, i) => `W${1000 + i}`);
+const policy = () => new StorePolicy('postgres', isTransientPgError, { maxAttempts: 1 });
+
+describe('PostgresCitationGraph (executor double)', () => {
+  it('counts 100 works in one statement with each id once, aligning keys (missing: 0)', async () => {
+    const { db, statements } = fakeDb(() => [{ id: 'W1001', n: 4 }]);
+    const counts = await new PostgresCitationGraph(db, policy()).countReferences([...ids, 'W1001']);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.params).toEqual([ids]);
+    expect(counts[1]).toBe(4);
+    expect(counts[100]).toBe(4);
+    expect(counts.filter((n) => n === 0)).toHaveLength(99);
+  });
+
+  it('answers 100 citedBy pages with one statement, and all their totalCounts with one more', async () => {
+    const { db, statements } = fakeDb((text) =>
+      text.includes('row_number()') ? [{ id: 'W7', _key: 'W1000', _k0: 9, _k1: 'W7' }, { id: 'W8', _key: 'W1000', _k0: 8, _k1: 'W8' }] : [{ id: 'W1000', n: 2 }],
+    );
+    const graph = new PostgresCitationGraph(db, policy());
+    const pages = await graph.citedBy(ids, { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.text).toContain('PARTITION BY r.cited_id');
+    expect(pages[0]?.edges.map((e) => e.node)).toEqual(['W7']);
+    expect(pages[0]?.hasNextPage).toBe(true);
+    expect(pages[1]?.edges).toEqual([]);
+    const totals = await Promise.all(pages.map((p) => p.totalCount()));
+    expect(totals[0]).toBe(2);
+    expect(totals.slice(1).every((n) => n === 0)).toBe(true);
+    expect(statements).toHaveLength(2);
+  });
+
+  it('walks with one statement whose text is the same for every depth: the depth is a bound integer', async () => {
+    const { db, statements } = fakeDb(() => []);
+    const graph = new PostgresCitationGraph(db, policy());
+    for (const depth of [1, 2, 3]) await graph.traverse('W1', 'REFERENCES', depth, { sort: [], first: 5 });
+    expect(statements).toHaveLength(3);
+    expect(new Set(statements.map((s) => s.text)).size).toBe(1);
+    expect(statements.map((s) => s.params)).toEqual([
+      ['W1', 1, 6],
+      ['W1', 2, 6],
+      ['W1', 3, 6],
+    ]);
+    expect(statements[0]?.text).toContain('WITH RECURSIVE');
+    expect(statements[0]?.text).toMatch(/p\.depth < \$2::integer/);
+  });
+
+  it('rejects a depth outside 1–3 and a cursor of another walk before running anything', async () => {
+    const { db, statements } = fakeDb(() => [{ id: 'W2', depth: 1, pred: 'W1', _k0: 1, _k1: 'W2' }, { id: 'W3', depth: 1, pred: 'W1', _k0: 1, _k1: 'W3' }]);
+    const graph = new PostgresCitationGraph(db, policy());
+    for (const depth of [0, 4, 2.5]) {
+      await expect(graph.traverse('W1', 'CITED_BY', depth, { sort: [], first: 5 })).rejects.toBeInstanceOf(BadUserInputError);
+    }
+    expect(statements).toHaveLength(0);
+    const page = await graph.traverse('W1', 'CITED_BY', 1, { sort: [], first: 1 });
+    expect(page.edges.map((e) => e.node)).toEqual([{ citingId: 'W2', citedId: 'W1', depth: 1 }]);
+    await expect(graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor })).rejects.toBeInstanceOf(BadUserInputError);
+    await expect(graph.traverse('W1', 'REFERENCES', 1, { sort: [], first: 1, after: page.edges[0]?.cursor })).rejects.toBeInstanceOf(BadUserInputError);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('lists co-authors of many authors in one statement, grouped per author', async () => {
+    const { db, statements } = fakeDb(() => [
+      { _key: 'A2', author_id: 'A9', shared_works: 4 },
+      { _key: 'A2', author_id: 'A3', shared_works: 1 },
+    ]);
+    expect(await new PostgresCitationGraph(db, policy()).coauthors(['A1', 'A2', 'A1'], 5)).toEqual([
+      [],
+      [
+        { authorId: 'A9', sharedWorks: 4 },
+        { authorId: 'A3', sharedWorks: 1 },
+      ],
+      [],
+    ]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.params).toEqual([['A1', 'A2'], 5]);
+  });
+});
