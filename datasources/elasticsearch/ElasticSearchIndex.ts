@@ -2,7 +2,8 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { PageRequest, WorkFilter } from '../types';
-import { decodeElasticCursor, elasticSearchSignature, encodeElasticCursor, MARK_START, MARK_STOP, markedSnippets } from './elasticSearchCursor';
+import { searchSignature } from '../shared/searchSignature';
+import { decodeElasticCursor, encodeElasticCursor, MARK_START, MARK_STOP, markedSnippets } from './elasticSearchCursor';
 import { workFilterQuery } from './workFilterQuery';
 import type { WorkDocument } from './workIndexMapping';
 
@@ -31,7 +32,7 @@ export class ElasticSearchIndex implements SearchIndex {
   ) {}
 
   async search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult> {
-    const signature = elasticSearchSignature(this.index, query, filter);
+    const signature = searchSignature(['elasticsearch', this.index], query, filter);
     const after = request.after === undefined ? undefined : decodeElasticCursor(signature, request.after);
     const params: estypes.SearchRequest = {
       index: this.index,

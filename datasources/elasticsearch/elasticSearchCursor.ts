@@ -1,31 +1,8 @@
-import { createHash } from 'node:crypto';
 import { BadUserInputError } from '../../src/errors';
-import type { WorkFilter } from '../types';
 
 /** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
 export type ElasticSortValues = readonly [number, string];
 
-/** Canonical JSON: object keys sorted, null/undefined members dropped, so equal filters hash equally. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .filter((k) => (value as Record<string, unknown>)[k] != null)
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-/** What a cursor is bound to: backend, index, query text and filter (hashed; the query is not revealed). */
-export function elasticSearchSignature(index: string, query: string, filter: WorkFilter | undefined): string {
-  return createHash('sha256')
-    .update(JSON.stringify(['elasticsearch', index, query, canonical(filter ?? {})]))
-    .digest('base64url')
-    .slice(0, 22);
-}
 
 /** An opaque cursor: base64url JSON of the signature and the sort values. */
 export function encodeElasticCursor(signature: string, sort: ElasticSortValues): string {

@@ -10,10 +10,10 @@ import {
   searchFacetsSql,
   searchPageSql,
   type SearchPageRow,
-  searchSignature,
   tsqueryPrefix,
 } from './sql/searchSql';
 import { SqlParams } from './sql/SqlParams';
+import { searchSignature } from '../shared/searchSignature';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
 /**
@@ -31,7 +31,7 @@ export class PostgresSearchIndex implements SearchIndex {
   ) {}
 
   async search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult> {
-    const signature = searchSignature(this.backend, query, filter);
+    const signature = searchSignature([this.backend], query, filter);
     const after = request.after === undefined ? undefined : decodeSearchCursor(signature, request.after);
     const pageParams = new SqlParams();
     const pageSql = searchPageSql(query, filter, request.first, after, pageParams);

@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import pg from 'pg';
-import { type CatalogBatch, mergeBatches } from '../../datasources/catalogWrite';
+import { type CatalogBatch } from '../../datasources/catalogWrite';
 import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
 import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';
 import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { catalogBatchFromOpenAlex } from '../../src/seed/catalogBatchFromOpenAlex';
-import { readOpenAlex } from '../../src/seed/readOpenAlex';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
@@ -18,42 +14,16 @@ import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { acquireStoreLock } from './support/exclusiveStore';
-
-/** A throwaway database on the real server, so each run starts from an empty catalog. */
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gateway_it_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(storeEndpoints.postgres);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-/** The shipped sample as catalog batches of `size` records, read with the seed's own reader and mapper. */
-async function sampleBatches(size: number): Promise<CatalogBatch[]> {
-  const records: CatalogBatch[] = [];
-  for await (const input of readOpenAlex(samplePaths())) {
-    if (input.kind !== 'rejected') records.push(catalogBatchFromOpenAlex(input));
-  }
-  const batches: CatalogBatch[] = [];
-  for (let i = 0; i < records.length; i += size) batches.push(mergeBatches(records.slice(i, i + size)));
-  return batches;
-}
+import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { sampleBatches } from '../support/sampleBatches';
 
 describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
   let graph: PostgresCitationGraph;
 
   beforeAll(async () => {
-    database = await createDatabase();
+    database = await createThrowawayDatabase();
     stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent'));
     const report = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(report.rejected).toEqual([]);

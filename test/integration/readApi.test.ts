@@ -1,41 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import pg from 'pg';
 import { readApiSuite } from '../support/readApiSuite';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { describeStore } from './support/describeStore';
-
-/** A throwaway database on the real server, so each run starts from an empty catalog. */
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `gateway_it_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(storeEndpoints.postgres);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
+import { createThrowawayDatabase } from './support/throwawayDatabase';
 
 // Redis database 15 is this suite's own; it is flushed before the run so no earlier run's entries answer.
 const REDIS_TEST_DB = 15;
 
 describeStore('postgres', 'read API on PostgreSQL + Redis', () => {
   let gateway: TestGateway;
-  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let redis: Redis;
   const redisUrl = `${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_TEST_DB}`;
 
   beforeAll(async () => {
     redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     await redis.flushdb();
-    database = await createDatabase();
+    database = await createThrowawayDatabase();
     gateway = await startTestGateway({ DATABASE_URL: database.url, REDIS_URL: redisUrl });
   });
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
-import pg from 'pg';
-import { type CatalogBatch, mergeBatches } from '../../datasources/catalogWrite';
+import { type CatalogBatch } from '../../datasources/catalogWrite';
 import { ElasticBulkError } from '../../datasources/elasticsearch/ElasticProjection';
 import { openElasticsearch, type ElasticsearchStores } from '../../datasources/elasticsearch/openElasticsearch';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
@@ -9,8 +8,6 @@ import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIn
 import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { catalogBatchFromOpenAlex } from '../../src/seed/catalogBatchFromOpenAlex';
-import { readOpenAlex } from '../../src/seed/readOpenAlex';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
@@ -18,33 +15,18 @@ import { searchIndexContract } from '../contract/searchIndexContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
+import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { sampleBatches } from '../support/sampleBatches';
 
 const logger = createLogger('silent');
 
-/** A throwaway database on the real server, so the run starts from an empty catalog. */
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `search_it_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(storeEndpoints.postgres);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sample)', () => {
-  let database: Awaited<ReturnType<typeof createDatabase>>;
+  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
   let search: PostgresSearchIndex;
 
   beforeAll(async () => {
-    database = await createDatabase();
+    database = await createThrowawayDatabase();
     stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger);
     await seedCatalog(samplePaths(), stores.catalogWriter);
     search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
@@ -56,22 +38,6 @@ describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sampl
 
   searchIndexContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
 });
-
-/** The sample as catalog batches of `size` records, read and mapped the way the seed CLI does. */
-async function sampleBatches(size: number): Promise<CatalogBatch[]> {
-  const batches: CatalogBatch[] = [];
-  let pending: CatalogBatch[] = [];
-  for await (const input of readOpenAlex(samplePaths())) {
-    if (input.kind === 'rejected') throw new Error(`sample record rejected: ${input.reason}`);
-    pending.push(catalogBatchFromOpenAlex(input));
-    if (pending.length >= size) {
-      batches.push(mergeBatches(pending));
-      pending = [];
-    }
-  }
-  if (pending.length > 0) batches.push(mergeBatches(pending));
-  return batches;
-}
 
 describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shipped sample)', () => {
   const index = `works_it_${randomBytes(6).toString('hex')}`;

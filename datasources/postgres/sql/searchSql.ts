@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { BadUserInputError } from '../../../src/errors';
 import type { WorkFilter } from '../../types';
 import type { SqlParams } from './SqlParams';
@@ -167,27 +166,6 @@ export interface SearchCursor {
   readonly id: string;
 }
 
-/** Canonical JSON: object keys sorted, null/undefined members dropped, so equal filters hash equally. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .filter((k) => (value as Record<string, unknown>)[k] != null)
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
-
-/** What a cursor is bound to: the backend, the query text and the filter (a hash; the query is not revealed). */
-export function searchSignature(backend: string, query: string, filter: WorkFilter | undefined): string {
-  return createHash('sha256')
-    .update(JSON.stringify([backend, query, canonical(filter ?? {})]))
-    .digest('base64url')
-    .slice(0, 22);
-}
 
 /** An opaque cursor: base64url JSON of the signature and the last hit's sort values. */
 export function encodeSearchCursor(signature: string, cursor: SearchCursor): string {

@@ -1,5 +1,6 @@
+import { searchSignature } from '../../../../datasources/shared/searchSignature';
 import type { Client } from '@elastic/elasticsearch';
-import { encodeElasticCursor, elasticSearchSignature, MARK_START, MARK_STOP } from '../../../../datasources/elasticsearch/elasticSearchCursor';
+import { encodeElasticCursor, MARK_START, MARK_STOP } from '../../../../datasources/elasticsearch/elasticSearchCursor';
 import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/ElasticSearchIndex';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
@@ -84,7 +85,7 @@ describe('ElasticSearchIndex', () => {
       },
       { workId: 'W1', score: 7.25, highlights: [] },
     ]);
-    expect(result.page.edges[1]?.cursor).toBe(encodeElasticCursor(elasticSearchSignature('works', 'hydrogen', undefined), [7.25, 'W1']));
+    expect(result.page.edges[1]?.cursor).toBe(encodeElasticCursor(searchSignature(['elasticsearch', 'works'], 'hydrogen', undefined), [7.25, 'W1']));
     expect(result.facets).toEqual({
       publicationYear: [
         { value: '2024', count: 30 },
@@ -105,7 +106,7 @@ describe('ElasticSearchIndex', () => {
   it('continues after a cursor with search_after, and refuses a cursor of another query before asking the store', async () => {
     const { client, requests } = fakeClient({ hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: {} });
     const index = new ElasticSearchIndex(client, policy(), 'works');
-    const after = encodeElasticCursor(elasticSearchSignature('works', 'hydrogen', undefined), [7.25, 'W1']);
+    const after = encodeElasticCursor(searchSignature(['elasticsearch', 'works'], 'hydrogen', undefined), [7.25, 'W1']);
     const result = await index.search('hydrogen', undefined, { first: 2, sort: [], after });
     expect(requests[0]).toMatchObject({ search_after: [7.25, 'W1'] });
     expect(result.page).toMatchObject({ edges: [], hasNextPage: false });

@@ -1,6 +1,6 @@
+import { searchSignature } from '../../../../datasources/shared/searchSignature';
 import {
   decodeElasticCursor,
-  elasticSearchSignature,
   encodeElasticCursor,
   MARK_START,
   MARK_STOP,
@@ -8,7 +8,7 @@ import {
 } from '../../../../datasources/elasticsearch/elasticSearchCursor';
 
 describe('Elasticsearch search cursors', () => {
-  const sig = elasticSearchSignature('works', 'hydrogen storage', { publicationYear: { gte: 2020 } });
+  const sig = searchSignature(['elasticsearch', 'works'], 'hydrogen storage', { publicationYear: { gte: 2020 } });
 
   it('round-trips the search_after values, opaquely (the query text is not in the cursor)', () => {
     const cursor = encodeElasticCursor(sig, [12.345678, 'W123']);
@@ -17,15 +17,15 @@ describe('Elasticsearch search cursors', () => {
   });
 
   it('binds a cursor to the index, the query and the filter (filter key order and unset members do not matter)', () => {
-    expect(elasticSearchSignature('works', 'hydrogen storage', { isOpenAccess: null, publicationYear: { lte: undefined, gte: 2020 } })).toBe(sig);
-    expect(elasticSearchSignature('works', 'hydrogen  storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
-    expect(elasticSearchSignature('works', 'hydrogen storage', { publicationYear: { gte: 2021 } })).not.toBe(sig);
-    expect(elasticSearchSignature('works', 'hydrogen storage', undefined)).not.toBe(sig);
-    expect(elasticSearchSignature('works_v2', 'hydrogen storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
+    expect(searchSignature(['elasticsearch', 'works'], 'hydrogen storage', { isOpenAccess: null, publicationYear: { lte: undefined, gte: 2020 } })).toBe(sig);
+    expect(searchSignature(['elasticsearch', 'works'], 'hydrogen  storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
+    expect(searchSignature(['elasticsearch', 'works'], 'hydrogen storage', { publicationYear: { gte: 2021 } })).not.toBe(sig);
+    expect(searchSignature(['elasticsearch', 'works'], 'hydrogen storage', undefined)).not.toBe(sig);
+    expect(searchSignature(['elasticsearch', 'works_v2'], 'hydrogen storage', { publicationYear: { gte: 2020 } })).not.toBe(sig);
   });
 
   it('rejects a cursor of another search, or anything else, as BAD_USER_INPUT on `after`', () => {
-    const other = encodeElasticCursor(elasticSearchSignature('works', 'other', undefined), [1, 'W1']);
+    const other = encodeElasticCursor(searchSignature(['elasticsearch', 'works'], 'other', undefined), [1, 'W1']);
     expect(() => decodeElasticCursor(sig, other)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
     const bad = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
     for (const cursor of ['', 'garbage', bad(null), bad({ s: sig }), bad({ s: sig, v: ['1', 'W1'] }), bad({ s: sig, v: [1] }), bad({ s: sig, v: [1, 2] })]) {

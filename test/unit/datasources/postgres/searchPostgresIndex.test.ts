@@ -1,6 +1,7 @@
+import { searchSignature } from '../../../../datasources/shared/searchSignature';
 import type { SqlParam } from '../../../../datasources/postgres/SqlExecutor';
 import { PostgresSearchIndex } from '../../../../datasources/postgres/PostgresSearchIndex';
-import { encodeSearchCursor, MARK_START, MARK_STOP, searchSignature } from '../../../../datasources/postgres/sql/searchSql';
+import { encodeSearchCursor, MARK_START, MARK_STOP } from '../../../../datasources/postgres/sql/searchSql';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { isTransientPgError } from '../../../../datasources/postgres/isTransientPgError';
 
@@ -46,7 +47,7 @@ describe('PostgresSearchIndex', () => {
       { workId: 'W2', score: 2.0607927, highlights: [{ field: 'title', snippets: ['<em>Hydrogen</em> storage'] }] },
       { workId: 'W1', score: 0.5, highlights: [] },
     ]);
-    expect(result.page.edges[1]?.cursor).toBe(encodeSearchCursor(searchSignature('postgresql', 'hydrogen', undefined), { score: '0.5', id: 'W1' }));
+    expect(result.page.edges[1]?.cursor).toBe(encodeSearchCursor(searchSignature(['postgresql'], 'hydrogen', undefined), { score: '0.5', id: 'W1' }));
     expect(result.facets).toEqual({
       publicationYear: [
         { value: '2024', count: 2 },
@@ -61,7 +62,7 @@ describe('PostgresSearchIndex', () => {
   it('pages after a cursor of the same search, and refuses another search’s cursor before running anything', async () => {
     const { db, statements } = fakeDb({});
     const index = new PostgresSearchIndex(db, policy());
-    const after = encodeSearchCursor(searchSignature('postgresql', 'hydrogen', undefined), { score: '0.5', id: 'W1' });
+    const after = encodeSearchCursor(searchSignature(['postgresql'], 'hydrogen', undefined), { score: '0.5', id: 'W1' });
     await index.search('hydrogen', undefined, { first: 2, sort: [], after });
     expect(statements[0]?.params).toEqual(expect.arrayContaining(['0.5', 'W1']));
     statements.length = 0;

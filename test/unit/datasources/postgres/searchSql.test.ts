@@ -1,3 +1,4 @@
+import { searchSignature } from '../../../../datasources/shared/searchSignature';
 import {
   autocompleteSql,
   decodeSearchCursor,
@@ -7,7 +8,6 @@ import {
   markedSnippets,
   searchFacetsSql,
   searchPageSql,
-  searchSignature,
   tsqueryPrefix,
 } from '../../../../datasources/postgres/sql/searchSql';
 import { SqlParams } from '../../../../datasources/postgres/sql/SqlParams';
@@ -73,17 +73,17 @@ describe('tsqueryPrefix', () => {
 });
 
 describe('search cursors', () => {
-  const sig = searchSignature('postgresql', 'hydrogen', { isOpenAccess: true });
+  const sig = searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: true });
 
   it('round-trip the score text and id', () => {
     expect(decodeSearchCursor(sig, encodeSearchCursor(sig, { score: '1.0607927', id: 'W1' }))).toEqual({ score: '1.0607927', id: 'W1' });
   });
 
   it('are bound to the query and the filter', () => {
-    expect(searchSignature('postgresql', 'hydrogen', { isOpenAccess: true, authorId: null })).toBe(sig);
-    expect(searchSignature('postgresql', 'Hydrogen', { isOpenAccess: true })).not.toBe(sig);
-    expect(searchSignature('postgresql', 'hydrogen', { isOpenAccess: false })).not.toBe(sig);
-    const other = encodeSearchCursor(searchSignature('postgresql', 'helium', undefined), { score: '1', id: 'W1' });
+    expect(searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: true, authorId: null })).toBe(sig);
+    expect(searchSignature(['postgresql'], 'Hydrogen', { isOpenAccess: true })).not.toBe(sig);
+    expect(searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: false })).not.toBe(sig);
+    const other = encodeSearchCursor(searchSignature(['postgresql'], 'helium', undefined), { score: '1', id: 'W1' });
     expect(() => decodeSearchCursor(sig, other)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
   });
 
