@@ -1,4 +1,6 @@
 import type { Cache } from '../datasources/cache/Cache';
+import { CachedCitationCounts } from '../datasources/cache/CachedCitationCounts';
+import { CachedTrendStore } from '../datasources/cache/CachedTrendStore';
 import { LruCache } from '../datasources/cache/LruCache';
 import { RedisCache } from '../datasources/cache/RedisCache';
 import type { CatalogReader } from '../datasources/CatalogReader';
@@ -77,8 +79,8 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   return {
     catalog: new PostgresCatalog(sql, cache, policy),
     catalogWriter: new PostgresCatalogWriter(sql, policy),
-    citations: neo4j?.graph ?? new PostgresCitationGraph(sql, policy),
-    trends: influx?.trends ?? new PostgresTrendStore(sql, policy),
+    citations: new CachedCitationCounts(neo4j?.graph ?? new PostgresCitationGraph(sql, policy), cache),
+    trends: new CachedTrendStore(influx?.trends ?? new PostgresTrendStore(sql, policy), cache),
     search: elastic?.search ?? new PostgresSearchIndex(sql, policy),
     projections,
     cache,

@@ -1,0 +1,40 @@
+import type { CitationDirection, CitationGraph } from '../CitationGraph';
+import type { Cache } from './Cache';
+import { cachedBatch } from './cachedBatch';
+
+/** Seconds a work's citation counts stay cached. */
+export const CITATION_COUNT_TTL_SECONDS = 600;
+
+/**
+ * Any CitationGraph whose per-work counts (the hottest graph reads: `citedBy { totalCount }` on every work of
+ * a page) go through the cross-request cache; pages and walks go to the graph store.
+ */
+export class CachedCitationCounts implements CitationGraph {
+  constructor(
+    private readonly inner: CitationGraph,
+    private readonly cache: Cache,
+  ) {}
+
+  get backend() {
+    return this.inner.backend;
+  }
+
+  countCitedBy(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('citedByCount', workIds, (ids) => this.inner.countCitedBy(ids));
+  }
+
+  countReferences(workIds: readonly string[]): Promise<number[]> {
+    return this.counts('referencesCount', workIds, (ids) => this.inner.countReferences(ids));
+  }
+
+  citedBy: CitationGraph['citedBy'] = (workIds, request) => this.inner.citedBy(workIds, request);
+  references: CitationGraph['references'] = (workIds, request) => this.inner.references(workIds, request);
+  traverse = (workId: string, direction: CitationDirection, depth: number, request: Parameters<CitationGraph['traverse']>[3]) =>
+    this.inner.traverse(workId, direction, depth, request);
+  coauthors: CitationGraph['coauthors'] = (authorIds, first) => this.inner.coauthors(authorIds, first);
+
+  private async counts(entity: string, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {
+    const values = await cachedBatch(this.cache, `${entity}:${this.inner.backend}`, CITATION_COUNT_TTL_SECONDS, workIds, load);
+    return values.map((v) => v ?? 0);
+  }
+}

@@ -1,0 +1,34 @@
+import type { TrendPointRecord, TrendRange, TrendStore, TrendSubject } from '../TrendStore';
+import type { Cache } from './Cache';
+import { cachedBatch } from './cachedBatch';
+
+/** Seconds a trend series stays cached: trends change only when works are (re)loaded. */
+export const TREND_TTL_SECONDS = 600;
+
+/**
+ * Any TrendStore behind the cross-request cache: series already cached for (subject, range) are served from
+ * it, the rest are asked of the store in one call.
+ */
+export class CachedTrendStore implements TrendStore {
+  constructor(
+    private readonly inner: TrendStore,
+    private readonly cache: Cache,
+  ) {}
+
+  get backend() {
+    return this.inner.backend;
+  }
+
+  async trends(subjects: readonly TrendSubject[], range: TrendRange): Promise<TrendPointRecord[][]> {
+    const rangeKey = `${range.interval}:${range.from}:${range.to}`;
+    const keys = subjects.map((s) => `${this.inner.backend}:${s.kind}:${s.id}:${rangeKey}`);
+    const bySubjectKey = new Map(subjects.map((s, i) => [keys[i] as string, s]));
+    const series = await cachedBatch(this.cache, 'trend', TREND_TTL_SECONDS, keys, async (missing) =>
+      this.inner.trends(
+        missing.map((k) => bySubjectKey.get(k) as TrendSubject),
+        range,
+      ),
+    );
+    return series.map((s) => s ?? []);
+  }
+}
