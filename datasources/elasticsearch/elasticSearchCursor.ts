@@ -1,30 +1,19 @@
-import { BadUserInputError } from '../../src/errors';
+import { decodeSignedCursor, encodeSignedCursor } from '../shared/signedCursor';
 
 /** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
 export type ElasticSortValues = readonly [number, string];
 
 
-/** An opaque cursor: base64url JSON of the signature and the sort values. */
+/** An opaque cursor bound to `signature`, holding the last hit's sort values. */
 export function encodeElasticCursor(signature: string, sort: ElasticSortValues): string {
-  return Buffer.from(JSON.stringify({ s: signature, v: sort })).toString('base64url');
+  return encodeSignedCursor(signature, sort);
 }
 
 /** Reads a cursor made by `encodeElasticCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
 export function decodeElasticCursor(signature: string, after: string): ElasticSortValues {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  }
-  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
-  if (typeof s !== 'string' || !Array.isArray(v)) throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  if (s !== signature) throw new BadUserInputError('`after` was made for a different search query or filter; restart paging without it', 'after');
-  const [score, id] = v as unknown[];
-  if (v.length !== 2 || typeof score !== 'number' || !Number.isFinite(score) || typeof id !== 'string') {
-    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  }
-  return [score, id];
+  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
+    rest.length === 0 && typeof score === 'number' && Number.isFinite(score) && typeof id === 'string' ? ([score, id] as const) : undefined,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../src/errors';
+import { decodeSignedCursor, encodeSignedCursor } from '../../shared/signedCursor';
 import type { WorkFilter } from '../../types';
 import type { SqlParams } from './SqlParams';
 import { workFilterSql } from './workSql';
@@ -166,28 +166,16 @@ export interface SearchCursor {
   readonly id: string;
 }
 
-
-/** An opaque cursor: base64url JSON of the signature and the last hit's sort values. */
+/** An opaque cursor bound to `signature`, holding the last hit's score and id. */
 export function encodeSearchCursor(signature: string, cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify({ s: signature, v: [cursor.score, cursor.id] })).toString('base64url');
+  return encodeSignedCursor(signature, [cursor.score, cursor.id]);
 }
 
 /** Reads a cursor made by `encodeSearchCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
 export function decodeSearchCursor(signature: string, after: string): SearchCursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  }
-  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
-  if (typeof s !== 'string' || !Array.isArray(v)) throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  if (s !== signature) throw new BadUserInputError('`after` was made for a different search query or filter; restart paging without it', 'after');
-  const [score, id] = v as unknown[];
-  if (v.length !== 2 || typeof score !== 'string' || !Number.isFinite(Number(score)) || typeof id !== 'string') {
-    throw new BadUserInputError('`after` is not a cursor returned by this search', 'after');
-  }
-  return { score, id };
+  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
+    rest.length === 0 && typeof score === 'string' && Number.isFinite(Number(score)) && typeof id === 'string' ? { score, id } : undefined,
+  );
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
