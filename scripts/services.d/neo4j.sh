@@ -1,7 +1,9 @@
-# Neo4j 5.26 (community) for tests: an in-process server from neo4j-harness, started by
-# services/neo4j/src/Neo4jLauncher.java. Bolt only, on 127.0.0.1:$NEO4J_PORT (default 7687);
-# auth is disabled, so any user/password is accepted. Each start is an empty database.
-# Sourced by scripts/services, which defines the svc_* helpers.
+# Neo4j 5.26 (community) for tests: embedded in one JVM by services/neo4j/src/Neo4jLauncher.java
+# (jars from Maven Central). Bolt only, on 127.0.0.1:$NEO4J_PORT (default 7687); auth is disabled,
+# so any user/password is accepted. Like a real server it keeps its graph: $SERVICES_HOME/neo4j is
+# the Neo4j home, the store is in its data/ (Neo4j's debug log in logs/), and `down` (SIGTERM, a clean
+# shutdown) then `up` opens the same database again; `scripts/services reset neo4j` (while it is down)
+# deletes it, for an empty graph. Sourced by scripts/services, which defines the svc_* helpers.
 
 _neo4j_port() { printf '%s' "${NEO4J_PORT:-7687}"; }
 _neo4j_home() { printf '%s' "$SERVICES_HOME/neo4j"; }
@@ -66,11 +68,12 @@ neo4j_up() {
     rm -f "$pidfile"
     svc_maven_fetch neo4j "$ROOT/services/neo4j" "$home/lib"
     svc_javac neo4j "$ROOT/services/neo4j/src" "$home/lib" "$home/classes"
-    # The harness deletes its database folder on a clean stop; drop leftovers of a killed run.
-    rm -rf "$home/data" && mkdir -p "$home/data"
-    svc_log neo4j "starting on $(neo4j_url)"
+    # The old neo4j-harness launcher left random 32-hex-digit folders in data/ after a kill: not a store.
+    find "$home/data" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended \
+      -regex '.*/[0-9a-f]{32}' -exec rm -rf {} + 2>/dev/null || true
+    svc_log neo4j "starting on $(neo4j_url) (store: $home/data)"
     nohup java "${_NEO4J_JVM_OPTS[@]}" -cp "$home/classes:$home/lib/*" \
-      Neo4jLauncher "$home/data" "$port" >"$log" 2>&1 </dev/null &
+      Neo4jLauncher "$home" "$port" >"$log" 2>&1 </dev/null &
     echo $! >"$pidfile"
   fi
 
