@@ -31,5 +31,13 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
       globalSetup: '<rootDir>/test/integration/support/globalSetup.ts',
     },
+    {
+      // Fault tests stop and restart real stores: `npm test` runs them after the other tiers, one file at a time.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
+      globalSetup: '<rootDir>/test/integration/support/globalSetup.ts',
+    },
   ],
 };

@@ -11,5 +11,9 @@ export interface Projection {
   ensureSchema(): Promise<void>;
   /** Applies what the batch wrote to the catalog; idempotent (upserts), safe to repeat. */
   apply(batch: CatalogBatch): Promise<void>;
+  /** Removes works deleted from the catalog; idempotent (removing a work that is not there is a no-op). */
+  remove(workIds: readonly string[]): Promise<void>;
+  /** Empties the projection (its schema stays), before a rebuild from the catalog (`npm run reindex`). */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }

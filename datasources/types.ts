@@ -17,6 +17,8 @@ export interface WorkRecord {
   readonly sourceId: string | null;
   readonly primaryTopicId: string | null;
   readonly referencedWorkIds: readonly string[];
+  /** Incremented by every write of the work (optimistic concurrency for article mutations). */
+  readonly version: number;
 }
 
 export interface AuthorRecord {

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../src/generated/graphql';
+import { articleResolvers } from './article';
 import { authorResolvers } from './author';
 import { citationResolvers } from './citation';
 import { gatewayResolvers } from './gateway';
@@ -7,4 +8,4 @@ import { trendResolvers } from './trend';
 import { workResolvers } from './work';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, trendResolvers, searchResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, trendResolvers, searchResolvers, articleResolvers];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { ConfigVariable } from './configVariables';
+import type { StoreName } from './errors';
+
+const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] as const satisfies readonly StoreName[];
 
 /** Validated gateway configuration. A store whose variable is unset is not used. */
 export interface Config {
@@ -12,7 +15,78 @@ export interface Config {
   readonly neo4j: { readonly url: string; readonly user: string; readonly password: string } | undefined;
   readonly influx: { readonly url: string; readonly database: string; readonly token: string } | undefined;
   readonly elasticsearch: { readonly url: string; readonly index: string } | undefined;
+  /** Request limits and GraphQL-over-HTTP options of /graphql (src/http/requestLimits.ts; README, "Limits"). */
+  readonly graphql: GraphqlConfig;
+  /** Request deadline and per-store bulkheads. */
+  readonly resilience: { readonly requestTimeoutMs: number; readonly maxConcurrentStoreCalls: number; readonly maxQueuedStoreCalls: number };
+  /** Slow-operation log and readiness probes. */
+  readonly observability: {
+    readonly slowOperationMs: number;
+    readonly readyRequiredStores: readonly StoreName[];
+    readonly readyProbeTimeoutMs: number;
+  };
+  readonly auth: AuthConfig;
+  readonly outbox: {
+    readonly relay: boolean;
+    readonly pollIntervalMs: number;
+    readonly maxAttempts: number;
+    readonly maxBackoffMs: number;
+    readonly syncWaitMs: number;
+  };
 }
+
+/** How bearer tokens are verified (src/auth). */
+export interface AuthConfig {
+  /** A shared HS256 secret, or a PEM public key with its algorithm; unset: the development secret file (not in production). */
+  readonly key:
+    | { readonly kind: 'secret'; readonly secret: string }
+    | { readonly kind: 'publicKey'; readonly pem: string; readonly algorithm: JwtPublicKeyAlgorithm }
+    | { readonly kind: 'devSecretFile'; readonly path: string }
+    | { readonly kind: 'none' };
+  readonly issuer: string;
+  readonly audience: string;
+  readonly queries: 'public' | 'authenticated';
+}
+
+export const JWT_PUBLIC_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+export type JwtPublicKeyAlgorithm = (typeof JWT_PUBLIC_KEY_ALGORITHMS)[number];
+
+/** Request limits of the GraphQL endpoint (GRAPHQL_* variables). */
+export interface GraphqlConfig {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  readonly maxBatch: number;
+  readonly bodyLimitBytes: number;
+  readonly introspection: boolean;
+  readonly suggestions: boolean;
+  readonly persistedOnly: boolean;
+  /** Path of the persisted documents JSON file, if any. */
+  readonly persistedDocuments: string | undefined;
+}
+
+/** `true` / `false`; unset or empty: undefined (the default applies). */
+const optionalBoolean = z
+  .enum(['true', 'false', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true'));
+
+const BYTE_UNITS = { b: 1, kb: 1024, mb: 1024 * 1024 } as const;
+
+/** A size such as `1mb`, `512kb` or `65536` (bytes), as a number of bytes. */
+const byteSize = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'a size in bytes, or with a unit: 512kb, 1mb')
+  .transform((v) => {
+    const [, amount = '0', , unit = 'b'] = /^(\d+(\.\d+)?)\s*(b|kb|mb)?$/i.exec(v) ?? [];
+    return Math.floor(Number(amount) * BYTE_UNITS[unit.toLowerCase() as keyof typeof BYTE_UNITS]);
+  })
+  .pipe(z.number().int().min(1024, 'at least 1kb'));
+
+const positiveInt = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 const optionalUrl = z
   .string()
@@ -38,7 +112,68 @@ const schema = z.object({
   INFLUX_TOKEN: z.string().default(''),
   ELASTICSEARCH_URL: optionalUrl,
   ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'lowercase letters, digits, _ and - only').default('works'),
+  GRAPHQL_MAX_DEPTH: positiveInt(1000, 12),
+  GRAPHQL_MAX_ALIASES: positiveInt(10_000, 15),
+  GRAPHQL_MAX_TOKENS: positiveInt(1_000_000, 1000),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt(10_000, 25),
+  GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER, 20_000),
+  GRAPHQL_MAX_BATCH: positiveInt(1000, 10),
+  GRAPHQL_BODY_LIMIT: byteSize.default(1024 * 1024),
+  GRAPHQL_INTROSPECTION: optionalBoolean,
+  GRAPHQL_SUGGESTIONS: optionalBoolean,
+  GRAPHQL_PERSISTED_ONLY: optionalBoolean,
+  GRAPHQL_PERSISTED_DOCUMENTS: z.string().trim().default(''),
+  GRAPHQL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
+  STORE_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000).default(32),
+  STORE_MAX_QUEUED_CALLS: z.coerce.number().int().min(0).max(100_000).default(128),
+  READY_REQUIRED_STORES: z
+    .string()
+    .default('postgres')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+    .pipe(z.array(z.enum(STORE_NAMES))),
+  READY_PROBE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
+  AUTH_JWT_SECRET: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (HS256 needs a 256-bit secret)'),
+  AUTH_JWT_PUBLIC_KEY: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || v.includes('-----BEGIN PUBLIC KEY-----'), 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)'),
+  AUTH_JWT_ALGORITHM: z.enum(JWT_PUBLIC_KEY_ALGORITHMS).default('RS256'),
+  AUTH_JWT_ISSUER: z.string().min(1).default('openalex-gateway'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('openalex-gateway'),
+  AUTH_QUERIES: z.enum(['public', 'authenticated']).default('public'),
+  AUTH_DEV_SECRET_FILE: z.string().min(1).default('.data/dev-jwt-secret'),
+  OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 } satisfies Record<ConfigVariable, z.ZodType>);
+
+/** The GRAPHQL_* variables; introspection and suggestions default to on, except in production. */
+function graphqlConfig(v: z.infer<typeof schema>): GraphqlConfig {
+  const persistedOnly = v.GRAPHQL_PERSISTED_ONLY ?? false;
+  const persistedDocuments = v.GRAPHQL_PERSISTED_DOCUMENTS === '' ? undefined : v.GRAPHQL_PERSISTED_DOCUMENTS;
+  if (persistedOnly && persistedDocuments === undefined) {
+    throw new ConfigError(['GRAPHQL_PERSISTED_ONLY: true needs GRAPHQL_PERSISTED_DOCUMENTS (the file of allowed documents)']);
+  }
+  return {
+    maxDepth: v.GRAPHQL_MAX_DEPTH,
+    maxAliases: v.GRAPHQL_MAX_ALIASES,
+    maxTokens: v.GRAPHQL_MAX_TOKENS,
+    maxDirectives: v.GRAPHQL_MAX_DIRECTIVES,
+    maxCost: v.GRAPHQL_MAX_COST,
+    maxBatch: v.GRAPHQL_MAX_BATCH,
+    bodyLimitBytes: v.GRAPHQL_BODY_LIMIT,
+    introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',
+    suggestions: v.GRAPHQL_SUGGESTIONS ?? v.NODE_ENV !== 'production',
+    persistedOnly,
+    persistedDocuments,
+  };
+}
 
 /** Thrown when the environment does not describe a valid configuration; names every offending variable. */
 export class ConfigError extends Error {
@@ -65,5 +200,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: v.NEO4J_URL ? { url: v.NEO4J_URL, user: v.NEO4J_USER, password: v.NEO4J_PASSWORD } : undefined,
     influx: v.INFLUX_URL ? { url: v.INFLUX_URL, database: v.INFLUX_DATABASE, token: v.INFLUX_TOKEN } : undefined,
     elasticsearch: v.ELASTICSEARCH_URL ? { url: v.ELASTICSEARCH_URL, index: v.ELASTICSEARCH_INDEX } : undefined,
+    graphql: graphqlConfig(v),
+    resilience: {
+      requestTimeoutMs: v.GRAPHQL_REQUEST_TIMEOUT_MS,
+      maxConcurrentStoreCalls: v.STORE_MAX_CONCURRENT_CALLS,
+      maxQueuedStoreCalls: v.STORE_MAX_QUEUED_CALLS,
+    },
+    observability: {
+      slowOperationMs: v.SLOW_OPERATION_MS,
+      readyRequiredStores: [...new Set(v.READY_REQUIRED_STORES)],
+      readyProbeTimeoutMs: v.READY_PROBE_TIMEOUT_MS,
+    },
+    auth: {
+      key: authKey(v),
+      issuer: v.AUTH_JWT_ISSUER,
+      audience: v.AUTH_JWT_AUDIENCE,
+      queries: v.AUTH_QUERIES,
+    },
+    outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
   };
+}
+
+/** A configured key wins; without one, development and tests use the secret file, production verifies nothing (mutations refused). */
+function authKey(v: z.infer<typeof schema>): AuthConfig['key'] {
+  if (v.AUTH_JWT_PUBLIC_KEY !== '') return { kind: 'publicKey', pem: v.AUTH_JWT_PUBLIC_KEY, algorithm: v.AUTH_JWT_ALGORITHM };
+  if (v.AUTH_JWT_SECRET !== '') return { kind: 'secret', secret: v.AUTH_JWT_SECRET };
+  return v.NODE_ENV === 'production' ? { kind: 'none' } : { kind: 'devSecretFile', path: v.AUTH_DEV_SECRET_FILE };
 }

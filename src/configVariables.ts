@@ -38,6 +38,56 @@ export const CONFIG_VARIABLES = {
     description: 'Elasticsearch base URL for full-text search',
   },
   ELASTICSEARCH_INDEX: { default: 'works', description: 'Name of the Elasticsearch index of works (created with its mapping if missing)' },
+  GRAPHQL_MAX_DEPTH: { default: '12', description: 'Deepest field nesting of an operation (introspection not counted); deeper is `QUERY_TOO_DEEP`' },
+  GRAPHQL_MAX_ALIASES: { default: '15', description: 'Most aliased fields in an operation; more is `TOO_MANY_ALIASES`' },
+  GRAPHQL_MAX_TOKENS: { default: '1000', description: 'Most lexical tokens in a document (parsing stops there); more is `TOO_MANY_TOKENS`' },
+  GRAPHQL_MAX_DIRECTIVES: { default: '25', description: 'Most directive uses in an operation; more is `TOO_MANY_DIRECTIVES`' },
+  GRAPHQL_MAX_COST: {
+    default: '20000',
+    description: 'Highest estimated cost (objects a response can hold, lists multiplied by `first`) of an operation; more is `QUERY_TOO_COMPLEX`',
+  },
+  GRAPHQL_MAX_BATCH: { default: '10', description: 'Most operations in one batched (JSON array) POST; more is `BATCH_LIMIT_EXCEEDED`; `1` turns batching off' },
+  GRAPHQL_BODY_LIMIT: { default: '1mb', description: 'Largest request body (bytes, or with a unit: `512kb`, `1mb`); larger is `PAYLOAD_TOO_LARGE` (413)' },
+  GRAPHQL_INTROSPECTION: { default: '(unset: on, except NODE_ENV=production)', description: '`true` / `false`: whether `__schema` and `__type` queries are answered' },
+  GRAPHQL_SUGGESTIONS: {
+    default: '(unset: on, except NODE_ENV=production)',
+    description: '`true` / `false`: whether validation errors suggest field and type names ("Did you mean …?")',
+  },
+  GRAPHQL_PERSISTED_ONLY: {
+    default: 'false',
+    description: '`true`: allow-list mode, only the documents in `GRAPHQL_PERSISTED_DOCUMENTS` run; anything else is `QUERY_NOT_IN_SAFELIST`',
+  },
+  GRAPHQL_PERSISTED_DOCUMENTS: {
+    default: '(unset)',
+    description: 'JSON file of persisted documents (`{ "<sha256>": "<document>" }` or an Apollo persisted query manifest), served by hash',
+  },
+  GRAPHQL_REQUEST_TIMEOUT_MS: {
+    default: '15000',
+    description: 'Deadline of one HTTP request: store calls still running or starting after it fail with `REQUEST_TIMEOUT`',
+  },
+  SLOW_OPERATION_MS: { default: '1000', description: 'Requests taking longer are logged again at warn level as `slow operation`' },
+  STORE_MAX_CONCURRENT_CALLS: { default: '32', description: 'Bulkhead: calls running at once through one store policy; more wait in its queue' },
+  STORE_MAX_QUEUED_CALLS: {
+    default: '128',
+    description: 'Bulkhead: calls waiting per store policy; beyond that a call fails at once with `UPSTREAM_UNAVAILABLE` naming the store',
+  },
+  READY_REQUIRED_STORES: {
+    default: 'postgres',
+    description: 'Comma-separated stores that `/ready` needs up (postgres, redis, neo4j, influxdb, elasticsearch); other configured stores are reported only',
+  },
+  READY_PROBE_TIMEOUT_MS: { default: '2000', description: 'How long `/ready` waits for each store to answer its ping' },
+  AUTH_JWT_SECRET: { default: '(unset: a development secret in `AUTH_DEV_SECRET_FILE`, except in production)', description: 'Shared secret (HS256, at least 32 characters) that bearer tokens are signed with' },
+  AUTH_JWT_PUBLIC_KEY: { default: '(unset)', description: 'PEM public key (SPKI) of your identity provider; tokens are then verified with it instead of a secret' },
+  AUTH_JWT_ALGORITHM: { default: 'RS256', description: 'Signature algorithm of tokens verified with `AUTH_JWT_PUBLIC_KEY` (RS256, PS256, ES256, EdDSA)' },
+  AUTH_JWT_ISSUER: { default: 'openalex-gateway', description: 'Required `iss` claim of bearer tokens' },
+  AUTH_JWT_AUDIENCE: { default: 'openalex-gateway', description: 'Required `aud` claim of bearer tokens' },
+  AUTH_QUERIES: { default: 'public', description: '`public`: queries need no token; `authenticated`: every request needs a valid token' },
+  AUTH_DEV_SECRET_FILE: { default: '.data/dev-jwt-secret', description: 'Where the development signing secret lives (created on first use; shared by `npm start` and `npm run token`); never used in production' },
+  OUTBOX_RELAY: { default: 'on', description: '`on`: this process delivers outbox records to the projection stores; `off`: another replica does' },
+  OUTBOX_POLL_MS: { default: '1000', description: 'How often an idle relay looks for outbox records (a mutation in the same process wakes it at once)' },
+  OUTBOX_MAX_ATTEMPTS: { default: '10', description: 'Failed delivery attempts after which an outbox record is dead-lettered (kept, listed by the `outbox` admin query)' },
+  OUTBOX_BACKOFF_MAX_MS: { default: '60000', description: 'Longest wait between two delivery attempts of an outbox record (backoff doubles from 500 ms up to this, with jitter)' },
+  SYNC_WAIT_MS: { default: '5000', description: 'Longest a mutation with `waitForSync: true` waits for the projection stores' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;

@@ -1,4 +1,6 @@
 import type { CatalogReader } from '../datasources/CatalogReader';
+import type { ArticleService } from './articles/ArticleService';
+import type { RequestAuth } from './auth/RequestAuth';
 import type { CitationGraph } from '../datasources/CitationGraph';
 import type { SearchIndex } from '../datasources/SearchIndex';
 import type { Config } from './config';
@@ -13,4 +15,7 @@ export interface GatewayContext {
   /** Citation walks (`citations`), which are not keyed loads. */
   readonly citations: CitationGraph;
   readonly search: SearchIndex;
+  /** Who is asking (from the bearer token); protected operations call `auth.require`. */
+  readonly auth: RequestAuth;
+  readonly articles: ArticleService;
 }

@@ -16,11 +16,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // gateway.stop(): stop accepting connections, drain the requests in flight, flush the outbox relay;
+    // then close the store clients and pools.
     gateway
       .stop()
       .then(() => stores.close())
       .then(
-      () => process.exit(0),
+      () => {
+        logger.info('shutdown complete');
+        process.exit(0);
+      },
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

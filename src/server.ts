@@ -8,50 +8,78 @@ import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
-import { createLoaders } from './loaders/createLoaders';
 import { mountExplorer } from './http/explorer';
+import { metricsEndpoint } from './http/metricsEndpoint';
+import { readinessHandler } from './http/ready';
+import { requestLogging } from './http/requestLogging';
+import { createRequestLimits } from './http/requestLimits';
 import type { Logger } from './logger';
+import { gatewayMetrics } from './observability/metrics';
+import { observabilityPlugin } from './observability/observabilityPlugin';
 import { buildSchema } from './schema';
+import { createRequestContext } from './requestContext';
 import type { Stores } from './stores';
+import { startWritePath, type WritePath } from './writePath';
+import { TokenVerifier } from './auth/TokenVerifier';
 
 /** A running gateway: its URL and how to stop it. */
 export interface Gateway {
   readonly url: string;
+  /** The write side (article mutations and the outbox relay). */
+  readonly writePath: WritePath;
   stop(): Promise<void>;
 }
 
 /**
- * Builds the HTTP app (GraphQL and the explorer at /graphql, /health) over already opened stores and starts
- * listening on config.host:config.port. `stop` drains in-flight requests; closing the stores is the caller's.
+ * Builds the HTTP app (GraphQL and the explorer at /graphql, /health, /ready, /metrics) over already opened stores and starts
+ * listening on config.host:config.port; starts the outbox relay. `stop` drains in-flight requests, then stops the relay
+ * after flushing what is ready; closing the stores is the caller's.
  */
 export async function startGateway(config: Config, logger: Logger, stores: Stores): Promise<Gateway> {
+  const verifier = await TokenVerifier.create(config.auth);
+  const writePath = startWritePath(config, logger, stores);
   const app = express();
   const httpServer = http.createServer(app);
+  // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
+  app.use(
+    requestLogging({
+      logger,
+      graphqlPath: '/graphql',
+      requestTimeoutMs: config.resilience.requestTimeoutMs,
+      slowOperationMs: config.observability.slowOperationMs,
+    }),
+  );
+  let draining = false;
+  const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache);
   const apollo = new ApolloServer<GatewayContext>({
+    ...limits.apolloOptions,
     schema: buildSchema(),
     formatError: createFormatError(config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(), ...limits.plugins],
   });
   await apollo.start();
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get(
+    '/ready',
+    readinessHandler(
+      stores.health,
+      { required: config.observability.readyRequiredStores, timeoutMs: config.observability.readyProbeTimeoutMs, logger },
+      () => draining,
+    ),
+  );
+  app.get('/metrics', metricsEndpoint(gatewayMetrics));
   mountExplorer(app, '/graphql');
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Body and batch limits, then Apollo (depth, aliases, tokens, directives, cost, APQ, CSRF: src/http/requestLimits.ts).
+    ...limits.httpMiddleware,
     expressMiddleware(apollo, {
-      // Loaders are per request: batching and de-duplication never leak across requests or users.
-      context: async (): Promise<GatewayContext> => ({
-        config,
-        catalog: stores.catalog,
-        citations: stores.citations,
-        search: stores.search,
-        loaders: createLoaders(stores),
-      }),
+      context: ({ req }) => createRequestContext({ config, stores, writePath, verifier }, req.headers),
     }),
   );
 
@@ -65,8 +93,11 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   logger.info({ url }, 'gateway ready');
   return {
     url,
+    writePath,
     stop: async () => {
+      draining = true;
       await apollo.stop();
+      await writePath.stop();
     },
   };
 }

@@ -4,8 +4,17 @@ import { CachedTrendStore } from '../datasources/cache/CachedTrendStore';
 import { LruCache } from '../datasources/cache/LruCache';
 import { RedisCache } from '../datasources/cache/RedisCache';
 import type { CatalogReader } from '../datasources/CatalogReader';
+import type { ArticleWriter } from '../datasources/articleWrite';
+import type { CatalogSnapshot } from '../datasources/CatalogSnapshot';
 import type { CatalogWriter } from '../datasources/catalogWrite';
+import type { Outbox } from '../datasources/Outbox';
+import { PostgresArticleWriter } from '../datasources/postgres/PostgresArticleWriter';
+import { PostgresCatalogSnapshot } from '../datasources/postgres/PostgresCatalogSnapshot';
+import { PostgresOutbox } from '../datasources/postgres/PostgresOutbox';
 import type { CitationGraph } from '../datasources/CitationGraph';
+import type { HealthProbe } from '../datasources/HealthProbe';
+import { redisHealth } from '../datasources/cache/redisHealth';
+import { postgresHealth } from '../datasources/postgres/postgresHealth';
 import { openElasticsearch } from '../datasources/elasticsearch/openElasticsearch';
 import { openInflux } from '../datasources/influxdb/openInflux';
 import { openNeo4j } from '../datasources/neo4j/openNeo4j';
@@ -22,7 +31,7 @@ import { PgPoolExecutor } from '../datasources/postgres/PgPoolExecutor';
 import { PostgresCatalog } from '../datasources/postgres/PostgresCatalog';
 import { PostgresCatalogWriter } from '../datasources/postgres/PostgresCatalogWriter';
 import type { SqlExecutor } from '../datasources/postgres/SqlExecutor';
-import { StorePolicy } from '../datasources/shared/StorePolicy';
+import { StorePolicy, type StorePolicyOptions } from '../datasources/shared/StorePolicy';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
@@ -30,6 +39,11 @@ import type { Logger } from './logger';
 export interface Stores {
   readonly catalog: CatalogReader;
   readonly catalogWriter: CatalogWriter;
+  /** Article mutations: the article and its outbox record in one PostgreSQL transaction. */
+  readonly articleWriter: ArticleWriter;
+  readonly outbox: Outbox;
+  /** The catalog read back as projection batches (outbox relay, reindex). */
+  readonly snapshot: CatalogSnapshot;
   /** Neo4j when NEO4J_URL is set, else recursive SQL over the catalog. */
   readonly citations: CitationGraph;
   /** InfluxDB when INFLUX_URL is set, else SQL aggregation over the catalog. */
@@ -40,6 +54,8 @@ export interface Stores {
   readonly projections: readonly Projection[];
   readonly cache: Cache;
   readonly sql: SqlExecutor;
+  /** One readiness probe per configured store (PostgreSQL first), for /ready. */
+  readonly health: readonly HealthProbe[];
   close(): Promise<void>;
 }
 
@@ -59,16 +75,27 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   const sql = options.wrapSql ? options.wrapSql(raw) : raw;
   const applied = await migrate(sql);
   if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
+  // Each store policy gets its own bulkhead with these limits.
+  const limits: Partial<StorePolicyOptions> = {
+    maxConcurrentCalls: config.resilience.maxConcurrentStoreCalls,
+    maxQueuedCalls: config.resilience.maxQueuedStoreCalls,
+  };
   let cache: Cache = new LruCache();
+  let redis: RedisCache | undefined;
   if (config.redis) {
-    const redis = new RedisCache(config.redis.url, logger);
+    redis = new RedisCache(config.redis.url, logger, limits);
     if (!(await redis.waitUntilReady())) logger.warn({ store: 'redis' }, 'redis is not answering yet; reads go to the database until it does');
     cache = redis;
   }
-  const policy = new StorePolicy('postgres', isTransientPgError);
-  const neo4j = config.neo4j ? openNeo4j(config.neo4j, logger) : undefined;
-  const influx = config.influx ? openInflux(config.influx, logger) : undefined;
-  const elastic = config.elasticsearch ? openElasticsearch(config.elasticsearch, logger, { index: config.elasticsearch.index }) : undefined;
+  const policy = new StorePolicy('postgres', isTransientPgError, limits);
+  // A mutation's transaction is not retried: if its COMMIT's answer is lost, a retry could apply it twice.
+  const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...limits, maxAttempts: 1 });
+  const neo4j = config.neo4j ? openNeo4j(config.neo4j, logger, { policy: limits }) : undefined;
+  const influx = config.influx ? openInflux(config.influx, logger, { policy: limits }) : undefined;
+  const elastic = config.elasticsearch ? openElasticsearch(config.elasticsearch, logger, { index: config.elasticsearch.index, policy: limits }) : undefined;
+  const health = [postgresHealth(sql, [policy]), redis && redisHealth(redis), neo4j?.health, influx?.health, elastic?.health].filter(
+    (probe): probe is HealthProbe => probe !== undefined,
+  );
   const candidates: (Projection | undefined)[] = [neo4j?.projection, influx?.projection, elastic?.projection];
   const projections = candidates.filter((p): p is Projection => p !== undefined);
   await Promise.all(
@@ -79,12 +106,16 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   return {
     catalog: new PostgresCatalog(sql, cache, policy),
     catalogWriter: new PostgresCatalogWriter(sql, policy),
+    articleWriter: new PostgresArticleWriter(sql, writePolicy),
+    outbox: new PostgresOutbox(sql, policy),
+    snapshot: new PostgresCatalogSnapshot(sql, policy),
     citations: new CachedCitationCounts(neo4j?.graph ?? new PostgresCitationGraph(sql, policy), cache),
     trends: new CachedTrendStore(influx?.trends ?? new PostgresTrendStore(sql, policy), cache),
     search: elastic?.search ?? new PostgresSearchIndex(sql, policy),
     projections,
     cache,
     sql,
+    health,
     close: async () => {
       await Promise.all([neo4j?.close(), influx?.close(), elastic?.close()]);
       await cache.close();

@@ -15,5 +15,10 @@ export interface Cache {
   getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   setMany(entries: readonly CacheEntry[]): Promise<void>;
   delete(keys: readonly string[]): Promise<void>;
+  /**
+   * Deletes every key starting with one of `prefixes` (families of keys that cannot be listed, such as one
+   * subject's trend series for every range). Walks the key space: meant for writes, which are rare.
+   */
+  deleteByPrefix(prefixes: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -22,6 +22,11 @@ export class LruCache implements Cache {
     for (const key of keys) this.lru.delete(key);
   }
 
+  async deleteByPrefix(prefixes: readonly string[]): Promise<void> {
+    if (prefixes.length === 0) return;
+    for (const key of [...this.lru.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.lru.delete(key);
+  }
+
   async close(): Promise<void> {
     this.lru.clear();
   }

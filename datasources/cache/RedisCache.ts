@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { isTransientNetworkError } from '../shared/isTransientNetworkError';
-import { StorePolicy } from '../shared/StorePolicy';
+import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import type { Cache, CacheEntry } from './Cache';
 
 /**
@@ -11,17 +11,21 @@ import type { Cache, CacheEntry } from './Cache';
 export class RedisCache implements Cache {
   readonly backend = 'redis' as const;
   private readonly redis: Redis;
-  readonly policy = new StorePolicy('redis', (err) => isTransientNetworkError(err) || isRedisConnectionError(err), {
-    timeoutMs: 250,
-    maxAttempts: 1,
-    breakerThreshold: 3,
-    halfOpenAfterMs: 5_000,
-  });
+  readonly policy: StorePolicy;
 
+  /** `policy` overrides the cache's fail-fast policy (e.g. the bulkhead limits). */
   constructor(
     url: string,
     private readonly logger: Logger,
+    policy: Partial<StorePolicyOptions> = {},
   ) {
+    this.policy = new StorePolicy('redis', (err) => isTransientNetworkError(err) || isRedisConnectionError(err), {
+      timeoutMs: 250,
+      maxAttempts: 1,
+      breakerThreshold: 3,
+      halfOpenAfterMs: 5_000,
+      ...policy,
+    });
     this.redis = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -69,8 +73,27 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.attempt('del', () => this.redis.del(...keys));
   }
 
+  async deleteByPrefix(prefixes: readonly string[]): Promise<void> {
+    for (const prefix of prefixes) {
+      // SCAN (not KEYS) never blocks the server; UNLINK frees memory in the background.
+      await this.attempt('scanDelete', async () => {
+        let cursor = '0';
+        do {
+          const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 1000);
+          if (keys.length > 0) await this.redis.unlink(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      });
+    }
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
+  }
+
+  /** Sends PING straight to Redis (no policy, no miss fallback): the readiness probe. */
+  async ping(): Promise<void> {
+    await this.redis.ping();
   }
 
   private async attempt<T>(operation: string, fn: () => Promise<T>): Promise<T | undefined> {
@@ -85,4 +108,9 @@ export class RedisCache implements Cache {
 
 function isRedisConnectionError(err: unknown): boolean {
   return err instanceof Error && /Stream isn't writeable|Connection is closed|enableOfflineQueue/i.test(err.message);
+}
+
+/** A literal for a Redis MATCH pattern: glob characters escaped. */
+function escapeGlob(literal: string): string {
+  return literal.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }

@@ -1,7 +1,8 @@
+import { gatewayMetrics } from '../../src/observability/metrics';
 import type { Cache } from './Cache';
 
 /** Bump when the shape of a cached record changes: old entries are then simply never read again. */
-export const CACHE_SCHEMA_VERSION = 1;
+export const CACHE_SCHEMA_VERSION = 2;
 
 /** `gw:v<version>:<entity>:<id>` — the one place cache keys are spelled. */
 export function cacheKey(entity: string, id: string): string {
@@ -22,6 +23,7 @@ export async function cachedBatch<T>(
   const cached = await cache.getMany(ids.map((id) => cacheKey(entity, id)));
   const results: (T | null)[] = cached.map((raw) => (raw === undefined ? null : (JSON.parse(raw) as T)));
   const missingIndexes = cached.flatMap((raw, i) => (raw === undefined ? [i] : []));
+  countCacheRequests(cache, entity, ids.length - missingIndexes.length, missingIndexes.length);
   if (missingIndexes.length === 0) return results;
   const loaded = await load(missingIndexes.map((i) => ids[i] as string));
   const toStore = [];
@@ -32,4 +34,10 @@ export async function cachedBatch<T>(
   }
   await cache.setMany(toStore);
   return results;
+}
+
+/** gateway_cache_requests_total: one hit or miss per key looked up (a cache that is down answers misses). */
+function countCacheRequests(cache: Cache, entity: string, hits: number, misses: number): void {
+  if (hits > 0) gatewayMetrics.cacheRequests.inc({ store: cache.backend, entity, result: 'hit' }, hits);
+  if (misses > 0) gatewayMetrics.cacheRequests.inc({ store: cache.backend, entity, result: 'miss' }, misses);
 }

@@ -21,7 +21,8 @@ export class ElasticBulkError extends Error {
 /**
  * Projects the catalog's works into the Elasticsearch works index. `apply` bulk-indexes each work of the
  * batch as one document whose `_id` is the work id, so applying a batch again replaces the same documents
- * (no duplicates). Authors, sources… are not indexed: search reads only works. The client is shared with
+ * (no duplicates). Bulk requests wait for the next refresh (`refresh: wait_for`, ≤ 1 s): once `apply` or
+ * `remove` has returned, searches see the change — which is what a mutation's `sync` report promises. Authors, sources… are not indexed: search reads only works. The client is shared with
  * ElasticSearchIndex and closed by whoever created it (`openElasticsearch`), not by `close()`.
  */
 export class ElasticProjection implements Projection {
@@ -55,11 +56,27 @@ export class ElasticProjection implements Projection {
     if (works.length === 0) return;
     const operations = works.flatMap((w) => [{ index: { _index: this.index, _id: w.id } }, toWorkDocument(w)]);
     const res = await this.policy.execute('index.bulk', async (signal) => {
-      const response = await this.client.bulk({ operations }, { signal });
+      const response = await this.client.bulk({ operations, refresh: 'wait_for' }, { signal });
       if (response.errors) throw bulkError(response.items);
       return response;
     });
     this.logger?.debug({ store: this.store, index: this.index, works: res.items.length }, 'works indexed');
+  }
+
+  async remove(workIds: readonly string[]): Promise<void> {
+    if (workIds.length === 0) return;
+    // Deleting a document that is not there answers `not_found` without an error: removal is idempotent.
+    const operations = workIds.map((id) => ({ delete: { _index: this.index, _id: id } }));
+    await this.policy.execute('index.bulkDelete', async (signal) => {
+      const response = await this.client.bulk({ operations, refresh: 'wait_for' }, { signal });
+      if (response.errors) throw bulkError(response.items);
+    });
+  }
+
+  /** Deletes the index and creates it again, empty, with the current mapping. */
+  async reset(): Promise<void> {
+    await this.policy.execute('index.delete', (signal) => this.client.indices.delete({ index: this.index, ignore_unavailable: true }, { signal }));
+    await this.ensureSchema();
   }
 
   /** Makes everything applied so far searchable now (tests; the index otherwise refreshes every second). */

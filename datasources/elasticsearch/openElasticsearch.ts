@@ -1,7 +1,9 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/logger';
+import type { HealthProbe } from '../HealthProbe';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { ElasticProjection } from './ElasticProjection';
+import { elasticsearchHealth } from './elasticsearchHealth';
 import { ElasticSearchIndex } from './ElasticSearchIndex';
 import { isTransientElasticError } from './isTransientElasticError';
 import { DEFAULT_WORK_INDEX } from './workIndexMapping';
@@ -17,6 +19,8 @@ export interface OpenElasticsearchOptions {
 export interface ElasticsearchStores {
   readonly search: ElasticSearchIndex;
   readonly projection: ElasticProjection;
+  /** Readiness: `HEAD /`, and the policy's breaker. */
+  readonly health: HealthProbe;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,7 @@ export function openElasticsearch(config: { readonly url: string }, logger: Logg
   return {
     search: new ElasticSearchIndex(client, policy, index),
     projection: new ElasticProjection(client, policy, index, logger),
+    health: elasticsearchHealth(client, [policy]),
     close: () => client.close(),
   };
 }

@@ -4,7 +4,7 @@ import type { CatalogBatch, WorkWrite } from '../catalogWrite';
 import type { Projection } from '../Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { InfluxV1Client } from './InfluxV1Client';
-import { createDatabaseStatement, dropWorksStatement } from './trendInfluxql';
+import { createDatabaseStatement, dropTrendMeasurementStatement, dropWorksStatement } from './trendInfluxql';
 import { toPoint, trendFactsOfWork } from './trendPoints';
 
 /*
@@ -75,13 +75,21 @@ export class InfluxProjection implements Projection {
       if (unstorableYears.length > 0) this.logger?.warn({ store: 'influxdb', workId: work.id, years: unstorableYears }, 'trend years outside 1678..2262 are not stored');
       return facts.map(toPoint);
     });
-    for (const ids of chunks(works.map((w) => w.id), DROP_CHUNK)) {
-      const drop = dropWorksStatement(ids);
-      await this.policy.execute('trends.drop', (signal) => this.client.query(drop.text, drop.params, { signal }));
-    }
+    await this.remove(works.map((w) => w.id));
     for (const chunk of chunks(points, WRITE_CHUNK)) {
       await this.policy.execute('trends.write', (signal) => this.client.write(chunk, { signal }));
     }
+  }
+
+  async remove(workIds: readonly string[]): Promise<void> {
+    for (const ids of chunks(workIds, DROP_CHUNK)) {
+      const drop = dropWorksStatement(ids);
+      await this.policy.execute('trends.drop', (signal) => this.client.query(drop.text, drop.params, { signal }));
+    }
+  }
+
+  async reset(): Promise<void> {
+    await this.policy.execute('trends.reset', (signal) => this.client.query(dropTrendMeasurementStatement(), {}, { signal }));
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Logger } from '../../src/logger';
+import type { HealthProbe } from '../HealthProbe';
 import { DEFAULT_STORE_POLICY, StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
+import { influxHealth } from './influxHealth';
 import { InfluxProjection } from './InfluxProjection';
 import { InfluxTrendStore } from './InfluxTrendStore';
 import { InfluxV1Client } from './InfluxV1Client';
@@ -21,6 +23,8 @@ export interface OpenInfluxOptions {
 export interface InfluxStores {
   readonly trends: InfluxTrendStore;
   readonly projection: InfluxProjection;
+  /** Readiness: `/ping`, and the breakers of both policies. */
+  readonly health: HealthProbe;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export function openInflux(config: InfluxConfig, logger: Logger, options: OpenIn
   return {
     trends: new InfluxTrendStore(reader, readPolicy),
     projection: new InfluxProjection(writer, writePolicy, config.database, log),
+    health: influxHealth(reader, [readPolicy, writePolicy]),
     // fetch keeps no connection of ours open (its pool is process-wide): nothing to close.
     close: () => Promise.resolve(),
   };

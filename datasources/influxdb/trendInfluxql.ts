@@ -57,6 +57,11 @@ export function dropWorksStatement(workIds: readonly string[]): InfluxStatement 
   return { text: `DROP SERIES FROM ${q(TREND_MEASUREMENT)} WHERE ${works.text}`, params: works.params };
 }
 
+/** Drops the whole trend measurement (a rebuild writes it again). */
+export function dropTrendMeasurementStatement(): string {
+  return `DROP MEASUREMENT ${q(TREND_MEASUREMENT)}`;
+}
+
 /** `CREATE DATABASE "name"` (identifiers cannot be bound; the name comes from configuration and is quoted). */
 export function createDatabaseStatement(database: string): string {
   return `CREATE DATABASE ${quoteIdentifier(database)}`;

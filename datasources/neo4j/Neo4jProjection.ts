@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { StoreName } from '../../src/errors';
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../catalogWrite';
 import type { Projection } from '../Projection';
@@ -54,6 +54,23 @@ MERGE (a:Author {id: x.authorId})
 CREATE (a)-[:AUTHORED {position: toInteger(x.position)}]->(w)`,
 } as const;
 
+/**
+ * Removing deleted works, after `dropCites` and `dropAuthored` for them: a work other works still cite becomes a
+ * stub again (as in the catalog, where their references stay), one nothing cites goes.
+ */
+export const REMOVE_CYPHER = `UNWIND $workIds AS id
+MATCH (w:Work {id: id})
+REMOVE w.loaded, w.title, w.publicationDate, w.citedByCount
+WITH w
+WHERE NOT EXISTS { (w)--() }
+DELETE w`;
+
+/** One chunk of a reset: deletes up to 10,000 nodes of the model with their relationships; answers how many. */
+export const RESET_CHUNK_CYPHER = `MATCH (n) WHERE n:Work OR n:Author
+WITH n LIMIT 10000
+DETACH DELETE n
+RETURN count(*) AS deleted`;
+
 export interface Neo4jProjectionOptions {
   /** Database name; unset: the server's default (home) database. */
   readonly database?: string | undefined;
@@ -94,28 +111,52 @@ export class Neo4jProjection implements Projection {
       cites: works.flatMap(citesOf),
       authored: works.flatMap((w) => w.authorships.map((a) => ({ workId: w.id, authorId: a.authorId, position: a.position }))),
     };
-    await this.policy.execute('graph.apply', async (signal) => {
+    await this.write('graph.apply', async (tx) => {
+      await tx.run(APPLY_CYPHER.works, { works: params.works });
+      await tx.run(APPLY_CYPHER.authors, { authors: params.authors });
+      await tx.run(APPLY_CYPHER.dropCites, { workIds: params.workIds });
+      await tx.run(APPLY_CYPHER.dropAuthored, { workIds: params.workIds });
+      await tx.run(APPLY_CYPHER.cites, { cites: params.cites });
+      await tx.run(APPLY_CYPHER.authored, { authored: params.authored });
+    });
+  }
+
+  async remove(workIds: readonly string[]): Promise<void> {
+    if (workIds.length === 0) return;
+    await this.write('graph.remove', async (tx) => {
+      await tx.run(APPLY_CYPHER.dropCites, { workIds });
+      await tx.run(APPLY_CYPHER.dropAuthored, { workIds });
+      await tx.run(REMOVE_CYPHER, { workIds });
+    });
+  }
+
+  async reset(): Promise<void> {
+    // In chunks: one transaction deleting a large graph would need its whole size in memory.
+    for (;;) {
+      const { records } = await this.policy.execute('graph.reset', (signal) =>
+        this.driver.executeQuery(RESET_CHUNK_CYPHER, {}, { routing: neo4j.routing.WRITE, database: this.options.database, signal }),
+      );
+      if (Number(records[0]?.get('deleted') ?? 0) === 0) return;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.options.ownsDriver) await this.driver.close();
+  }
+
+  /** Runs `work` in one write transaction under the policy; an attempt that times out closes its session. */
+  private write(operation: string, work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    return this.policy.execute(operation, async (signal) => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database });
       const abort = () => void session.close();
       signal.addEventListener('abort', abort);
       try {
-        await session.executeWrite(async (tx) => {
-          await tx.run(APPLY_CYPHER.works, { works: params.works });
-          await tx.run(APPLY_CYPHER.authors, { authors: params.authors });
-          await tx.run(APPLY_CYPHER.dropCites, { workIds: params.workIds });
-          await tx.run(APPLY_CYPHER.dropAuthored, { workIds: params.workIds });
-          await tx.run(APPLY_CYPHER.cites, { cites: params.cites });
-          await tx.run(APPLY_CYPHER.authored, { authored: params.authored });
-        });
+        await session.executeWrite(work);
       } finally {
         signal.removeEventListener('abort', abort);
         await session.close();
       }
     });
-  }
-
-  async close(): Promise<void> {
-    if (this.options.ownsDriver) await this.driver.close();
   }
 }
 

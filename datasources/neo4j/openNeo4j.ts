@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { Logger } from '../../src/logger';
+import type { HealthProbe } from '../HealthProbe';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { isTransientNeo4jError } from './isTransientNeo4jError';
+import { neo4jHealth } from './neo4jHealth';
 import { Neo4jCitationGraph } from './Neo4jCitationGraph';
 import { Neo4jProjection } from './Neo4jProjection';
 
@@ -21,6 +23,8 @@ export interface Neo4jOptions {
 export interface Neo4jStores {
   readonly graph: Neo4jCitationGraph;
   readonly projection: Neo4jProjection;
+  /** Readiness: `RETURN 1` over the shared driver, and the breakers of both policies. */
+  readonly health: HealthProbe;
   /** Closes the shared driver (the projection's own `close()` leaves it open). */
   close(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export function openNeo4j(config: Neo4jConfig, logger: Logger, options: Neo4jOpt
   return {
     graph: new Neo4jCitationGraph(driver, readPolicy, { database: options.database }),
     projection: new Neo4jProjection(driver, writePolicy, { database: options.database, ownsDriver: false }),
+    health: neo4jHealth(driver, [readPolicy, writePolicy], options.database),
     close: () => driver.close(),
   };
 }

@@ -23,6 +23,7 @@ export interface WorkRow {
   source_id: string | null;
   primary_topic_id: string | null;
   referenced_work_ids: string[];
+  version: number;
 }
 
 export const toWork = (r: WorkRow): WorkRecord => ({
@@ -39,6 +40,7 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   sourceId: r.source_id,
   primaryTopicId: r.primary_topic_id,
   referencedWorkIds: r.referenced_work_ids,
+  version: r.version,
 });
 
 export interface AuthorRow {

@@ -1,18 +1,24 @@
 import {
+  bulkhead,
   circuitBreaker,
+  CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
   isBrokenCircuitError,
+  isBulkheadRejectedError,
   type IPolicy,
   retry,
   TaskCancelledError,
   timeout,
   TimeoutStrategy,
   wrap,
-  type CircuitState,
 } from 'cockatiel';
 import { UpstreamUnavailableError, type StoreName } from '../../src/errors';
+import { gatewayMetrics, type GatewayMetrics } from '../../src/observability/metrics';
+import { currentRequestScope } from '../../src/observability/requestScope';
+import type { BreakerState } from '../HealthProbe';
+import { raceAbort, RequestAbortedError } from './raceAbort';
 
 /** Tuning of one store's resilience policy. */
 export interface StorePolicyOptions {
@@ -26,7 +32,16 @@ export interface StorePolicyOptions {
   readonly breakerThreshold: number;
   /** How long an open breaker waits before letting one call through (half-open). */
   readonly halfOpenAfterMs: number;
+  /** Bulkhead: calls running at once through this policy; more wait in its queue. */
+  readonly maxConcurrentCalls: number;
+  /** Bulkhead: calls waiting for a slot; a call finding the queue full fails at once as UPSTREAM_UNAVAILABLE. */
+  readonly maxQueuedCalls: number;
+  /** Where calls, durations and the breaker state are recorded (default: the process-wide metrics). */
+  readonly metrics?: GatewayMetrics;
 }
+
+/** How a call through the policy ended, as the `outcome` label of gateway_datasource_calls_total. */
+export type StoreCallOutcome = 'success' | 'error' | 'unavailable' | 'timeout' | 'circuit_open' | 'rejected' | 'cancelled';
 
 export const DEFAULT_STORE_POLICY: StorePolicyOptions = {
   timeoutMs: 5_000,
@@ -35,17 +50,24 @@ export const DEFAULT_STORE_POLICY: StorePolicyOptions = {
   maxBackoffMs: 1_000,
   breakerThreshold: 5,
   halfOpenAfterMs: 10_000,
+  maxConcurrentCalls: 32,
+  maxQueuedCalls: 128,
 };
 
 /**
- * The one cockatiel policy every call to a store goes through: retry (exponential backoff, transient
- * errors only) around a circuit breaker around a per-attempt timeout. Transient failures, timeouts and an
- * open breaker surface as `UpstreamUnavailableError` naming the store; other errors (a bad query, a
- * constraint) pass through unchanged and are never retried.
+ * The one cockatiel policy every call to a store goes through: a bulkhead (bounded concurrent calls and
+ * queue) around retry (exponential backoff, transient errors only) around a circuit breaker around a
+ * per-attempt timeout. Transient failures, timeouts, an open breaker and a full bulkhead surface as
+ * `UpstreamUnavailableError` naming the store; other errors (a bad query, a constraint) pass through
+ * unchanged and are never retried. Inside an HTTP request, a call also ends when the request's deadline
+ * passes (with the deadline's error; it neither retries nor counts towards the breaker), and it is counted
+ * in the request's store calls. Every call is recorded in the metrics by store, operation and outcome.
  */
 export class StorePolicy {
   private readonly policy: IPolicy;
   private readonly breaker;
+  private readonly metrics: GatewayMetrics;
+  private readonly limits: { readonly running: number; readonly queued: number };
 
   constructor(
     readonly store: StoreName,
@@ -53,16 +75,23 @@ export class StorePolicy {
     options: Partial<StorePolicyOptions> = {},
   ) {
     const o = { ...DEFAULT_STORE_POLICY, ...options };
-    const transient = handleWhen((err) => isTaskCancelledError(err) || this.isTransient(err));
+    this.metrics = o.metrics ?? gatewayMetrics;
+    this.limits = { running: o.maxConcurrentCalls, queued: o.maxQueuedCalls };
+    const transient = handleWhen((err) => !(err instanceof RequestAbortedError) && (isTaskCancelledError(err) || this.isTransient(err)));
     this.breaker = circuitBreaker(transient, {
       halfOpenAfter: o.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(o.breakerThreshold),
     });
-    const retries = retry(handleWhen((err) => !isBrokenCircuitError(err) && (isTaskCancelledError(err) || this.isTransient(err))), {
-      maxAttempts: o.maxAttempts - 1,
-      backoff: new ExponentialBackoff({ initialDelay: o.initialBackoffMs, maxDelay: o.maxBackoffMs }),
-    });
-    this.policy = wrap(retries, this.breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
+    const retries = retry(
+      handleWhen((err) => !isBrokenCircuitError(err) && !(err instanceof RequestAbortedError) && (isTaskCancelledError(err) || this.isTransient(err))),
+      {
+        maxAttempts: o.maxAttempts - 1,
+        backoff: new ExponentialBackoff({ initialDelay: o.initialBackoffMs, maxDelay: o.maxBackoffMs }),
+      },
+    );
+    // The bulkhead is outermost: a call holds one slot across its retries, and a rejection is never retried.
+    this.policy = wrap(bulkhead(o.maxConcurrentCalls, o.maxQueuedCalls), retries, this.breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
+    this.metrics.trackBreaker(this);
   }
 
   /** The breaker's state, for health reports. */
@@ -70,23 +99,81 @@ export class StorePolicy {
     return this.breaker.state;
   }
 
-  /** Runs `fn` under the policy; `operation` names the call in errors. */
+  /** The breaker's state as /ready and gateway_circuit_breaker_state report it. */
+  get breakerState(): BreakerState {
+    return breakerStateOf(this.breaker.state);
+  }
+
+  /** Runs `fn` under the policy; `operation` names the call in errors and metrics (keep it a fixed string). */
   async execute<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const scope = currentRequestScope();
+    scope?.countStoreCall(this.store);
+    const requestSignal = scope?.signal;
+    const endTimer = this.metrics.datasourceCallDuration.startTimer({ store: this.store, operation });
+    let outcome: StoreCallOutcome = 'success';
     try {
-      return await this.policy.execute(({ signal }) =>
-        // A call that honours the abort signal rejects with its own error when the attempt times out;
-        // report it as the timeout it is.
-        fn(signal).catch((err: unknown) => {
-          throw signal.aborted ? new TaskCancelledError(`${operation} timed out`) : err;
-        }),
+      // A call still waiting in the bulkhead's queue gives up as soon as the request is cancelled, too.
+      return await raceAbort(
+        this.policy.execute(({ signal }) => attempt(operation, fn, signal, requestSignal)),
+        requestSignal,
       );
     } catch (err) {
-      if (isBrokenCircuitError(err)) throw new UpstreamUnavailableError(this.store, 'circuit breaker is open', err);
-      if (isTaskCancelledError(err)) throw new UpstreamUnavailableError(this.store, `${operation} timed out`, err);
-      if (this.isTransient(err)) throw new UpstreamUnavailableError(this.store, `${operation} failed: ${describe(err)}`, err);
-      throw err;
+      const failure = this.failure(operation, err);
+      outcome = failure.outcome;
+      throw failure.error;
+    } finally {
+      endTimer();
+      this.metrics.datasourceCalls.inc({ store: this.store, operation, outcome });
     }
   }
+
+  /** What a failed call throws, and its outcome label. */
+  private failure(operation: string, err: unknown): { error: unknown; outcome: StoreCallOutcome } {
+    if (err instanceof RequestAbortedError) return { error: err.reason, outcome: 'cancelled' };
+    if (isBulkheadRejectedError(err)) {
+      const reason = `too many concurrent calls (${this.limits.running} running, ${this.limits.queued} queued)`;
+      return { error: new UpstreamUnavailableError(this.store, reason, err), outcome: 'rejected' };
+    }
+    if (isBrokenCircuitError(err)) return { error: new UpstreamUnavailableError(this.store, 'circuit breaker is open', err), outcome: 'circuit_open' };
+    if (isTaskCancelledError(err)) return { error: new UpstreamUnavailableError(this.store, `${operation} timed out`, err), outcome: 'timeout' };
+    if (this.isTransient(err)) {
+      return { error: new UpstreamUnavailableError(this.store, `${operation} failed: ${describe(err)}`, err), outcome: 'unavailable' };
+    }
+    return { error: err, outcome: 'error' };
+  }
+}
+
+/**
+ * One attempt of a call. A call that honours the abort signal rejects with its own error when the attempt
+ * times out; that is reported as the timeout it is. Within a request, the call's signal also aborts at the
+ * request's deadline, and the attempt then ends at once with RequestAbortedError (never retried, never a
+ * breaker failure: the store is not to blame for the request's deadline).
+ */
+function attempt<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>, signal: AbortSignal, requestSignal: AbortSignal | undefined): Promise<T> {
+  if (requestSignal?.aborted) return Promise.reject(new RequestAbortedError(requestSignal.reason));
+  const callSignal = requestSignal ? AbortSignal.any([signal, requestSignal]) : signal;
+  return raceAbort(fn(callSignal), requestSignal).catch((err: unknown) => {
+    if (requestSignal?.aborted) throw err instanceof RequestAbortedError ? err : new RequestAbortedError(requestSignal.reason);
+    throw signal.aborted ? new TaskCancelledError(`${operation} timed out`) : err;
+  });
+}
+
+function breakerStateOf(state: CircuitState): BreakerState {
+  switch (state) {
+    case CircuitState.Closed:
+      return 'closed';
+    case CircuitState.HalfOpen:
+      return 'half-open';
+    case CircuitState.Open:
+    case CircuitState.Isolated:
+      return 'open';
+    default:
+      return assertNever(state);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected circuit state: ${String(value)}`);
 }
 
 /**

@@ -3,6 +3,19 @@ export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   NotFound: 'NOT_FOUND',
   UpstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
+  RequestTimeout: 'REQUEST_TIMEOUT',
+  Conflict: 'CONFLICT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  // Request limits (src/http/requestLimits.ts): the request was refused before anything ran.
+  QueryTooDeep: 'QUERY_TOO_DEEP',
+  TooManyAliases: 'TOO_MANY_ALIASES',
+  TooManyDirectives: 'TOO_MANY_DIRECTIVES',
+  TooManyTokens: 'TOO_MANY_TOKENS',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  BatchLimitExceeded: 'BATCH_LIMIT_EXCEEDED',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  QueryNotInSafelist: 'QUERY_NOT_IN_SAFELIST',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 

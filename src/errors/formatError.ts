@@ -11,6 +11,15 @@ const REQUEST_ERROR_CODES = new Set<unknown>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Request limits (src/http/requestLimits.ts); TOO_MANY_TOKENS labels a graphql-js parse error, the others are typed.
+  ErrorCode.QueryTooDeep,
+  ErrorCode.TooManyAliases,
+  ErrorCode.TooManyDirectives,
+  ErrorCode.TooManyTokens,
+  ErrorCode.QueryTooComplex,
+  ErrorCode.BatchLimitExceeded,
+  ErrorCode.PayloadTooLarge,
+  ErrorCode.QueryNotInSafelist,
 ]);
 
 /**

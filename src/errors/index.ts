@@ -1,6 +1,10 @@
-export { BadUserInputError } from './BadUserInputError';
+export { BadUserInputError, type InputProblem } from './BadUserInputError';
+export { ConflictError } from './ConflictError';
+export { ForbiddenError } from './ForbiddenError';
+export { UnauthenticatedError } from './UnauthenticatedError';
 export { ErrorCode } from './ErrorCode';
 export { createFormatError } from './formatError';
 export { GatewayError } from './GatewayError';
 export { NotFoundError } from './NotFoundError';
+export { RequestTimeoutError } from './RequestTimeoutError';
 export { UpstreamUnavailableError, type StoreName } from './UpstreamUnavailableError';

@@ -10,6 +10,7 @@ import type { Suggestion } from '../../datasources/SearchIndex';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -18,6 +19,13 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+};
+
+export type ArticlePayload = {
+  readonly __typename?: 'ArticlePayload';
+  /** PostgreSQL first (always applied: it is the source of truth), then each configured projection store. */
+  readonly sync: ReadonlyArray<StoreSync>;
+  readonly work: Work;
 };
 
 /** A person who wrote works (OpenAlex `Author`). */
@@ -145,6 +153,35 @@ export type Coauthor = {
   readonly sharedWorks: Scalars['Int']['output'];
 };
 
+export type CreateArticleInput = {
+  /** At most 20,000 characters. */
+  readonly abstract?: InputMaybe<Scalars['String']['input']>;
+  /** Existing authors, in byline order (short or URL ids). */
+  readonly authorIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** A DOI in bare (`10.1234/abc`), `doi:` or URL form; unique among works. */
+  readonly doi?: InputMaybe<Scalars['String']['input']>;
+  readonly isOpenAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ISO 639-1 code, e.g. `en`. */
+  readonly language?: InputMaybe<Scalars['String']['input']>;
+  /** Authors to create, placed on the byline after `authorIds`. At least one author in all, at most 100. */
+  readonly newAuthors?: InputMaybe<ReadonlyArray<NewAuthorInput>>;
+  /** ISO date `YYYY-MM-DD`, a real calendar day, year 1500 to next year. */
+  readonly publicationDate: Scalars['String']['input'];
+  /** Existing works this article cites (at most 2,000). */
+  readonly referencedWorkIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** 1–1,000 characters. */
+  readonly title: Scalars['String']['input'];
+  /** Existing topics, the first being the primary topic (at most 10). */
+  readonly topicIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+};
+
+export type DeleteArticlePayload = {
+  readonly __typename?: 'DeleteArticlePayload';
+  /** The id of the deleted article. */
+  readonly id: Scalars['ID']['output'];
+  readonly sync: ReadonlyArray<StoreSync>;
+};
+
 export type FacetBucket = {
   readonly __typename?: 'FacetBucket';
   readonly count: Scalars['Int']['output'];
@@ -179,6 +216,89 @@ export type IntRange = {
   readonly lte?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  /**
+   * Creates an article (a `Work` of type `article`) with a new id (`WG…`, never an OpenAlex id). Needs a bearer
+   * token with role `editor` or `admin`. Committed to PostgreSQL, then projected to the search index, the
+   * citation graph and the trends: `sync` says where it is already visible. `waitForSync: true` waits, up to
+   * the configured bound (`SYNC_WAIT_MS`), until every store has applied it.
+   */
+  readonly createArticle: ArticlePayload;
+  /**
+   * Deletes an article everywhere. With `version`, fails with `CONFLICT` if the article changed since that
+   * version. Role `editor` or `admin`.
+   */
+  readonly deleteArticle: DeleteArticlePayload;
+  /**
+   * Puts dead-lettered outbox records back in the queue (all of them, or those with the given ids); answers
+   * how many were requeued. Role `admin`.
+   */
+  readonly requeueDeadLetters: Scalars['Int']['output'];
+  /**
+   * Changes the fields given in `input` (omitted fields keep their value; `null` clears an optional one).
+   * `input.version` is the version the change is based on: if the article changed since, the update fails
+   * with `CONFLICT` and nothing is written. Role `editor` or `admin`.
+   */
+  readonly updateArticle: ArticlePayload;
+};
+
+
+export type MutationCreateArticleArgs = {
+  input: CreateArticleInput;
+  waitForSync?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationDeleteArticleArgs = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+  waitForSync?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRequeueDeadLettersArgs = {
+  ids?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+};
+
+
+export type MutationUpdateArticleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateArticleInput;
+  waitForSync?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type NewAuthorInput = {
+  /** 1–300 characters. */
+  readonly displayName: Scalars['String']['input'];
+  /** An ORCID in bare or URL form, with a valid check digit. */
+  readonly orcid?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OutboxRecord = {
+  readonly __typename?: 'OutboxRecord';
+  readonly attempts: Scalars['Int']['output'];
+  readonly createdAt: Scalars['String']['output'];
+  readonly deadLetteredAt?: Maybe<Scalars['String']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly lastError?: Maybe<Scalars['String']['output']>;
+  readonly operation: Scalars['String']['output'];
+  /** Stores that have not applied it. */
+  readonly pendingStores: ReadonlyArray<Store>;
+  readonly workId: Scalars['ID']['output'];
+};
+
+export type OutboxStatus = {
+  readonly __typename?: 'OutboxStatus';
+  readonly deadLettered: Scalars['Int']['output'];
+  /** Dead-lettered records, oldest first. */
+  readonly deadLetters: ReadonlyArray<OutboxRecord>;
+  /** Age of the oldest pending record, in seconds; null when none is pending. */
+  readonly oldestPendingAgeSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Records waiting to be applied (dead letters excluded). */
+  readonly pending: Scalars['Int']['output'];
+};
+
 /** Relay-style page information. Cursors are opaque: pass `endCursor` back as `after`. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -202,6 +322,8 @@ export type Query = {
   readonly citations: CitationConnection;
   /** What this gateway serves and which store answers each capability. */
   readonly gateway: GatewayInfo;
+  /** The outbox of changes on their way to the projection stores, dead letters included. Role `admin`. */
+  readonly outbox: OutboxStatus;
   /**
    * Full-text search over titles and abstracts, best match first, optionally narrowed by `filter`.
    * `first` defaults to 25, at most 200.
@@ -248,6 +370,11 @@ export type QueryCitationsArgs = {
   direction?: InputMaybe<CitationDirection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   workId: Scalars['ID']['input'];
+};
+
+
+export type QueryOutboxArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -315,6 +442,26 @@ export type StoreInfo = {
   readonly store: Store;
 };
 
+/** Whether a change is already visible in one store. */
+export type StoreSync = {
+  readonly __typename?: 'StoreSync';
+  /** Failed delivery attempts so far. */
+  readonly attempts: Scalars['Int']['output'];
+  readonly lastError?: Maybe<Scalars['String']['output']>;
+  readonly state: SyncState;
+  readonly store: Store;
+  /** True once the store has applied the change (state APPLIED). */
+  readonly visible: Scalars['Boolean']['output'];
+};
+
+export type SyncState =
+  /** The store has applied the change. */
+  | 'APPLIED'
+  /** Delivery failed too many times; the change is parked in the outbox (never dropped) until an admin requeues it. */
+  | 'DEAD_LETTERED'
+  /** The change is committed and on its way to the store (retried with backoff while the store is down). */
+  | 'PENDING';
+
 /** An OpenAlex topic, with its place in the subfield → field → domain hierarchy. */
 export type Topic = {
   readonly __typename?: 'Topic';
@@ -352,6 +499,22 @@ export type TrendSubjectInput = {
   readonly workId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type UpdateArticleInput = {
+  readonly abstract?: InputMaybe<Scalars['String']['input']>;
+  /** With `newAuthors`: replaces the whole byline (existing authors first). */
+  readonly authorIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly doi?: InputMaybe<Scalars['String']['input']>;
+  readonly isOpenAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly language?: InputMaybe<Scalars['String']['input']>;
+  readonly newAuthors?: InputMaybe<ReadonlyArray<NewAuthorInput>>;
+  readonly publicationDate?: InputMaybe<Scalars['String']['input']>;
+  readonly referencedWorkIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+  readonly topicIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
+  /** The version the change is based on (`Work.version` as last read). */
+  readonly version: Scalars['Int']['input'];
+};
+
 /** A scholarly work (OpenAlex `Work`): an article, book, dataset, … */
 export type Work = {
   readonly __typename?: 'Work';
@@ -387,6 +550,8 @@ export type Work = {
   readonly trend: Trend;
   /** OpenAlex work type: `article`, `book-chapter`, `dataset`, … */
   readonly type?: Maybe<Scalars['String']['output']>;
+  /** Incremented by every change; `updateArticle` and `deleteArticle` name the version they are based on. */
+  readonly version: Scalars['Int']['output'];
 };
 
 
@@ -566,6 +731,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ArticlePayload: ResolverTypeWrapper<Omit<ArticlePayload, 'work'> & { work: ResolversTypes['Work'] }>;
   Author: ResolverTypeWrapper<AuthorRecord>;
   AuthorConnection: ResolverTypeWrapper<AuthorConnectionSource>;
   AuthorEdge: ResolverTypeWrapper<AuthorPageEdge>;
@@ -578,6 +744,8 @@ export type ResolversTypes = {
   CitationDirection: CitationDirection;
   CitationEdge: ResolverTypeWrapper<CitationPageEdge>;
   Coauthor: ResolverTypeWrapper<CoauthorRecord>;
+  CreateArticleInput: CreateArticleInput;
+  DeleteArticlePayload: ResolverTypeWrapper<DeleteArticlePayload>;
   FacetBucket: ResolverTypeWrapper<FacetBucket>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GatewayInfo: ResolverTypeWrapper<GatewayInfo>;
@@ -585,18 +753,25 @@ export type ResolversTypes = {
   Institution: ResolverTypeWrapper<InstitutionRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntRange: IntRange;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewAuthorInput: NewAuthorInput;
+  OutboxRecord: ResolverTypeWrapper<OutboxRecord>;
+  OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
   Source: ResolverTypeWrapper<SourceRecord>;
   Store: Store;
   StoreInfo: ResolverTypeWrapper<StoreInfo>;
+  StoreSync: ResolverTypeWrapper<StoreSync>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncState: SyncState;
   Topic: ResolverTypeWrapper<TopicRecord>;
   Trend: ResolverTypeWrapper<TrendPoints>;
   TrendInterval: TrendInterval;
   TrendPoint: ResolverTypeWrapper<TrendPointRecord>;
   TrendSubjectInput: TrendSubjectInput;
+  UpdateArticleInput: UpdateArticleInput;
   Work: ResolverTypeWrapper<WorkRecord>;
   WorkConnection: ResolverTypeWrapper<WorkConnectionSource>;
   WorkEdge: ResolverTypeWrapper<WorkPageEdge>;
@@ -611,6 +786,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ArticlePayload: Omit<ArticlePayload, 'work'> & { work: ResolversParentTypes['Work'] };
   Author: AuthorRecord;
   AuthorConnection: AuthorConnectionSource;
   AuthorEdge: AuthorPageEdge;
@@ -621,6 +797,8 @@ export type ResolversParentTypes = {
   CitationConnection: CitationConnectionSource;
   CitationEdge: CitationPageEdge;
   Coauthor: CoauthorRecord;
+  CreateArticleInput: CreateArticleInput;
+  DeleteArticlePayload: DeleteArticlePayload;
   FacetBucket: FacetBucket;
   Float: Scalars['Float']['output'];
   GatewayInfo: GatewayInfo;
@@ -628,16 +806,22 @@ export type ResolversParentTypes = {
   Institution: InstitutionRecord;
   Int: Scalars['Int']['output'];
   IntRange: IntRange;
+  Mutation: Record<PropertyKey, never>;
+  NewAuthorInput: NewAuthorInput;
+  OutboxRecord: OutboxRecord;
+  OutboxStatus: OutboxStatus;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   SearchHighlight: SearchHighlight;
   Source: SourceRecord;
   StoreInfo: StoreInfo;
+  StoreSync: StoreSync;
   String: Scalars['String']['output'];
   Topic: TopicRecord;
   Trend: TrendPoints;
   TrendPoint: TrendPointRecord;
   TrendSubjectInput: TrendSubjectInput;
+  UpdateArticleInput: UpdateArticleInput;
   Work: WorkRecord;
   WorkConnection: WorkConnectionSource;
   WorkEdge: WorkPageEdge;
@@ -647,6 +831,11 @@ export type ResolversParentTypes = {
   WorkSearchFacets: WorkSearchFacets;
   WorkSuggestion: Suggestion;
   WorkTopic: WorkTopicRecord;
+};
+
+export type ArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArticlePayload'] = ResolversParentTypes['ArticlePayload']> = {
+  sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
+  work?: Resolver<ResolversTypes['Work'], ParentType, ContextType>;
 };
 
 export type AuthorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Author'] = ResolversParentTypes['Author']> = {
@@ -704,6 +893,11 @@ export type CoauthorResolvers<ContextType = GatewayContext, ParentType extends R
   sharedWorks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DeleteArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteArticlePayload'] = ResolversParentTypes['DeleteArticlePayload']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
+};
+
 export type FacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FacetBucket'] = ResolversParentTypes['FacetBucket']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -723,6 +917,31 @@ export type InstitutionResolvers<ContextType = GatewayContext, ParentType extend
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createArticle?: Resolver<ResolversTypes['ArticlePayload'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input' | 'waitForSync'>>;
+  deleteArticle?: Resolver<ResolversTypes['DeleteArticlePayload'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id' | 'waitForSync'>>;
+  requeueDeadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationRequeueDeadLettersArgs>>;
+  updateArticle?: Resolver<ResolversTypes['ArticlePayload'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'id' | 'input' | 'waitForSync'>>;
+};
+
+export type OutboxRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutboxRecord'] = ResolversParentTypes['OutboxRecord']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadLetteredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingStores?: Resolver<ReadonlyArray<ResolversTypes['Store']>, ParentType, ContextType>;
+  workId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type OutboxStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutboxStatus'] = ResolversParentTypes['OutboxStatus']> = {
+  deadLettered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadLetters?: Resolver<ReadonlyArray<ResolversTypes['OutboxRecord']>, ParentType, ContextType>;
+  oldestPendingAgeSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -734,6 +953,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   autocompleteWorks?: Resolver<ReadonlyArray<ResolversTypes['WorkSuggestion']>, ParentType, ContextType, RequireFields<QueryAutocompleteWorksArgs, 'prefix'>>;
   citations?: Resolver<ResolversTypes['CitationConnection'], ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
   gateway?: Resolver<ResolversTypes['GatewayInfo'], ParentType, ContextType>;
+  outbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType, RequireFields<QueryOutboxArgs, 'first'>>;
   searchWorks?: Resolver<ResolversTypes['WorkSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchWorksArgs, 'query'>>;
   trends?: Resolver<ResolversTypes['Trend'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'from' | 'interval' | 'subject' | 'to'>>;
   work?: Resolver<Maybe<ResolversTypes['Work']>, ParentType, ContextType, RequireFields<QueryWorkArgs, 'id'>>;
@@ -757,6 +977,14 @@ export type StoreInfoResolvers<ContextType = GatewayContext, ParentType extends 
   backend?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
+};
+
+export type StoreSyncResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StoreSync'] = ResolversParentTypes['StoreSync']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SyncState'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
+  visible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type TopicResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
@@ -796,6 +1024,7 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   topics?: Resolver<ReadonlyArray<ResolversTypes['WorkTopic']>, ParentType, ContextType>;
   trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkConnection'] = ResolversParentTypes['WorkConnection']> = {
@@ -844,6 +1073,7 @@ export type WorkTopicResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  ArticlePayload?: ArticlePayloadResolvers<ContextType>;
   Author?: AuthorResolvers<ContextType>;
   AuthorConnection?: AuthorConnectionResolvers<ContextType>;
   AuthorEdge?: AuthorEdgeResolvers<ContextType>;
@@ -852,14 +1082,19 @@ export type Resolvers<ContextType = GatewayContext> = {
   CitationConnection?: CitationConnectionResolvers<ContextType>;
   CitationEdge?: CitationEdgeResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
+  DeleteArticlePayload?: DeleteArticlePayloadResolvers<ContextType>;
   FacetBucket?: FacetBucketResolvers<ContextType>;
   GatewayInfo?: GatewayInfoResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  OutboxRecord?: OutboxRecordResolvers<ContextType>;
+  OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StoreInfo?: StoreInfoResolvers<ContextType>;
+  StoreSync?: StoreSyncResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
   Trend?: TrendResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;

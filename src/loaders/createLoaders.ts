@@ -14,6 +14,7 @@ import type {
   WorkTopicRecord,
 } from '../../datasources/types';
 import { batchByShape } from './batchByShape';
+import { measuredBatch } from './measuredBatch';
 
 /** A page of something attached to one entity (an author's works, a work's citing works…). */
 export interface PageKey {
@@ -45,34 +46,34 @@ const pageRequest = (k: PageKey) => ({ first: k.first, after: k.after, sort: k.s
  */
 export function createLoaders({ catalog, citations, trends }: LoaderSources) {
   return {
-    work: new DataLoader<string, WorkRecord | null>((ids) => catalog.getWorksByIds(ids)),
-    author: new DataLoader<string, AuthorRecord | null>((ids) => catalog.getAuthorsByIds(ids)),
-    authorships: new DataLoader<string, AuthorshipRecord[]>((workIds) => catalog.getAuthorshipsByWorkIds(workIds)),
-    workTopics: new DataLoader<string, WorkTopicRecord[]>((workIds) => catalog.getWorkTopicsByWorkIds(workIds)),
-    topic: new DataLoader<string, TopicRecord | null>((ids) => catalog.getTopicsByIds(ids)),
-    source: new DataLoader<string, SourceRecord | null>((ids) => catalog.getSourcesByIds(ids)),
-    institution: new DataLoader<string, InstitutionRecord | null>((ids) => catalog.getInstitutionsByIds(ids)),
+    work: new DataLoader<string, WorkRecord | null>(measuredBatch('work', (ids) => catalog.getWorksByIds(ids))),
+    author: new DataLoader<string, AuthorRecord | null>(measuredBatch('author', (ids) => catalog.getAuthorsByIds(ids))),
+    authorships: new DataLoader<string, AuthorshipRecord[]>(measuredBatch('authorships', (workIds) => catalog.getAuthorshipsByWorkIds(workIds))),
+    workTopics: new DataLoader<string, WorkTopicRecord[]>(measuredBatch('workTopics', (workIds) => catalog.getWorkTopicsByWorkIds(workIds))),
+    topic: new DataLoader<string, TopicRecord | null>(measuredBatch('topic', (ids) => catalog.getTopicsByIds(ids))),
+    source: new DataLoader<string, SourceRecord | null>(measuredBatch('source', (ids) => catalog.getSourcesByIds(ids))),
+    institution: new DataLoader<string, InstitutionRecord | null>(measuredBatch('institution', (ids) => catalog.getInstitutionsByIds(ids))),
     authorWorks: new DataLoader<PageKey, Page<WorkRecord>, string>(
-      batchByShape(pageShape, (k) => k.id, (ids, k) => catalog.findWorksByAuthors(ids, pageRequest(k))),
+      measuredBatch('authorWorks', batchByShape(pageShape, (k) => k.id, (ids, k) => catalog.findWorksByAuthors(ids, pageRequest(k)))),
       { cacheKeyFn: pageCacheKey },
     ),
-    citedByCount: new DataLoader<string, number>((ids) => citations.countCitedBy(ids)),
-    referencesCount: new DataLoader<string, number>((ids) => citations.countReferences(ids)),
+    citedByCount: new DataLoader<string, number>(measuredBatch('citedByCount', (ids) => citations.countCitedBy(ids))),
+    referencesCount: new DataLoader<string, number>(measuredBatch('referencesCount', (ids) => citations.countReferences(ids))),
     citedBy: new DataLoader<PageKey, Page<string>, string>(
-      batchByShape(pageShape, (k) => k.id, (ids, k) => citations.citedBy(ids, pageRequest(k))),
+      measuredBatch('citedBy', batchByShape(pageShape, (k) => k.id, (ids, k) => citations.citedBy(ids, pageRequest(k)))),
       { cacheKeyFn: pageCacheKey },
     ),
     references: new DataLoader<PageKey, Page<string>, string>(
-      batchByShape(pageShape, (k) => k.id, (ids, k) => citations.references(ids, { first: k.first, after: k.after, sort: [] })),
+      measuredBatch('references', batchByShape(pageShape, (k) => k.id, (ids, k) => citations.references(ids, { first: k.first, after: k.after, sort: [] }))),
       { cacheKeyFn: pageCacheKey },
     ),
     coauthors: new DataLoader<{ authorId: string; first: number }, CoauthorRecord[], string>(
-      batchByShape((k) => String(k.first), (k) => k.authorId, (ids, k) => citations.coauthors(ids, k.first)),
+      measuredBatch('coauthors', batchByShape((k) => String(k.first), (k) => k.authorId, (ids, k) => citations.coauthors(ids, k.first))),
       { cacheKeyFn: (k) => `${k.authorId}:${k.first}` },
     ),
     // Every subject of one range goes to the trend store in one call (it answers one query per subject kind).
     trend: new DataLoader<TrendKey, TrendPointRecord[], string>(
-      batchByShape((k) => JSON.stringify(k.range), (k) => k.subject, (subjects, k) => trends.trends(subjects, k.range)),
+      measuredBatch('trend', batchByShape((k) => JSON.stringify(k.range), (k) => k.subject, (subjects, k) => trends.trends(subjects, k.range))),
       { cacheKeyFn: (k) => JSON.stringify([k.subject.kind, k.subject.id, k.range]) },
     ),
   };

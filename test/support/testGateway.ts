@@ -3,6 +3,8 @@ import { createLogger } from '../../src/logger';
 import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
 import { startGateway } from '../../src/server';
 import { type OpenStoresOptions, openStores, type Stores } from '../../src/stores';
+import type { WritePath } from '../../src/writePath';
+import { TEST_JWT_SECRET } from './testTokens';
 
 /** A GraphQL response as the tests read it. */
 export interface GqlResponse<T> {
@@ -11,10 +13,17 @@ export interface GqlResponse<T> {
   errors?: { message: string; path?: (string | number)[]; extensions: { code: string; [key: string]: unknown } }[];
 }
 
+export interface GqlOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  readonly token?: string;
+}
+
 export interface TestGateway {
   readonly url: string;
   readonly stores: Stores;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The write side: article service and outbox relay. */
+  readonly writePath: WritePath;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +32,7 @@ export interface TestGateway {
  * embedded in-memory PGlite, in-process LRU, the shipped sample seeded).
  */
 export async function startTestGateway(env: Record<string, string> = {}, options: OpenStoresOptions = {}): Promise<TestGateway> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env });
   const logger = createLogger('silent');
   const stores = await openStores(config, logger, options);
   await seedSampleIfEmpty(config, stores, logger);
@@ -31,10 +40,15 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   return {
     url: gateway.url,
     stores,
-    gql: async <T>(query: string, variables?: Record<string, unknown>) => {
+    writePath: gateway.writePath,
+    gql: async <T>(query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => {
       const res = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as Omit<GqlResponse<T>, 'status'>) };

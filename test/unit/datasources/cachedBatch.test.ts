@@ -28,6 +28,10 @@ class RecordingCache implements Cache {
     for (const key of keys) this.store.delete(key);
   }
 
+  async deleteByPrefix(prefixes: readonly string[]): Promise<void> {
+    for (const key of [...this.store.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.store.delete(key);
+  }
+
   async close(): Promise<void> {
     this.store.clear();
   }

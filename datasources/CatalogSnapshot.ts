@@ -1,0 +1,18 @@
+import type { CatalogBatch } from './catalogWrite';
+
+/**
+ * Reads the catalog back as the batches projections apply: the source of truth for the outbox relay (which
+ * re-reads an article's current state rather than trusting the change it was told about) and for reindexing.
+ */
+export interface CatalogSnapshot {
+  /** The works with these ids that exist, with their bylines' authors; `missing` lists the ids that do not. */
+  batchForWorks(workIds: readonly string[]): Promise<{ batch: CatalogBatch; missing: string[] }>;
+  /** Up to `limit` work ids after `after` (byte order), for paging through the whole catalog. */
+  workIdsAfter(after: string, limit: number): Promise<string[]>;
+  /** Ids of works written (created or changed) at or after `since`, by the database's clock. */
+  workIdsChangedSince(since: Date): Promise<string[]>;
+  /** Which of `workIds` exist now. */
+  existingWorkIds(workIds: readonly string[]): Promise<Set<string>>;
+  /** The database's current time (reindex compares it with `updated_at`, which the database sets). */
+  now(): Promise<Date>;
+}

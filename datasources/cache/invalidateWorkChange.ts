@@ -1,0 +1,37 @@
+import type { TouchedIds } from '../articleWrite';
+import type { Cache } from './Cache';
+import { cacheKey } from './cachedBatch';
+
+/** Backends whose answers may sit in the cache (keys carry the backend that computed them). */
+const GRAPH_BACKENDS = ['neo4j', 'postgresql'] as const;
+const TREND_BACKENDS = ['influxdb', 'postgresql'] as const;
+
+/**
+ * Drops every cached read a change of work `workId` can make stale: the work, its byline and topics, the
+ * authors it names, citation counts of the work and of the works it cites (before and after the change), and
+ * the trend series of the work, its authors and its topics, whichever store computed them. Called when the
+ * change commits (PostgreSQL answers) and again when each projection store applies it (so a read that refilled
+ * the cache from a store that had not applied the change yet does not outlive it). A cache that is down is
+ * skipped (see Cache): it serves nothing meanwhile.
+ */
+export async function invalidateWorkChange(cache: Cache, workId: string, touched: TouchedIds): Promise<void> {
+  const keys = [
+    cacheKey('work', workId),
+    cacheKey('authorships', workId),
+    cacheKey('workTopics', workId),
+    ...touched.authorIds.map((id) => cacheKey('author', id)),
+    ...GRAPH_BACKENDS.flatMap((backend) => [
+      cacheKey(`citedByCount:${backend}`, workId),
+      cacheKey(`referencesCount:${backend}`, workId),
+      ...touched.referencedWorkIds.map((id) => cacheKey(`citedByCount:${backend}`, id)),
+    ]),
+  ];
+  const subjects = [
+    { kind: 'work', id: workId },
+    ...touched.authorIds.map((id) => ({ kind: 'author', id })),
+    ...touched.topicIds.map((id) => ({ kind: 'topic', id })),
+  ];
+  const trendPrefixes = TREND_BACKENDS.flatMap((backend) => subjects.map((s) => cacheKey('trend', `${backend}:${s.kind}:${s.id}:`)));
+  await cache.delete(keys);
+  await cache.deleteByPrefix(trendPrefixes);
+}

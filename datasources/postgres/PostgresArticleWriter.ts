@@ -1,0 +1,119 @@
+import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, type StoreName } from '../../src/errors';
+import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
+import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
+import type { WorkWrite } from '../catalogWrite';
+import type { StorePolicy } from '../shared/StorePolicy';
+import type { WorkRecord } from '../types';
+import { toWork } from './rows';
+import type { SqlExecutor } from './SqlExecutor';
+import { deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
+import { readCatalogBatch } from './sql/readCatalogBatch';
+import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
+
+type Tx = Pick<SqlExecutor, 'query'>;
+
+/**
+ * Article writes in PostgreSQL (see ArticleWriter): each one transaction holding the article's rows and its
+ * outbox record. The work row is locked (`FOR UPDATE`) before its version is compared, so of two concurrent
+ * updates based on the same version exactly one commits and the other gets CONFLICT. Writes are not retried
+ * by the policy's retry (a retried commit could apply twice); the breaker and timeout still apply.
+ */
+export class PostgresArticleWriter implements ArticleWriter {
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly policy: StorePolicy,
+  ) {}
+
+  create(workId: string, fields: ArticleFields, projectionStores: readonly StoreName[]): Promise<{ work: WorkRecord; change: ArticleChange }> {
+    return this.write('article.create', async (tx) => {
+      await assertReferencesExist(tx, workId, fields);
+      const after = workWriteOfArticle(workId, fields);
+      await upsertCatalogBatch(tx, { works: [after], authors: newAuthorsOf(fields), institutions: [], sources: [], topics: [] });
+      const change = await enqueue(tx, workId, 'create', touchedIds(undefined, after), projectionStores);
+      return { work: await readBack(tx, workId), change };
+    });
+  }
+
+  update(
+    workId: string,
+    expectedVersion: number,
+    patch: ArticlePatch,
+    projectionStores: readonly StoreName[],
+  ): Promise<{ work: WorkRecord; change: ArticleChange }> {
+    return this.write('article.update', async (tx) => {
+      const before = await lockArticle(tx, workId, expectedVersion);
+      await assertReferencesExist(tx, workId, patch);
+      const fields = applyArticlePatch(articleFieldsOf(before), patch);
+      const after = workWriteOfArticle(workId, fields, before);
+      await upsertCatalogBatch(tx, { works: [after], authors: newAuthorsOf(fields), institutions: [], sources: [], topics: [] });
+      const change = await enqueue(tx, workId, 'update', touchedIds(before, after), projectionStores);
+      return { work: await readBack(tx, workId), change };
+    });
+  }
+
+  delete(workId: string, expectedVersion: number | undefined, projectionStores: readonly StoreName[]): Promise<{ change: ArticleChange }> {
+    return this.write('article.delete', async (tx) => {
+      const before = await lockArticle(tx, workId, expectedVersion);
+      await deleteWork(tx, workId);
+      return { change: await enqueue(tx, workId, 'delete', touchedIds(before, undefined), projectionStores) };
+    });
+  }
+
+  private write<T>(operation: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.policy.execute(operation, () =>
+      this.db.transaction(fn).catch((err: unknown) => {
+        // Two creates racing on one DOI: the unique index decides; report it as the input error it is.
+        if (isUniqueViolation(err, 'works_doi_key')) throw new BadUserInputError('doi: another work already has this DOI', 'input.doi');
+        throw err;
+      }),
+    );
+  }
+}
+
+/** Locks the article and checks it is one and at the expected version; answers its current catalog row. */
+async function lockArticle(tx: Tx, workId: string, expectedVersion: number | undefined): Promise<WorkWrite> {
+  const row = await lockWork(tx, workId);
+  if (!row) throw new NotFoundError('Work', workId);
+  if (row.type !== ARTICLE_TYPE) throw new BadUserInputError(`work ${workId} is of type ${row.type ?? 'unknown'}, not an article`, 'id');
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new ConflictError('Work', workId, expectedVersion, row.version);
+  const [work] = (await readCatalogBatch(tx, [workId])).works;
+  if (!work) throw new NotFoundError('Work', workId);
+  return work;
+}
+
+/** Every id the fields refer to exists, and the DOI is free; otherwise one error naming every problem. */
+async function assertReferencesExist(tx: Tx, workId: string, fields: ArticlePatch): Promise<void> {
+  const problems: InputProblem[] = [];
+  const check = async (field: string, table: 'works' | 'authors' | 'topics', ids: readonly string[] | undefined) => {
+    if (!ids || ids.length === 0) return;
+    const found = await existingIds(tx, table, ids);
+    const unknown = ids.filter((id) => !found.has(id));
+    if (unknown.length > 0) problems.push({ field, message: `unknown ${table.slice(0, -1)} id(s): ${unknown.join(', ')}` });
+  };
+  await check('input.authorIds', 'authors', fields.byline?.flatMap((b) => (b.kind === 'existing' ? [b.authorId] : [])));
+  await check('input.referencedWorkIds', 'works', fields.referencedWorkIds);
+  await check('input.topicIds', 'topics', fields.topicIds);
+  if (fields.referencedWorkIds?.includes(workId)) problems.push({ field: 'input.referencedWorkIds', message: 'an article cannot cite itself' });
+  if (fields.doi) {
+    const holder = await workWithDoi(tx, fields.doi, workId);
+    if (holder !== undefined) problems.push({ field: 'input.doi', message: `DOI ${fields.doi} already belongs to work ${holder}` });
+  }
+  if (problems.length > 0) throw BadUserInputError.of(problems);
+}
+
+async function enqueue(tx: Tx, workId: string, operation: ArticleOperation, touched: TouchedIds, pendingStores: readonly StoreName[]): Promise<ArticleChange> {
+  const outboxId = await insertOutboxRecord(tx, { workId, operation, touched, pendingStores });
+  return { outboxId, workId, operation, touched, pendingStores };
+}
+
+async function readBack(tx: Tx, workId: string): Promise<WorkRecord> {
+  const row = await readWork(tx, workId);
+  if (!row) throw new Error(`work ${workId} vanished inside its own transaction`);
+  return toWork(row);
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e.code === '23505' && (e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint)));
+}

@@ -1,0 +1,116 @@
+import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../catalogWrite';
+import type { SqlExecutor } from '../SqlExecutor';
+
+interface WorkWriteRow {
+  id: string;
+  doi: string | null;
+  title: string | null;
+  abstract: string | null;
+  publication_year: number | null;
+  publication_date: string | null;
+  type: string | null;
+  language: string | null;
+  cited_by_count: number;
+  is_open_access: boolean;
+  source_id: string | null;
+  primary_topic_id: string | null;
+  referenced_work_ids: string[];
+  counts_by_year: CitationsInYear[] | string;
+}
+
+interface AuthorshipRow {
+  work_id: string;
+  position: number;
+  author_id: string;
+  author_position: string | null;
+  institution_ids: string[];
+}
+
+interface AuthorRow {
+  id: string;
+  display_name: string;
+  orcid: string | null;
+  works_count: number | null;
+  cited_by_count: number | null;
+  h_index: number | null;
+  institution_ids: string[];
+}
+
+/**
+ * The works with `workIds` as catalog batch rows (what upsertCatalogBatch wrote), with the authors of their
+ * bylines; four statements whatever the number of ids. `forUpdate` locks the work rows (`FOR UPDATE`) for the
+ * caller's transaction. Institutions, sources and topics are not read: projections only need their ids.
+ */
+export async function readCatalogBatch(
+  q: Pick<SqlExecutor, 'query'>,
+  workIds: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<CatalogBatch> {
+  if (workIds.length === 0) return { works: [], authors: [], institutions: [], sources: [], topics: [] };
+  const ids = [...workIds];
+  const works = await q.query<WorkWriteRow>(
+    `SELECT id, doi, title, abstract, publication_year, publication_date::text AS publication_date, type, language,
+       cited_by_count, is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year
+     FROM works WHERE id = ANY($1::text[]) ORDER BY id${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [ids],
+  );
+  const authorships = await q.query<AuthorshipRow>(
+    `SELECT work_id, position, author_id, author_position, institution_ids FROM authorships
+     WHERE work_id = ANY($1::text[]) ORDER BY work_id, position`,
+    [ids],
+  );
+  const topics = await q.query<{ work_id: string; topic_id: string; score: number }>(
+    `SELECT work_id, topic_id, score FROM work_topics WHERE work_id = ANY($1::text[]) ORDER BY work_id, score DESC, topic_id`,
+    [ids],
+  );
+  const authors = await q.query<AuthorRow>(
+    `SELECT id, display_name, orcid, works_count, cited_by_count, h_index, institution_ids FROM authors
+     WHERE id IN (SELECT author_id FROM authorships WHERE work_id = ANY($1::text[])) ORDER BY id`,
+    [ids],
+  );
+  return {
+    works: works.map((w) => toWorkWrite(w, authorships, topics)),
+    authors: authors.map(toAuthorWrite),
+    institutions: [],
+    sources: [],
+    topics: [],
+  };
+}
+
+function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], topics: readonly { work_id: string; topic_id: string; score: number }[]): WorkWrite {
+  return {
+    id: w.id,
+    doi: w.doi,
+    title: w.title,
+    abstract: w.abstract,
+    publicationYear: w.publication_year,
+    publicationDate: w.publication_date,
+    type: w.type,
+    language: w.language,
+    citedByCount: w.cited_by_count,
+    isOpenAccess: w.is_open_access,
+    sourceId: w.source_id,
+    primaryTopicId: w.primary_topic_id,
+    referencedWorkIds: w.referenced_work_ids,
+    // pg parses jsonb; PGlite does too, but a string is tolerated.
+    countsByYear: typeof w.counts_by_year === 'string' ? (JSON.parse(w.counts_by_year) as CitationsInYear[]) : w.counts_by_year,
+    authorships: authorships
+      .filter((a) => a.work_id === w.id)
+      .map((a) => ({ position: a.position, authorPosition: a.author_position, authorId: a.author_id, institutionIds: a.institution_ids })),
+    topics: topics.filter((t) => t.work_id === w.id).map((t) => ({ topicId: t.topic_id, score: t.score })),
+  };
+}
+
+function toAuthorWrite(a: AuthorRow): AuthorWrite {
+  return {
+    id: a.id,
+    displayName: a.display_name,
+    orcid: a.orcid,
+    worksCount: a.works_count,
+    citedByCount: a.cited_by_count,
+    hIndex: a.h_index,
+    institutionIds: a.institution_ids,
+    // An author whose counts came from an OpenAlex Author record (see the authors table).
+    complete: a.works_count !== null,
+  };
+}

@@ -1,0 +1,70 @@
+import type { OutboxRecord } from '../datasources/Outbox';
+import type { StoreSyncState } from '../src/articles/ArticleService';
+import { BadUserInputError } from '../src/errors';
+import type { Resolvers, StoreSync } from '../src/generated/graphql';
+import { parseCreateArticleInput, parseUpdateArticleInput } from './articleInputs';
+import { requireId } from './inputs';
+import { toStoreEnum } from './storeEnum';
+
+const MAX_OUTBOX_PAGE = 200;
+
+const toStoreSync = (s: StoreSyncState): StoreSync => ({
+  store: toStoreEnum(s.store),
+  state: s.state,
+  visible: s.state === 'APPLIED',
+  attempts: s.attempts,
+  lastError: s.lastError,
+});
+
+const toOutboxRecord = (r: OutboxRecord) => ({
+  id: r.id,
+  workId: r.workId,
+  operation: r.operation,
+  pendingStores: r.pendingStores.map(toStoreEnum),
+  attempts: r.attempts,
+  lastError: r.lastError,
+  createdAt: r.createdAt.toISOString(),
+  deadLetteredAt: r.deadLetteredAt?.toISOString() ?? null,
+});
+
+/** Article mutations and the outbox admin query; each checks the caller's role first (src/auth/Principal.ts). */
+export const articleResolvers: Resolvers = {
+  Mutation: {
+    createArticle: async (_parent, { input, waitForSync }, { auth, articles }) => {
+      auth.require('createArticle');
+      const { work, sync } = await articles.create(parseCreateArticleInput(input), waitForSync === true);
+      return { work, sync: sync.map(toStoreSync) };
+    },
+    updateArticle: async (_parent, { id, input, waitForSync }, { auth, articles }) => {
+      auth.require('updateArticle');
+      const workId = requireId(id, 'W', 'id');
+      const { version, patch } = parseUpdateArticleInput(input);
+      const { work, sync } = await articles.update(workId, version, patch, waitForSync === true);
+      return { work, sync: sync.map(toStoreSync) };
+    },
+    deleteArticle: async (_parent, { id, version, waitForSync }, { auth, articles }) => {
+      auth.require('deleteArticle');
+      const workId = requireId(id, 'W', 'id');
+      if (version != null && version < 1) throw new BadUserInputError('version must be 1 or more', 'version');
+      const { sync } = await articles.delete(workId, version ?? undefined, waitForSync === true);
+      return { id: workId, sync: sync.map(toStoreSync) };
+    },
+    requeueDeadLetters: async (_parent, { ids }, { auth, articles }) => {
+      auth.require('requeueDeadLetters');
+      const parsed = ids?.map((id, i) => {
+        if (!/^\d{1,18}$/.test(id)) throw new BadUserInputError(`ids[${i}] must be an outbox record id (digits), got "${id}"`, `ids[${i}]`);
+        return id;
+      });
+      return articles.requeueDeadLetters(parsed);
+    },
+  },
+  Query: {
+    outbox: async (_parent, { first }, { auth, articles }) => {
+      auth.require('outbox');
+      const n = first ?? 50;
+      if (n < 0 || n > MAX_OUTBOX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_OUTBOX_PAGE}`, 'first');
+      const status = await articles.outboxStatus(n);
+      return { ...status, deadLetters: status.deadLetters.map(toOutboxRecord) };
+    },
+  },
+};

@@ -1,0 +1,15 @@
+import type { StoreName } from '../src/errors';
+import type { Store } from '../src/generated/graphql';
+
+const STORE_ENUM: Record<StoreName, Store> = {
+  postgres: 'POSTGRES',
+  redis: 'REDIS',
+  neo4j: 'NEO4J',
+  influxdb: 'INFLUXDB',
+  elasticsearch: 'ELASTICSEARCH',
+};
+
+/** The GraphQL `Store` value of a store name. */
+export function toStoreEnum(store: StoreName): Store {
+  return STORE_ENUM[store];
+}

@@ -1,0 +1,101 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../datasources/articleWrite';
+import type { Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../datasources/Outbox';
+import type { WorkRecord } from '../../datasources/types';
+import type { StoreName } from '../errors';
+import type { Logger } from '../logger';
+import { mintId } from '../domain/mintedId';
+
+/** Where a committed change stands in one store. */
+export interface StoreSyncState {
+  readonly store: StoreName;
+  readonly state: 'APPLIED' | 'PENDING' | 'DEAD_LETTERED';
+  readonly attempts: number;
+  readonly lastError: string | null;
+}
+
+export interface ArticleServiceDeps {
+  readonly writer: ArticleWriter;
+  readonly outbox: Outbox;
+  /** The configured projection stores, which every change must reach. */
+  readonly projectionStores: readonly StoreName[];
+  /** Drops cached reads the change made stale (called after the commit). */
+  readonly invalidate: (change: ArticleChange) => Promise<void>;
+  /** Asks the relay to deliver now (no-op when this process runs no relay). */
+  readonly wakeRelay: () => void;
+  /** Upper bound of `waitForSync`. */
+  readonly syncWaitMs: number;
+  readonly logger: Logger;
+}
+
+/** How often `waitForSync` looks at the outbox record. */
+const SYNC_POLL_MS = 25;
+
+/**
+ * Article mutations end to end: the write (article + outbox record, one transaction), cache invalidation on
+ * commit, waking the relay, and the per-store sync report — after waiting for the projections, bounded, when asked.
+ */
+export class ArticleService {
+  constructor(private readonly deps: ArticleServiceDeps) {}
+
+  async create(fields: ArticleFields, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[] }> {
+    const { work, change } = await this.deps.writer.create(mintId('W'), fields, this.deps.projectionStores);
+    return { work, sync: await this.committed(change, waitForSync) };
+  }
+
+  async update(workId: string, expectedVersion: number, patch: ArticlePatch, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[] }> {
+    const { work, change } = await this.deps.writer.update(workId, expectedVersion, patch, this.deps.projectionStores);
+    return { work, sync: await this.committed(change, waitForSync) };
+  }
+
+  async delete(workId: string, expectedVersion: number | undefined, waitForSync: boolean): Promise<{ id: string; sync: StoreSyncState[] }> {
+    const { change } = await this.deps.writer.delete(workId, expectedVersion, this.deps.projectionStores);
+    return { id: workId, sync: await this.committed(change, waitForSync) };
+  }
+
+  async outboxStatus(first: number): Promise<OutboxStats & { deadLetters: OutboxRecord[] }> {
+    const [stats, deadLetters] = await Promise.all([this.deps.outbox.stats(), this.deps.outbox.deadLetters(first)]);
+    return { ...stats, deadLetters };
+  }
+
+  async requeueDeadLetters(ids: readonly string[] | undefined): Promise<number> {
+    const n = await this.deps.outbox.requeue(ids);
+    if (n > 0) this.deps.wakeRelay();
+    return n;
+  }
+
+  /** After a commit: invalidate, wake the relay, and report (waiting first when asked). */
+  private async committed(change: ArticleChange, waitForSync: boolean): Promise<StoreSyncState[]> {
+    // The write is committed: a cache failure must not turn it into an error the client would retry.
+    await this.deps.invalidate(change).catch((err: unknown) =>
+      this.deps.logger.warn({ workId: change.workId, err: err instanceof Error ? err.message : String(err) }, 'cache invalidation after commit failed'),
+    );
+    this.deps.wakeRelay();
+    let state: OutboxRecordState = { pendingStores: change.pendingStores, attempts: 0, lastError: null, deadLetteredAt: null };
+    if (waitForSync && change.pendingStores.length > 0) state = await this.waitForOutbox(change.outboxId);
+    else if (change.pendingStores.length === 0) state = undefined;
+    return syncReport(this.deps.projectionStores, state);
+  }
+
+  /** Polls the record until it is gone (applied everywhere), dead-lettered, or `syncWaitMs` has passed. */
+  private async waitForOutbox(outboxId: string): Promise<OutboxRecordState> {
+    const until = Date.now() + this.deps.syncWaitMs;
+    for (;;) {
+      const state = await this.deps.outbox.state(outboxId).catch(() => ({ pendingStores: this.deps.projectionStores, attempts: 0, lastError: null, deadLetteredAt: null }));
+      if (state === undefined || state.deadLetteredAt !== null || Date.now() >= until) return state;
+      await sleep(SYNC_POLL_MS);
+    }
+  }
+}
+
+/** PostgreSQL (applied: the commit) and each projection store, from the outbox record's state. */
+export function syncReport(projectionStores: readonly StoreName[], state: OutboxRecordState): StoreSyncState[] {
+  const postgres: StoreSyncState = { store: 'postgres', state: 'APPLIED', attempts: 0, lastError: null };
+  return [
+    postgres,
+    ...projectionStores.map((store): StoreSyncState => {
+      if (state === undefined || !state.pendingStores.includes(store)) return { store, state: 'APPLIED', attempts: state?.attempts ?? 0, lastError: null };
+      return { store, state: state.deadLetteredAt === null ? 'PENDING' : 'DEAD_LETTERED', attempts: state.attempts, lastError: state.lastError };
+    }),
+  ];
+}

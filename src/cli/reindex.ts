@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import type { StoreName } from '../errors';
+import { createLogger } from '../logger';
+import { reindexProjections } from '../projections/reindex';
+import { openStores } from '../stores';
+
+const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb ...]
+
+Rebuilds the projections (Elasticsearch, Neo4j, InfluxDB) from PostgreSQL, the source of truth: each
+configured store (or only those named with --store) is emptied and written again from the catalog.
+Mutations may continue meanwhile; what they change during the rebuild is re-applied at its end.`;
+
+const PROJECTION_STORES = ['elasticsearch', 'neo4j', 'influxdb'] as const;
+
+/** `npm run reindex`: prints one line per store rebuilt. */
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv.filter((a) => a !== '--'), options: { store: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const wanted = values.store ?? [];
+  const unknown = wanted.filter((s) => !(PROJECTION_STORES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    console.error(`unknown store(s): ${unknown.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const stores = await openStores(config, logger);
+  try {
+    const projections = stores.projections.filter((p) => wanted.length === 0 || wanted.includes(p.store));
+    const missing = wanted.filter((s) => !projections.some((p) => p.store === s));
+    if (missing.length > 0) {
+      console.error(`not configured: ${missing.join(', ')} (set its URL variable: ELASTICSEARCH_URL, NEO4J_URL, INFLUX_URL)`);
+      return 2;
+    }
+    if (projections.length === 0) {
+      console.log('no projection store is configured (ELASTICSEARCH_URL, NEO4J_URL, INFLUX_URL): PostgreSQL answers everything, nothing to rebuild');
+      return 0;
+    }
+    const reports = await reindexProjections(stores.snapshot, projections, {
+      onProgress: (store: StoreName, works: number) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${store}: ${works} works`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    for (const r of reports) console.log(`${r.store.padEnd(14)} ${String(r.works).padStart(8)} works  (${r.reconciled} re-applied at the end)  ${(r.ms / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    await stores.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`reindex failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

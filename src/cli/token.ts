@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { ROLES } from '../auth/Principal';
+import { secretKeyOf } from '../auth/TokenVerifier';
+import { signToken } from '../auth/signToken';
+import { loadConfig } from '../config';
+
+const USAGE = `usage: npm run token -- --role editor|admin [--subject <name>] [--expires <span>]
+
+Prints a signed bearer token for local use (HS256 with AUTH_JWT_SECRET, or the development secret in
+AUTH_DEV_SECRET_FILE that \`npm start\` also reads). --expires takes 30m, 12h, 7d… (default 12h).`;
+
+/** `npm run token -- --role editor`: the token alone on stdout, so that \`TOKEN=$(npm run -s token -- --role editor)\` works. */
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: { role: { type: 'string' }, subject: { type: 'string' }, expires: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.role === undefined || !(ROLES as readonly string[]).includes(values.role)) {
+    console.error(`--role must be one of: ${ROLES.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const expires = values.expires ?? '12h';
+  if (!/^\d+\s?(s|m|h|d|w)$/.test(expires)) {
+    console.error(`--expires must be a span such as 30m, 12h or 7d (got "${expires}")`);
+    return 2;
+  }
+  const config = loadConfig();
+  const key = secretKeyOf(config.auth);
+  if (!key) {
+    console.error(
+      config.auth.key.kind === 'publicKey'
+        ? 'AUTH_JWT_PUBLIC_KEY is set: tokens come from your identity provider, this command cannot sign them'
+        : 'no signing secret: set AUTH_JWT_SECRET (production never uses the development secret file)',
+    );
+    return 2;
+  }
+  const token = await signToken(key, {
+    subject: values.subject ?? `dev-${values.role}`,
+    role: values.role,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    expiresIn: expires,
+  });
+  console.log(token);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`token failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

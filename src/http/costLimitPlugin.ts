@@ -1,0 +1,75 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getVariableValues, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { BadUserInputError, ErrorCode } from '../errors';
+import { introspectionListSizes } from './introspectionListSizes';
+import { listCostEstimator, type ListCostModel } from './listCostEstimator';
+import { RequestLimitError, withHttpStatus } from './RequestLimitError';
+
+/** Selections graphql-query-complexity visits before it gives up (fragment spreads are visited each time). */
+const MAX_VISITED_SELECTIONS = 10_000;
+
+/**
+ * Refuses, before execution, an operation whose estimated cost (listCostEstimator) exceeds `maxCost`:
+ * QUERY_TOO_COMPLEX, 400, with `limit` and `actual`. It runs once the operation and its variables are known
+ * (so `first: $n` counts as the value sent). An operation whose variables do not coerce is left to execution,
+ * which refuses it before running anything. Introspection lists count with their average length in the schema.
+ */
+export function costLimitPlugin<TContext extends BaseContext>(maxCost: number, model: ListCostModel): ApolloServerPlugin<TContext> {
+  const bySchema = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
+  const estimatorsFor = (schema: GraphQLSchema): ComplexityEstimator[] => {
+    let estimators = bySchema.get(schema);
+    if (!estimators) {
+      estimators = [listCostEstimator({ ...model, knownListSizes: introspectionListSizes(schema) })];
+      bySchema.set(schema, estimators);
+    }
+    return estimators;
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
+          const inputs = request.variables ?? {};
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], inputs).errors) return;
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: onlyOperation(document, operation), variables: inputs, estimators: estimatorsFor(schema), maxQueryNodes: MAX_VISITED_SELECTIONS });
+          } catch (err) {
+            throw withHttpStatus(estimateFailure(err, maxCost), 400);
+          }
+          if (cost > maxCost) {
+            throw withHttpStatus(
+              new RequestLimitError(ErrorCode.QueryTooComplex, `Query cost limit of ${maxCost} exceeded, found ${cost}. Ask for smaller pages (first) or fewer nested lists.`, {
+                limit: maxCost,
+                actual: cost,
+              }),
+              400,
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The document with `operation` as its only operation (its fragments kept): what will be executed. */
+function onlyOperation(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return { ...document, definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+}
+
+function estimateFailure(err: unknown, maxCost: number): RequestLimitError | BadUserInputError {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/maximum allowed number of nodes/.test(message)) {
+    return new RequestLimitError(
+      ErrorCode.QueryTooComplex,
+      `Query cost limit of ${maxCost} exceeded: the operation expands to more than ${MAX_VISITED_SELECTIONS} selections (fragments counted where they are spread).`,
+      { limit: maxCost },
+    );
+  }
+  if (!(err instanceof GraphQLError)) {
+    return new RequestLimitError(ErrorCode.QueryTooComplex, `Query cost could not be estimated within the limit of ${maxCost}: ${message}`, { limit: maxCost });
+  }
+  // An argument that cannot be read (e.g. null for a non-null argument through a variable's default).
+  return new BadUserInputError(message);
+}

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { gatewayMetrics, type GatewayMetrics } from './metrics';
+import { operationLabel } from './operationLabel';
+import { currentRequestScope } from './requestScope';
+
+/**
+ * Tells the request's scope what GraphQL learnt about it — the operation's name (bounded, see
+ * `operationLabel`; `batch` for several operations in one HTTP request) and the codes of the errors in the
+ * response — for the request log line and gateway_http_request_duration_seconds, and counts every error of
+ * a response in gateway_graphql_errors_total{code} (the code the client sees, after masking).
+ */
+export function observabilityPlugin<TContext extends BaseContext>(metrics: GatewayMetrics = gatewayMetrics): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const scope = currentRequestScope();
+      const batched = scope?.graphql === true;
+      if (scope) scope.graphql = true;
+      return {
+        async didResolveOperation({ operationName }) {
+          if (scope) scope.operation = batched ? 'batch' : operationLabel(operationName);
+        },
+        async willSendResponse({ response }) {
+          for (const error of responseErrors(response.body)) {
+            const code = typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : 'INTERNAL_SERVER_ERROR';
+            metrics.graphqlErrors.inc({ code });
+            scope?.errorCodes.push(code);
+          }
+        },
+      };
+    },
+  };
+}
+
+function responseErrors(body: GraphQLResponse['body']): readonly GraphQLFormattedError[] {
+  switch (body.kind) {
+    case 'single':
+      return body.singleResult.errors ?? [];
+    case 'incremental':
+      return body.initialResult.errors ?? [];
+    default:
+      return assertNever(body);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected response body: ${JSON.stringify(value)}`);
+}

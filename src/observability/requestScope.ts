@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What one HTTP request carries through everything it calls, resolvers and datasources included, without
+ * passing it along: its id, its deadline (`signal`, aborted with the error to answer when it passes), the
+ * store calls it made, and what GraphQL learnt about it (for the request log line and the metrics).
+ */
+export class RequestScope {
+  /** Logical store calls (retries not counted again) per store, in the order first called. */
+  readonly storeCalls: Record<string, number> = {};
+  /** Set once Apollo Server handles the request. */
+  graphql = false;
+  /** The operation's name as metrics label: see `operationLabel`. */
+  operation: string | undefined;
+  /** `extensions.code` of every error in the response, in order. */
+  readonly errorCodes: string[] = [];
+
+  constructor(
+    readonly requestId: string,
+    /** Aborted when the request's deadline passes; its reason is the error store calls then fail with. */
+    readonly signal: AbortSignal,
+  ) {}
+
+  countStoreCall(store: string): void {
+    this.storeCalls[store] = (this.storeCalls[store] ?? 0) + 1;
+  }
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` (and everything asynchronous it starts) inside `scope`. */
+export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+/** The scope of the HTTP request being served, or undefined outside one (seeding, start-up, tests). */
+export function currentRequestScope(): RequestScope | undefined {
+  return storage.getStore();
+}

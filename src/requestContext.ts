@@ -1,0 +1,40 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { RequestAuth } from './auth/RequestAuth';
+import type { TokenVerifier } from './auth/TokenVerifier';
+import type { Config } from './config';
+import type { GatewayContext } from './context';
+import { UnauthenticatedError } from './errors';
+import { createLoaders } from './loaders/createLoaders';
+import type { Stores } from './stores';
+import type { WritePath } from './writePath';
+
+/** What every request's context is built from. */
+export interface ContextDeps {
+  readonly config: Config;
+  readonly stores: Stores;
+  readonly writePath: WritePath;
+  readonly verifier: TokenVerifier;
+}
+
+/**
+ * The context of one request: fresh loaders (batching and de-duplication never leak across requests or users)
+ * and the caller's authentication. With AUTH_QUERIES=authenticated a request without a valid token is refused
+ * here, before any resolver runs (HTTP 401).
+ */
+export async function createRequestContext(deps: ContextDeps, headers: IncomingHttpHeaders): Promise<GatewayContext> {
+  const result = await deps.verifier.verify(headers.authorization);
+  if (deps.config.auth.queries === 'authenticated' && result.kind !== 'principal') {
+    const error = new UnauthenticatedError(result.kind === 'invalid' ? result.reason : 'this gateway requires a bearer token for every request');
+    error.extensions['http'] = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
+    throw error;
+  }
+  return {
+    config: deps.config,
+    catalog: deps.stores.catalog,
+    citations: deps.stores.citations,
+    search: deps.stores.search,
+    loaders: createLoaders(deps.stores),
+    auth: new RequestAuth(result),
+    articles: deps.writePath.articles,
+  };
+}

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client as ElasticClient } from '@elastic/elasticsearch';
+import neo4j from 'neo4j-driver';
+import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
+import { testToken } from '../support/testTokens';
+import { ALL_STORES, describeStore } from './support/describeStore';
+import { type PolyglotGateway, startPolyglotGateway } from './support/polyglotGateway';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * `npm run reindex` (the CLI itself, in a child process) rebuilds projections that were wiped: afterwards the
+ * Elasticsearch index and the Neo4j graph hold every work of the catalog — the sample and an article created
+ * through the API — and the API answers as the sample's JSON says.
+ */
+describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
+  let poly: PolyglotGateway | undefined;
+  const truth = sampleGroundTruth();
+  const works = [...truth.works.values()];
+
+  beforeAll(async () => {
+    poly = await startPolyglotGateway('reindex');
+  });
+
+  afterAll(async () => {
+    await poly?.stop();
+  });
+
+  it('rebuilds wiped projections from PostgreSQL', async () => {
+    const { gateway, env, index } = poly as PolyglotGateway;
+    const created = await gateway.gql<{ createArticle: { work: { id: string } } }>(
+      'mutation($input: CreateArticleInput!) { createArticle(input: $input, waitForSync: true) { work { id } } }',
+      { input: { title: 'Reindexed article', publicationDate: '2025-06-01', authorIds: [[...truth.authors.keys()][0]], referencedWorkIds: [works[0]?.id] } },
+      { token: await testToken('editor') },
+    );
+    expect(created.errors).toBeUndefined();
+    const total = truth.works.size + 1;
+
+    // Wipe what the gateway projected.
+    const es = new ElasticClient({ node: storeEndpoints.elasticsearch });
+    const driver = neo4j.driver(storeEndpoints.neo4j, neo4j.auth.basic(neo4jAuth.user, neo4jAuth.password));
+    try {
+      await es.indices.delete({ index });
+      await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
+
+      const { stdout } = await run(path.join(ROOT, 'scripts', 'with-node'), ['tsx', 'src/cli/reindex.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        timeout: 240_000,
+      });
+      for (const store of ['neo4j', 'influxdb', 'elasticsearch']) expect(stdout).toMatch(new RegExp(`^${store}\\s+${total} works`, 'm'));
+
+      await es.indices.refresh({ index });
+      expect((await es.count({ index })).count).toBe(total);
+      const { records } = await driver.executeQuery('MATCH (w:Work) WHERE w.loaded RETURN count(w) AS n');
+      expect(Number(records[0]?.get('n'))).toBe(total);
+    } finally {
+      await es.close();
+      await driver.close();
+    }
+
+    // The graph is the catalog's again: citers of the most cited sample work, plus the new article.
+    const citers = (id: string) => works.filter((w) => w.referencedWorkIds.includes(id)).map((w) => w.id);
+    const target = works[0]?.id as string;
+    const res = await gateway.gql<{ work: { citedBy: { nodes: { id: string }[] } } }>('query($id: ID!) { work(id: $id) { citedBy(first: 200) { nodes { id } } } }', { id: target });
+    expect(res.data?.work.citedBy.nodes.map((n) => n.id).sort()).toEqual([...citers(target), created.data?.createArticle.work.id].sort());
+  });
+});

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Client as ElasticClient } from '@elastic/elasticsearch';
+import neo4j from 'neo4j-driver';
+import pg from 'pg';
+import { influxDatabase, neo4jAuth, storeEndpoints } from '../../support/storeEndpoints';
+import { startTestGateway, type TestGateway } from '../../support/testGateway';
+import { acquireStoreLock } from './exclusiveStore';
+
+/** The gateway over all five real stores, with what it needs to clean up after itself. */
+export interface PolyglotGateway {
+  readonly gateway: TestGateway;
+  /** The environment it was started with (to start a second replica on the same stores). */
+  readonly env: Record<string, string>;
+  readonly index: string;
+  /** Makes everything indexed so far searchable. */
+  refreshSearch(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the gateway over all five real stores: a throwaway PostgreSQL database, Redis database 14, a throwaway
+ * InfluxDB database and Elasticsearch index, and the Neo4j graph — emptied, under the Neo4j test lock held until
+ * `stop` (other suites rebuild it too). The sample is seeded through the gateway's own start-up path, so every
+ * projection is written by it. `extraEnv` adds or overrides gateway variables.
+ */
+export async function startPolyglotGateway(name: string, extraEnv: Record<string, string> = {}): Promise<PolyglotGateway> {
+  const run = randomBytes(5).toString('hex');
+  const database = `gateway_${name}_${run}`;
+  const influxDb = `${influxDatabase}_${name}_${run}`;
+  const index = `works_${name}_${run}`;
+  const release = await acquireStoreLock('neo4j');
+  const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
+  const es = new ElasticClient({ node: storeEndpoints.elasticsearch });
+  const cleanUp = async () => {
+    await es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
+    await es.close();
+    await fetch(`${storeEndpoints.influxdb}/query`, { method: 'POST', body: new URLSearchParams({ q: `DROP DATABASE "${influxDb}"` }) }).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await admin.end().catch(() => undefined);
+    release();
+  };
+  try {
+    const driver = neo4j.driver(storeEndpoints.neo4j, neo4j.auth.basic(neo4jAuth.user, neo4jAuth.password));
+    await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
+    await driver.close();
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = new URL(storeEndpoints.postgres);
+    url.pathname = `/${database}`;
+    const env = {
+      DATABASE_URL: url.toString(),
+      REDIS_URL: `${storeEndpoints.redis.replace(/\/\d*$/, '')}/14`,
+      NEO4J_URL: storeEndpoints.neo4j,
+      NEO4J_USER: neo4jAuth.user,
+      NEO4J_PASSWORD: neo4jAuth.password,
+      INFLUX_URL: storeEndpoints.influxdb,
+      INFLUX_DATABASE: influxDb,
+      ELASTICSEARCH_URL: storeEndpoints.elasticsearch,
+      ELASTICSEARCH_INDEX: index,
+      ...extraEnv,
+    };
+    const gateway = await startTestGateway(env);
+    const refreshSearch = async () => {
+      await es.indices.refresh({ index });
+    };
+    await refreshSearch();
+    return {
+      gateway,
+      env,
+      index,
+      refreshSearch,
+      stop: async () => {
+        await gateway.stop();
+        await cleanUp();
+      },
+    };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+}
