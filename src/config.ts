@@ -26,6 +26,7 @@ export interface Config {
     readonly readyProbeTimeoutMs: number;
   };
   readonly auth: AuthConfig;
+  readonly tracing: { readonly endpoint: string | undefined; readonly serviceName: string };
   readonly outbox: {
     readonly relay: boolean;
     readonly pollIntervalMs: number;
@@ -150,6 +151,8 @@ const schema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('openalex-gateway'),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readyRequiredStores: [...new Set(v.READY_REQUIRED_STORES)],
       readyProbeTimeoutMs: v.READY_PROBE_TIMEOUT_MS,
     },
+    tracing: { endpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: v.OTEL_SERVICE_NAME },
     auth: {
       key: authKey(v),
       issuer: v.AUTH_JWT_ISSUER,

@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { startTracing } from './observability/tracing';
 import { seedSampleIfEmpty } from './seed/seedSampleIfEmpty';
 import { startGateway } from './server';
 import { openStores } from './stores';
@@ -8,6 +9,8 @@ import { openStores } from './stores';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before the stores open, so that every span has a provider (no-op when OTEL_EXPORTER_OTLP_ENDPOINT is unset).
+  const tracing = startTracing(config.tracing, logger);
   const stores = await openStores(config, logger);
   await seedSampleIfEmpty(config, stores, logger);
   const gateway = await startGateway(config, logger, stores);
@@ -17,10 +20,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     // gateway.stop(): stop accepting connections, drain the requests in flight, flush the outbox relay;
-    // then close the store clients and pools.
+    // then close the store clients and pools, and flush the last spans.
     gateway
       .stop()
       .then(() => stores.close())
+      .then(() => tracing?.shutdown())
       .then(
       () => {
         logger.info('shutdown complete');

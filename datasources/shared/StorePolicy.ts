@@ -14,11 +14,15 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { UpstreamUnavailableError, type StoreName } from '../../src/errors';
 import { gatewayMetrics, type GatewayMetrics } from '../../src/observability/metrics';
 import { currentRequestScope } from '../../src/observability/requestScope';
 import type { BreakerState } from '../HealthProbe';
 import { raceAbort, RequestAbortedError } from './raceAbort';
+
+
+const tracer = trace.getTracer('openalex-gateway');
 
 /** Tuning of one store's resilience policy. */
 export interface StorePolicyOptions {
@@ -105,7 +109,25 @@ export class StorePolicy {
   }
 
   /** Runs `fn` under the policy; `operation` names the call in errors and metrics (keep it a fixed string). */
-  async execute<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  execute<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    // One CLIENT span per call, retries included (a no-op unless tracing is on: src/observability/tracing.ts).
+    return tracer.startActiveSpan(
+      `${this.store} ${operation}`,
+      { kind: SpanKind.CLIENT, attributes: { 'gateway.store': this.store, 'gateway.operation': operation } },
+      async (span) => {
+        try {
+          return await this.run(operation, fn);
+        } catch (err) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+          throw err;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async run<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const scope = currentRequestScope();
     scope?.countStoreCall(this.store);
     const requestSignal = scope?.signal;

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type express from 'express';
 import { RequestTimeoutError } from '../errors';
 import type { Logger } from '../logger';
 import { gatewayMetrics, type GatewayMetrics } from '../observability/metrics';
 import { RequestScope, runInRequestScope } from '../observability/requestScope';
+
+
+const tracer = trace.getTracer('openalex-gateway');
 
 /** The header a request id is read from and returned in. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -44,6 +48,9 @@ export function requestLogging(options: RequestLoggingOptions): express.RequestH
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new RequestTimeoutError(options.requestTimeoutMs)), options.requestTimeoutMs);
     const scope = new RequestScope(requestId, deadline.signal);
+    // Tracing (no-op unless on): a SERVER span continuing the caller's `traceparent`, parent of the store calls.
+    const parent = propagation.extract(context.active(), req.headers);
+    const span = tracer.startSpan(`${req.method} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': path, 'gateway.request_id': requestId } }, parent);
     let done = false;
     const finish = () => {
       if (done) return;
@@ -70,10 +77,14 @@ export function requestLogging(options: RequestLoggingOptions): express.RequestH
       if (line.durationMs > options.slowOperationMs) {
         options.logger.warn({ ...line, thresholdMs: options.slowOperationMs }, 'slow operation');
       }
+      if (operation) span.updateName(`graphql ${operation}`);
+      span.setAttributes({ 'http.response.status_code': res.statusCode, 'gateway.outcome': outcome, ...(operation ? { 'graphql.operation.name': operation } : {}) });
+      if (outcome !== 'success') span.setStatus({ code: SpanStatusCode.ERROR, message: line.errorCodes?.join(', ') ?? outcome });
+      span.end();
     };
     res.once('finish', finish);
     res.once('close', finish);
-    runInRequestScope(scope, next);
+    context.with(trace.setSpan(parent, span), () => runInRequestScope(scope, next));
   };
 }
 
