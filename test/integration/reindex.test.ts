@@ -47,7 +47,7 @@ describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
       await es.indices.delete({ index });
       await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
 
-      const { stdout } = await run(path.join(ROOT, 'scripts', 'with-node'), ['tsx', 'src/cli/reindex.ts'], {
+      const { stdout } = await run(path.join(ROOT, 'scripts', 'with-node'), [path.join(ROOT, 'node_modules', '.bin', 'tsx'), 'src/cli/reindex.ts'], {
         cwd: ROOT,
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
         timeout: 240_000,
