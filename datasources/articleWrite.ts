@@ -28,6 +28,8 @@ export interface TouchedIds {
   readonly authorIds: readonly string[];
   readonly topicIds: readonly string[];
   readonly referencedWorkIds: readonly string[];
+  /** Loaded works citing the work, when it is deleted (their count of loaded references drops). */
+  readonly citingWorkIds?: readonly string[];
 }
 
 export type ArticleOperation = 'create' | 'update' | 'delete';

@@ -8,7 +8,8 @@ const TREND_BACKENDS = ['influxdb', 'postgresql'] as const;
 
 /**
  * Drops every cached read a change of work `workId` can make stale: the work, its byline and topics, the
- * authors it names, citation counts of the work and of the works it cites (before and after the change), and
+ * authors it names, citation counts of the work, of the works it cites (before and after the change) and, for a
+ * deletion, of the works citing it, and
  * the trend series of the work, its authors and its topics, whichever store computed them. Called when the
  * change commits (PostgreSQL answers) and again when each projection store applies it (so a read that refilled
  * the cache from a store that had not applied the change yet does not outlive it). A cache that is down is
@@ -24,6 +25,7 @@ export async function invalidateWorkChange(cache: Cache, workId: string, touched
       cacheKey(`citedByCount:${backend}`, workId),
       cacheKey(`referencesCount:${backend}`, workId),
       ...touched.referencedWorkIds.map((id) => cacheKey(`citedByCount:${backend}`, id)),
+      ...(touched.citingWorkIds ?? []).map((id) => cacheKey(`referencesCount:${backend}`, id)),
     ]),
   ];
   const subjects = [

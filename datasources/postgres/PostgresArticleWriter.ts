@@ -6,7 +6,7 @@ import type { StorePolicy } from '../shared/StorePolicy';
 import type { WorkRecord } from '../types';
 import { toWork } from './rows';
 import type { SqlExecutor } from './SqlExecutor';
-import { deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
+import { citingWorkIds, deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
 import { readCatalogBatch } from './sql/readCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
 
@@ -54,8 +54,9 @@ export class PostgresArticleWriter implements ArticleWriter {
   delete(workId: string, expectedVersion: number | undefined, projectionStores: readonly StoreName[]): Promise<{ change: ArticleChange }> {
     return this.write('article.delete', async (tx) => {
       const before = await lockArticle(tx, workId, expectedVersion);
+      const citing = await citingWorkIds(tx, workId);
       await deleteWork(tx, workId);
-      return { change: await enqueue(tx, workId, 'delete', touchedIds(before, undefined), projectionStores) };
+      return { change: await enqueue(tx, workId, 'delete', { ...touchedIds(before, undefined), citingWorkIds: citing }, projectionStores) };
     });
   }
 

@@ -55,8 +55,9 @@ export class TokenVerifier {
         clockTolerance: 30,
         requiredClaims: ['sub', 'exp'],
       });
+      if (typeof payload.sub !== 'string' || payload.sub === '') return { kind: 'invalid', reason: 'the token has no subject (sub) claim' };
       if (typeof payload['role'] !== 'string') return { kind: 'invalid', reason: 'the token has no role claim' };
-      return { kind: 'principal', principal: { subject: payload.sub as string, role: payload['role'] } };
+      return { kind: 'principal', principal: { subject: payload.sub, role: payload['role'] } };
     } catch (err) {
       return { kind: 'invalid', reason: describe(err) };
     }

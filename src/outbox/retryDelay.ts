@@ -1,6 +1,6 @@
 /**
  * The wait before attempt `attempt` (1-based) of a failed delivery: exponential from `initialMs`, capped at
- * `maxMs`, with "full jitter" on the upper half (AWS Architecture Blog, "Exponential Backoff and Jitter") so
+ * `maxMs`, with "equal jitter" — a random wait in the upper half (AWS Architecture Blog, "Exponential Backoff and Jitter") so
  * that records failing together do not retry together.
  */
 export function retryDelayMs(attempt: number, initialMs: number, maxMs: number, random: () => number = Math.random): number {

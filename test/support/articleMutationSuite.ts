@@ -290,6 +290,25 @@ export function articleMutationSuite(target: () => MutationSuiteTarget): void {
       expect((await gql<{ work: { id: string } }>('query($id: ID!) { work(id: $id) { id } }', { id: other.id })).data?.work.id).toBe(other.id);
     });
 
+    it('deletes a cited sample article: the works citing it count one loaded reference less, at once', async () => {
+      const loaded = new Set(truth.works.keys());
+      const victim = [...works].filter((w) => w.type === 'article').sort((a, b) => citers(b.id) - citers(a.id) || a.id.localeCompare(b.id))[0] as TruthWork;
+      const citing = works.filter((w) => w.referencedWorkIds.includes(victim.id));
+      expect(citing.length).toBeGreaterThan(0);
+      const loadedRefs = (w: TruthWork) => new Set(w.referencedWorkIds.filter((r) => loaded.has(r))).size;
+      const referencesOf = async (id: string) =>
+        (await gql<{ work: { references: { totalCount: number } } }>('query($id: ID!) { work(id: $id) { references { totalCount } } }', { id })).data?.work.references.totalCount;
+      for (const w of citing) expect(await referencesOf(w.id)).toBe(loadedRefs(w)); // and now cached
+      const res = await gql<{ deleteArticle: { sync: SyncView[] } }>(DELETE, { id: victim.id, wait: true }, editor);
+      expect(res.errors).toBeUndefined();
+      expectAllApplied(res.data?.deleteArticle.sync);
+      for (const w of citing) expect(await referencesOf(w.id)).toBe(loadedRefs(w) - 1);
+      // OpenAlex's list of references is the source's and stays as it was.
+      const first = citing[0] as TruthWork;
+      const ids = await gql<{ work: { referencedWorkIds: string[] } }>('query($id: ID!) { work(id: $id) { referencedWorkIds } }', { id: first.id });
+      expect(ids.data?.work.referencedWorkIds).toEqual(first.referencedWorkIds);
+    });
+
     it('leaves an empty outbox once everything is delivered (admin view)', async () => {
       await target().gateway.writePath.relay?.flush(10_000);
       const res = await gql<{ outbox: { pending: number; deadLettered: number; deadLetters: unknown[] } }>('{ outbox { pending deadLettered deadLetters { id } } }', {}, admin);

@@ -24,6 +24,12 @@ export async function lockWork(q: Query, id: string): Promise<{ type: string | n
   return row;
 }
 
+/** Works whose references include `id`. */
+export async function citingWorkIds(q: Query, id: string): Promise<string[]> {
+  const rows = await q.query<{ citing_id: string }>('SELECT citing_id FROM work_references WHERE cited_id = $1 ORDER BY citing_id', [id]);
+  return rows.map((r) => r.citing_id);
+}
+
 export async function deleteWork(q: Query, id: string): Promise<void> {
   // Authorships, topics and the work's own references go with it (ON DELETE CASCADE).
   await q.query('DELETE FROM works WHERE id = $1', [id]);
