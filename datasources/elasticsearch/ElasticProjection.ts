@@ -1,6 +1,7 @@
 import { type Client, errors } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/logger';
-import type { CatalogBatch, WorkWrite } from '../catalogWrite';
+import { lastById } from '../catalogBatchRows';
+import type { CatalogBatch } from '../catalogWrite';
 import type { Projection } from '../Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import { toWorkDocument, WORK_INDEX_MAPPINGS, WORK_INDEX_SETTINGS } from './workIndexMapping';
@@ -52,7 +53,7 @@ export class ElasticProjection implements Projection {
 
   async apply(batch: CatalogBatch): Promise<void> {
     // The last version of a work in the batch wins, as in the catalog writer.
-    const works = [...new Map(batch.works.map((w): [string, WorkWrite] => [w.id, w])).values()];
+    const works = lastById(batch.works);
     if (works.length === 0) return;
     const operations = works.flatMap((w) => [{ index: { _index: this.index, _id: w.id } }, toWorkDocument(w)]);
     const res = await this.policy.execute('index.bulk', async (signal) => {

@@ -1,6 +1,7 @@
 import type { StoreName } from '../../src/errors';
 import type { Logger } from '../../src/logger';
-import type { CatalogBatch, WorkWrite } from '../catalogWrite';
+import { lastById } from '../catalogBatchRows';
+import type { CatalogBatch } from '../catalogWrite';
 import type { Projection } from '../Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { InfluxV1Client } from './InfluxV1Client';
@@ -97,10 +98,6 @@ export class InfluxProjection implements Projection {
   }
 }
 
-/** One work per id, the last one seen winning (as the catalog writer resolves duplicates). */
-function lastById(works: readonly WorkWrite[]): WorkWrite[] {
-  return [...new Map(works.map((w) => [w.id, w])).values()];
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

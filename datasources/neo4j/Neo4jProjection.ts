@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { StoreName } from '../../src/errors';
-import type { AuthorWrite, CatalogBatch, WorkWrite } from '../catalogWrite';
+import { lastById, mergeAuthors } from '../catalogBatchRows';
+import type { CatalogBatch, WorkWrite } from '../catalogWrite';
 import type { Projection } from '../Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 
@@ -170,19 +171,4 @@ function citesOf(work: WorkWrite): { citingId: string; citedId: string; position
     out.push({ citingId: work.id, citedId, position: i + 1 });
   });
   return out;
-}
-
-/** One work per id, the last one seen winning (as the catalog writer resolves duplicates). */
-function lastById<T extends { readonly id: string }>(rows: readonly T[]): T[] {
-  return [...new Map(rows.map((r) => [r.id, r])).values()];
-}
-
-/** One author per id, as the catalog writer merges them: a complete record beats byline sightings. */
-function mergeAuthors(authors: readonly AuthorWrite[]): AuthorWrite[] {
-  const byId = new Map<string, AuthorWrite>();
-  for (const author of authors) {
-    const seen = byId.get(author.id);
-    if (!seen || (author.complete && !seen.complete)) byId.set(author.id, author);
-  }
-  return [...byId.values()];
 }

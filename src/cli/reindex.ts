@@ -4,6 +4,7 @@ import type { StoreName } from '../errors';
 import { createLogger } from '../logger';
 import { reindexProjections } from '../projections/reindex';
 import { openStores } from '../stores';
+import { runCli } from './runCli';
 
 const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb ...]
 
@@ -53,10 +54,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`reindex failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli('reindex', main);

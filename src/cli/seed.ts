@@ -2,6 +2,7 @@ import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { seedCatalog } from '../seed/seedCatalog';
 import { openStores } from '../stores';
+import { runCli } from './runCli';
 
 const USAGE = `usage: npm run seed -- <file-or-dir>...
 
@@ -45,10 +46,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli('seed', main);

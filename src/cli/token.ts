@@ -3,6 +3,7 @@ import { ROLES } from '../auth/Principal';
 import { secretKeyOf } from '../auth/TokenVerifier';
 import { signToken } from '../auth/signToken';
 import { loadConfig } from '../config';
+import { runCli } from './runCli';
 
 const USAGE = `usage: npm run token -- --role editor|admin [--subject <name>] [--expires <span>]
 
@@ -49,10 +50,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`token failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli('token', main);

@@ -1,20 +1,9 @@
 import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../catalogWrite';
+import type { WorkRow } from '../rows';
 import type { SqlExecutor } from '../SqlExecutor';
 
-interface WorkWriteRow {
-  id: string;
-  doi: string | null;
-  title: string | null;
-  abstract: string | null;
-  publication_year: number | null;
-  publication_date: string | null;
-  type: string | null;
-  language: string | null;
-  cited_by_count: number;
-  is_open_access: boolean;
-  source_id: string | null;
-  primary_topic_id: string | null;
-  referenced_work_ids: string[];
+/** A work row with what a projection needs beyond the API's columns (`version` is not projected). */
+interface WorkWriteRow extends Omit<WorkRow, 'version'> {
   counts_by_year: CitationsInYear[] | string;
 }
 

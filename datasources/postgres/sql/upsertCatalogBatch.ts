@@ -1,4 +1,5 @@
-import type { AuthorWrite, CatalogBatch } from '../../catalogWrite';
+import { lastById, mergeAuthors } from '../../catalogBatchRows';
+import type { CatalogBatch } from '../../catalogWrite';
 import type { SqlExecutor } from '../SqlExecutor';
 
 /**
@@ -93,20 +94,4 @@ export async function upsertCatalogBatch(tx: Pick<SqlExecutor, 'query'>, batch: 
      SELECT "citingId", "citedId" FROM jsonb_to_recordset($1::jsonb) AS x("citingId" text, "citedId" text)`,
     [json(works.flatMap((w) => w.referencedWorkIds.map((citedId) => ({ citingId: w.id, citedId }))))],
   );
-}
-
-/** One row per id, the last one seen winning (ON CONFLICT cannot touch a row twice in one statement). */
-function lastById<T extends { readonly id: string }>(rows: readonly T[]): T[] {
-  return [...new Map(rows.map((r) => [r.id, r])).values()];
-}
-
-/** One author per id: a complete record beats byline sightings; the first byline name is kept otherwise. */
-function mergeAuthors(authors: readonly AuthorWrite[]): AuthorWrite[] {
-  const byId = new Map<string, AuthorWrite>();
-  for (const author of authors) {
-    const seen = byId.get(author.id);
-    if (!seen || (author.complete && !seen.complete)) byId.set(author.id, author);
-    else if (!seen.complete && seen.orcid === null && author.orcid !== null) byId.set(author.id, { ...seen, orcid: author.orcid });
-  }
-  return [...byId.values()];
 }

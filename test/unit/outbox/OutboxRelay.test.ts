@@ -6,29 +6,13 @@ import type { Projection } from '../../../datasources/Projection';
 import { type StoreName, UpstreamUnavailableError } from '../../../src/errors';
 import type { Logger } from '../../../src/logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../src/outbox/OutboxRelay';
+import { byline, workWrite } from '../../support/workWrite';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fakes of the relay's collaborators, implementing the project's own interfaces.
 
 function work(id: string, authorIds: readonly string[]): WorkWrite {
-  return {
-    id,
-    doi: null,
-    title: `Title of ${id}`,
-    abstract: null,
-    publicationYear: 2024,
-    publicationDate: '2024-01-01',
-    type: 'article',
-    language: null,
-    citedByCount: 0,
-    isOpenAccess: false,
-    sourceId: null,
-    primaryTopicId: null,
-    referencedWorkIds: [],
-    countsByYear: [],
-    authorships: authorIds.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, institutionIds: [] })),
-    topics: [],
-  };
+  return workWrite({ id, title: `Title of ${id}`, publicationYear: 2024, publicationDate: '2024-01-01', type: 'article', authorships: byline(...authorIds) });
 }
 
 function author(id: string): AuthorWrite {

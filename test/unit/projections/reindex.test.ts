@@ -3,26 +3,10 @@ import type { CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite'
 import type { Projection } from '../../../datasources/Projection';
 import type { StoreName } from '../../../src/errors';
 import { reindexProjections } from '../../../src/projections/reindex';
+import { workWrite } from '../../support/workWrite';
 
 function work(id: string, title = `Title of ${id}`): WorkWrite {
-  return {
-    id,
-    doi: null,
-    title,
-    abstract: null,
-    publicationYear: 2020,
-    publicationDate: null,
-    type: 'article',
-    language: null,
-    citedByCount: 0,
-    isOpenAccess: false,
-    sourceId: null,
-    primaryTopicId: null,
-    referencedWorkIds: [],
-    countsByYear: [],
-    authorships: [],
-    topics: [],
-  };
+  return workWrite({ id, title, publicationYear: 2020, type: 'article' });
 }
 
 /**

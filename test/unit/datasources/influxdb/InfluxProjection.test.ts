@@ -3,7 +3,7 @@ import { DROP_CHUNK, InfluxProjection, WRITE_CHUNK } from '../../../../datasourc
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { FakeInflux } from './fakeInflux';
-import { byline, workWrite } from './workWrite';
+import { byline, workWrite } from '../../../support/workWrite';
 
 const policy = () => new StorePolicy('influxdb', isTransientInfluxError, { maxAttempts: 1 });
 

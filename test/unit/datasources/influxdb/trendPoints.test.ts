@@ -1,5 +1,5 @@
 import { isStorableYear, toPoint, trendFactsOfWork, yearOfEpochMs, yearStart } from '../../../../datasources/influxdb/trendPoints';
-import { byline, workWrite } from './workWrite';
+import { byline, workWrite } from '../../../support/workWrite';
 
 describe('trend points of a work', () => {
   it('writes one fact per subject (the work, each distinct author, each topic) and year with values', () => {
