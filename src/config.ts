@@ -34,6 +34,8 @@ export interface Config {
     readonly maxBackoffMs: number;
     readonly syncWaitMs: number;
   };
+  /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/responseCachePlugins.ts; README, "HTTP caching"). */
+  readonly responseCache: { readonly enabled: boolean; readonly maxAgeSeconds: number };
 }
 
 /** How bearer tokens are verified (src/auth). */
@@ -154,6 +156,8 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_SERVICE_NAME: z.string().min(1).default('openalex-gateway'),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
 /** The GRAPHQL_* variables; introspection and suggestions default to on, except in production. */
@@ -222,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queries: v.AUTH_QUERIES,
     },
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
+    responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
   };
 }
 

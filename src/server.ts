@@ -13,6 +13,7 @@ import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
 import { requestLogging } from './http/requestLogging';
 import { createRequestLimits } from './http/requestLimits';
+import { createHttpCachingPlugins } from './http/responseCachePlugins';
 import type { Logger } from './logger';
 import { gatewayMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/observabilityPlugin';
@@ -57,7 +58,14 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     formatError: createFormatError(config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(),
+      ...limits.plugins,
+      // Cache-Control caps, no-store for credentials and mutations, the response cache (README, "HTTP caching").
+      ...createHttpCachingPlugins(config.responseCache, config.auth.queries, stores.cache),
+    ],
   });
   await apollo.start();
 

@@ -1,5 +1,7 @@
+import type { TouchedIds } from '../datasources/articleWrite';
 import { invalidateWorkChange } from '../datasources/cache/invalidateWorkChange';
 import { ArticleService } from './articles/ArticleService';
+import { ResponseCacheGeneration } from './http/responseCacheGeneration';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { registerOutboxStats } from './observability/metrics';
@@ -17,8 +19,15 @@ export interface WritePath {
 /** Builds the article service and starts the relay over the opened stores. */
 export function startWritePath(config: Config, logger: Logger, stores: Stores): WritePath {
   const log = logger.child({ component: 'outbox' });
+  // After every committed article change and every projection apply: drop the work's cached reads and start a
+  // new response-cache generation (README, "HTTP caching").
+  const responses = new ResponseCacheGeneration(stores.cache);
+  const afterWrite = async (record: { readonly workId: string; readonly touched: TouchedIds }) => {
+    await invalidateWorkChange(stores.cache, record.workId, record.touched);
+    await responses.bump();
+  };
   const relay = config.outbox.relay
-    ? new OutboxRelay(stores.outbox, stores.snapshot, stores.projections, (record) => invalidateWorkChange(stores.cache, record.workId, record.touched), log, {
+    ? new OutboxRelay(stores.outbox, stores.snapshot, stores.projections, afterWrite, log, {
         pollIntervalMs: config.outbox.pollIntervalMs,
         maxAttempts: config.outbox.maxAttempts,
         maxBackoffMs: config.outbox.maxBackoffMs,
@@ -31,7 +40,7 @@ export function startWritePath(config: Config, logger: Logger, stores: Stores): 
     writer: stores.articleWriter,
     outbox: stores.outbox,
     projectionStores: stores.projections.map((p) => p.store),
-    invalidate: (change) => invalidateWorkChange(stores.cache, change.workId, change.touched),
+    invalidate: afterWrite,
     wakeRelay: () => relay?.wake(),
     syncWaitMs: config.outbox.syncWaitMs,
     logger: log,

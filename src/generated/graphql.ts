@@ -117,6 +117,11 @@ export type Authorship = {
   readonly position: Scalars['Int']['output'];
 };
 
+/** Who may cache a response: `PUBLIC` shared caches (CDNs, the gateway's response cache), `PRIVATE` the client only. */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** One citation edge reached by a `citations` walk: `citing` cites `cited`. */
 export type Citation = {
   readonly __typename?: 'Citation';
@@ -739,6 +744,7 @@ export type ResolversTypes = {
   AuthorSort: AuthorSort;
   Authorship: ResolverTypeWrapper<AuthorshipRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Citation: ResolverTypeWrapper<CitationEdgeRecord>;
   CitationConnection: ResolverTypeWrapper<CitationConnectionSource>;
   CitationDirection: CitationDirection;
@@ -832,6 +838,14 @@ export type ResolversParentTypes = {
   WorkSuggestion: Suggestion;
   WorkTopic: WorkTopicRecord;
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArticlePayload'] = ResolversParentTypes['ArticlePayload']> = {
   sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
@@ -1108,3 +1122,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   WorkTopic?: WorkTopicResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -38,7 +38,7 @@ describeStores(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], '/re
     gateway = await startTestGateway({
       DATABASE_URL: database.url,
       SEED: 'none',
-      REDIS_URL: `${storeEndpoints.redis.replace(/\/\d*$/, '')}/14`,
+      REDIS_URL: `${storeEndpoints.redis.replace(/\/\d*$/, '')}/13`,
       NEO4J_URL: storeEndpoints.neo4j,
       NEO4J_USER: neo4jAuth.user,
       NEO4J_PASSWORD: neo4jAuth.password,

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
+import Redis from 'ioredis';
 import neo4j from 'neo4j-driver';
 import pg from 'pg';
 import { influxDatabase, neo4jAuth, storeEndpoints } from '../../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
 import { acquireStoreLock } from './exclusiveStore';
+
+const REDIS_DB = 14;
 
 /** The gateway over all five real stores, with what it needs to clean up after itself. */
 export interface PolyglotGateway {
@@ -20,7 +23,7 @@ export interface PolyglotGateway {
 /**
  * Starts the gateway over all five real stores: a throwaway PostgreSQL database, Redis database 14, a throwaway
  * InfluxDB database and Elasticsearch index, and the Neo4j graph — emptied, under the Neo4j test lock held until
- * `stop` (other suites rebuild it too). The sample is seeded through the gateway's own start-up path, so every
+ * `stop` (other suites rebuild it too), with Redis database 14 flushed. The sample is seeded through the gateway's own start-up path, so every
  * projection is written by it. `extraEnv` adds or overrides gateway variables.
  */
 export async function startPolyglotGateway(name: string, extraEnv: Record<string, string> = {}): Promise<PolyglotGateway> {
@@ -43,13 +46,21 @@ export async function startPolyglotGateway(name: string, extraEnv: Record<string
     const driver = neo4j.driver(storeEndpoints.neo4j, neo4j.auth.basic(neo4jAuth.user, neo4jAuth.password));
     await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
     await driver.close();
+    // Redis database 14 is the polyglot gateways' (one at a time, under the lock): entries, cached responses and
+    // the response-cache generation of an earlier gateway over another catalog must not answer for this one.
+    const redis = new Redis(`${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_DB}`, { maxRetriesPerRequest: 1 });
+    try {
+      await redis.flushdb();
+    } finally {
+      redis.disconnect();
+    }
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
     const url = new URL(storeEndpoints.postgres);
     url.pathname = `/${database}`;
     const env = {
       DATABASE_URL: url.toString(),
-      REDIS_URL: `${storeEndpoints.redis.replace(/\/\d*$/, '')}/14`,
+      REDIS_URL: `${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_DB}`,
       NEO4J_URL: storeEndpoints.neo4j,
       NEO4J_USER: neo4jAuth.user,
       NEO4J_PASSWORD: neo4jAuth.password,
