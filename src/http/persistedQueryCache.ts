@@ -1,7 +1,7 @@
 import type { PersistedQueryOptions } from '@apollo/server';
 import { LRUCache } from 'lru-cache';
 import type { Cache } from '../../datasources/cache/Cache';
-import { cacheKey } from '../../datasources/cache/cachedBatch';
+import { GatewayKeyValueCache } from './GatewayKeyValueCache';
 import type { PersistedDocuments } from './PersistedDocuments';
 
 /** Apollo Server's key-value cache interface, as its `persistedQueries.cache` option takes it. */
@@ -38,7 +38,10 @@ export function createPersistedQueryCache(options: {
     if (!documents) throw new Error('persisted-only mode needs persisted documents');
     return new DocumentListCache(documents, undefined);
   }
-  const registered = cache.backend === 'redis' ? new GatewayCacheAdapter(cache) : new BoundedMemoryCache(APQ_MEMORY_BYTES);
+  const registered =
+    cache.backend === 'redis'
+      ? new GatewayKeyValueCache(cache, { entity: 'apq', idOf: hashOf, defaultTtlSeconds: APQ_TTL_SECONDS })
+      : new BoundedMemoryCache(APQ_MEMORY_BYTES);
   return documents ? new DocumentListCache(documents, registered) : registered;
 }
 
@@ -60,24 +63,6 @@ class DocumentListCache implements PersistedQueryCache {
 
   async delete(key: string): Promise<void> {
     await this.registered?.delete(key);
-  }
-}
-
-/** The gateway's cross-request cache (Redis) under `gw:v<n>:apq:<sha256>`. Its failures are misses. */
-class GatewayCacheAdapter implements PersistedQueryCache {
-  constructor(private readonly cache: Cache) {}
-
-  async get(key: string): Promise<string | undefined> {
-    const [value] = await this.cache.getMany([cacheKey('apq', hashOf(key))]);
-    return value;
-  }
-
-  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
-    await this.cache.setMany([{ key: cacheKey('apq', hashOf(key)), value, ttlSeconds: options?.ttl ?? APQ_TTL_SECONDS }]);
-  }
-
-  async delete(key: string): Promise<void> {
-    await this.cache.delete([cacheKey('apq', hashOf(key))]);
   }
 }
 

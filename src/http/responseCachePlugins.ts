@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@ap
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { Cache } from '../../datasources/cache/Cache';
 import { ResponseCacheGeneration } from './responseCacheGeneration';
-import { ResponseCacheStore } from './responseCacheStore';
+import { responseCacheStore } from './responseCacheStore';
 
 /** The RESPONSE_CACHE* settings. */
 export interface ResponseCacheSettings {
@@ -38,7 +38,7 @@ export function createHttpCachingPlugins(
   const generation = new ResponseCacheGeneration(cache);
   plugins.push(
     responseCachePlugin<BaseContext>({
-      cache: new ResponseCacheStore(cache),
+      cache: responseCacheStore(cache),
       extraCacheKeyData: async (requestContext) => (hasCredentials(requestContext) ? null : { generation: await generation.current() }),
       shouldReadFromCache: async (requestContext) => !hasCredentials(requestContext),
       shouldWriteToCache: async (requestContext) => !hasCredentials(requestContext),

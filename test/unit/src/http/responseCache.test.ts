@@ -3,7 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { LruCache } from '../../../../datasources/cache/LruCache';
 import { RESPONSE_CACHE_GENERATION_KEY, ResponseCacheGeneration } from '../../../../src/http/responseCacheGeneration';
 import { createHttpCachingPlugins, type ResponseCacheSettings } from '../../../../src/http/responseCachePlugins';
-import { RESPONSE_CACHE_MAX_ENTRY_BYTES, ResponseCacheStore } from '../../../../src/http/responseCacheStore';
+import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from '../../../../src/http/responseCacheStore';
 import { loadTypeDefs } from '../../../../src/schema';
 
 /** The real SDL (with its @cacheControl hints) over stub resolvers that count their calls. */
@@ -118,10 +118,10 @@ describe('ResponseCacheGeneration', () => {
   });
 });
 
-describe('ResponseCacheStore', () => {
+describe('responseCacheStore', () => {
   it('stores under gw:v<n>:response:, with the given TTL, skipping oversized and zero-TTL entries', async () => {
     const cache = new LruCache();
-    const store = new ResponseCacheStore(cache);
+    const store = responseCacheStore(cache);
     await store.set('fqc:abc', '{"data":1}', { ttl: 30 });
     expect(await store.get('fqc:abc')).toBe('{"data":1}');
     expect((await cache.getMany(['gw:v2:response:fqc:abc']))[0]).toBe('{"data":1}');
