@@ -51,7 +51,9 @@ neo4j_ready() {
   fi
 }
 
-_neo4j_ready_or_dead() { neo4j_ready || ! _neo4j_ours_running; }
+# While starting, only "the pid is gone" means dead: right after `nohup java … &` the pid may still be the
+# forked shell (its cmdline not yet the launcher's), which _neo4j_ours_running would take for a stranger.
+_neo4j_ready_or_dead() { neo4j_ready || ! svc_pid_running "$(_neo4j_pidfile)"; }
 
 neo4j_up() {
   local home port log pidfile started=$SECONDS

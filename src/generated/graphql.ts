@@ -33,8 +33,8 @@ export type Author = {
   readonly __typename?: 'Author';
   /** Citations OpenAlex counts for this author's works, when known. */
   readonly citedByCount?: Maybe<Scalars['Int']['output']>;
-  /** Co-authors on loaded works, most shared works first (then id). `first` defaults to 25, at most 200. */
-  readonly coauthors: ReadonlyArray<Coauthor>;
+  /** Co-authors on loaded works, most shared works first (then id). `first` defaults to 25, at most 200. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly coauthors?: Maybe<ReadonlyArray<Coauthor>>;
   readonly displayName: Scalars['String']['output'];
   /** OpenAlex `summary_stats.h_index`, when known. */
   readonly hIndex?: Maybe<Scalars['Int']['output']>;
@@ -44,8 +44,8 @@ export type Author = {
   readonly institutions: ReadonlyArray<Institution>;
   /** ORCID as a URL, when known. */
   readonly orcid?: Maybe<Scalars['String']['output']>;
-  /** Works published and citations received per year, over this author's loaded works. */
-  readonly trend: Trend;
+  /** Works published and citations received per year, over this author's loaded works. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly trend?: Maybe<Trend>;
   /** This author's works loaded in the gateway; default order: newest first. */
   readonly works: WorkConnection;
   /** Works OpenAlex counts for this author; for a co-author known only from bylines, the works loaded here. */
@@ -317,29 +317,29 @@ export type Query = {
   readonly author?: Maybe<Author>;
   /** Authors matching `filter`, in `sort` order (default: most cited first, then id). `first` defaults to 25, at most 200. */
   readonly authors: AuthorConnection;
-  /** Titles starting with `prefix` (word prefix, case-insensitive), for type-ahead. `first` defaults to 10, at most 50. */
-  readonly autocompleteWorks: ReadonlyArray<WorkSuggestion>;
+  /** Titles starting with `prefix` (word prefix, case-insensitive), for type-ahead. `first` defaults to 10, at most 50. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly autocompleteWorks?: Maybe<ReadonlyArray<WorkSuggestion>>;
   /**
    * The citation neighbourhood of a work, breadth-first: with `CITED_BY`, the works citing it (depth 1), the
    * works citing those (depth 2), …; with `REFERENCES`, the works it cites, and so on. Each work appears once,
-   * at its shortest depth. `depth` is 1 to 3. Only works loaded in this gateway take part.
+   * at its shortest depth. `depth` is 1 to 3. Only works loaded in this gateway take part. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
    */
-  readonly citations: CitationConnection;
+  readonly citations?: Maybe<CitationConnection>;
   /** What this gateway serves and which store answers each capability. */
   readonly gateway: GatewayInfo;
   /** The outbox of changes on their way to the projection stores, dead letters included. Role `admin`. */
   readonly outbox: OutboxStatus;
   /**
    * Full-text search over titles and abstracts, best match first, optionally narrowed by `filter`.
-   * `first` defaults to 25, at most 200.
+   * `first` defaults to 25, at most 200. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
    */
-  readonly searchWorks: WorkSearchConnection;
+  readonly searchWorks?: Maybe<WorkSearchConnection>;
   /**
    * Publications and citations per period for a work, an author or a topic, over the years `from`..`to`
    * (inclusive). `works`: works published in the period; `citations`: citations received in the period
-   * (OpenAlex `counts_by_year`). Periods without data are present with zeros.
+   * (OpenAlex `counts_by_year`). Periods without data are present with zeros. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
    */
-  readonly trends: Trend;
+  readonly trends?: Maybe<Trend>;
   /** A work by OpenAlex id (`W2741809807` or `https://openalex.org/W2741809807`, case-insensitive). Null when unknown. */
   readonly work?: Maybe<Work>;
   /**
@@ -527,8 +527,8 @@ export type Work = {
   readonly abstract?: Maybe<Scalars['String']['output']>;
   /** Authors in byline order. */
   readonly authorships: ReadonlyArray<Authorship>;
-  /** Loaded works citing this work; default order: most cited first. */
-  readonly citedBy: WorkConnection;
+  /** Loaded works citing this work; default order: most cited first. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly citedBy?: Maybe<WorkConnection>;
   /** Citations counted by OpenAlex across all of its data (not only the works loaded here). */
   readonly citedByCount: Scalars['Int']['output'];
   /** The DOI as a URL (`https://doi.org/10.…`), as OpenAlex gives it. */
@@ -544,15 +544,15 @@ export type Work = {
   readonly publicationYear?: Maybe<Scalars['Int']['output']>;
   /** OpenAlex ids of every work it cites, including works not loaded in this gateway. */
   readonly referencedWorkIds: ReadonlyArray<Scalars['ID']['output']>;
-  /** Loaded works this work cites, in the order it cites them. */
-  readonly references: WorkConnection;
+  /** Loaded works this work cites, in the order it cites them. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly references?: Maybe<WorkConnection>;
   /** Where it was published (OpenAlex `primary_location.source`). */
   readonly source?: Maybe<Source>;
   readonly title?: Maybe<Scalars['String']['output']>;
   /** Topics with their scores, best first. */
   readonly topics: ReadonlyArray<WorkTopic>;
-  /** This work's publication and citations per year. */
-  readonly trend: Trend;
+  /** This work's publication and citations per year. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  readonly trend?: Maybe<Trend>;
   /** OpenAlex work type: `article`, `book-chapter`, `dataset`, … */
   readonly type?: Maybe<Scalars['String']['output']>;
   /** Incremented by every change; `updateArticle` and `deleteArticle` name the version they are based on. */
@@ -854,13 +854,13 @@ export type ArticlePayloadResolvers<ContextType = GatewayContext, ParentType ext
 
 export type AuthorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Author'] = ResolversParentTypes['Author']> = {
   citedByCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  coauthors?: Resolver<ReadonlyArray<ResolversTypes['Coauthor']>, ParentType, ContextType, Partial<AuthorCoauthorsArgs>>;
+  coauthors?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Coauthor']>>, ParentType, ContextType, Partial<AuthorCoauthorsArgs>>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutions?: Resolver<ReadonlyArray<ResolversTypes['Institution']>, ParentType, ContextType>;
   orcid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType, RequireFields<AuthorTrendArgs, 'from' | 'to'>>;
+  trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<AuthorTrendArgs, 'from' | 'to'>>;
   works?: Resolver<ResolversTypes['WorkConnection'], ParentType, ContextType, Partial<AuthorWorksArgs>>;
   worksCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -964,12 +964,12 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType, RequireFields<QueryAuthorArgs, 'id'>>;
   authors?: Resolver<ResolversTypes['AuthorConnection'], ParentType, ContextType, Partial<QueryAuthorsArgs>>;
-  autocompleteWorks?: Resolver<ReadonlyArray<ResolversTypes['WorkSuggestion']>, ParentType, ContextType, RequireFields<QueryAutocompleteWorksArgs, 'prefix'>>;
-  citations?: Resolver<ResolversTypes['CitationConnection'], ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
+  autocompleteWorks?: Resolver<Maybe<ReadonlyArray<ResolversTypes['WorkSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteWorksArgs, 'prefix'>>;
+  citations?: Resolver<Maybe<ResolversTypes['CitationConnection']>, ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
   gateway?: Resolver<ResolversTypes['GatewayInfo'], ParentType, ContextType>;
   outbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType, RequireFields<QueryOutboxArgs, 'first'>>;
-  searchWorks?: Resolver<ResolversTypes['WorkSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchWorksArgs, 'query'>>;
-  trends?: Resolver<ResolversTypes['Trend'], ParentType, ContextType, RequireFields<QueryTrendsArgs, 'from' | 'interval' | 'subject' | 'to'>>;
+  searchWorks?: Resolver<Maybe<ResolversTypes['WorkSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchWorksArgs, 'query'>>;
+  trends?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<QueryTrendsArgs, 'from' | 'interval' | 'subject' | 'to'>>;
   work?: Resolver<Maybe<ResolversTypes['Work']>, ParentType, ContextType, RequireFields<QueryWorkArgs, 'id'>>;
   works?: Resolver<ResolversTypes['WorkConnection'], ParentType, ContextType, Partial<QueryWorksArgs>>;
 };
@@ -1022,7 +1022,7 @@ export type TrendPointResolvers<ContextType = GatewayContext, ParentType extends
 export type WorkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work']> = {
   abstract?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authorships?: Resolver<ReadonlyArray<ResolversTypes['Authorship']>, ParentType, ContextType>;
-  citedBy?: Resolver<ResolversTypes['WorkConnection'], ParentType, ContextType, Partial<WorkCitedByArgs>>;
+  citedBy?: Resolver<Maybe<ResolversTypes['WorkConnection']>, ParentType, ContextType, Partial<WorkCitedByArgs>>;
   citedByCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1032,11 +1032,11 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   publicationDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicationYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   referencedWorkIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
-  references?: Resolver<ResolversTypes['WorkConnection'], ParentType, ContextType, Partial<WorkReferencesArgs>>;
+  references?: Resolver<Maybe<ResolversTypes['WorkConnection']>, ParentType, ContextType, Partial<WorkReferencesArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<ReadonlyArray<ResolversTypes['WorkTopic']>, ParentType, ContextType>;
-  trend?: Resolver<ResolversTypes['Trend'], ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
+  trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
