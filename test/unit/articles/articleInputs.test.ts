@@ -1,7 +1,8 @@
 import { ARTICLE_LIMITS, parseCreateArticleInput, parseUpdateArticleInput } from '../../../resolvers/articleInputs';
 import { toMintedId } from '../../../src/domain/mintedId';
-import { BadUserInputError, type InputProblem } from '../../../src/errors';
+import type { InputProblem } from '../../../src/errors';
 import type { CreateArticleInput, UpdateArticleInput } from '../../../src/generated/graphql';
+import { badInput } from '../../support/badInput';
 
 /** A fixed "today": the latest accepted publication year is then 2026. */
 const TODAY = new Date(Date.UTC(2025, 5, 15));
@@ -12,19 +13,6 @@ const VALID: CreateArticleInput = {
   authorIds: ['A1'],
 };
 
-/** The BadUserInputError `fn` throws (fails the test when it throws nothing or something else). */
-function badInput(fn: () => unknown): BadUserInputError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  expect(thrown).toBeInstanceOf(BadUserInputError);
-  const err = thrown as BadUserInputError;
-  expect(err.extensions['code']).toBe('BAD_USER_INPUT');
-  return err;
-}
 
 function problemsOf(fn: () => unknown): InputProblem[] {
   return badInput(fn).extensions['problems'] as InputProblem[];

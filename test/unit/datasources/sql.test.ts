@@ -3,7 +3,7 @@ import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetO
 import { SqlParams } from '../../../datasources/postgres/sql/SqlParams';
 import { workFilterSql, workOrder } from '../../../datasources/postgres/sql/workSql';
 import { type WorkFilter } from '../../../datasources/types';
-import { BadUserInputError } from '../../../src/errors';
+import { badInput } from '../../support/badInput';
 
 const INJECTION = "'; DROP TABLE works; --";
 
@@ -257,16 +257,8 @@ describe('cursors', () => {
   const order = workOrder(['CITED_BY_COUNT_DESC', 'TITLE_ASC']);
 
   function expectAfterError(fn: () => unknown, message?: RegExp): void {
-    let thrown: unknown;
-    try {
-      fn();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(BadUserInputError);
-    const err = thrown as BadUserInputError;
+    const err = badInput(fn);
     expect(err.extensions['argument']).toBe('after');
-    expect(err.extensions['code']).toBe('BAD_USER_INPUT');
     if (message) expect(err.message).toMatch(message);
   }
 

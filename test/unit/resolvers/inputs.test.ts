@@ -1,19 +1,7 @@
 import { requireId, toAuthorFilter, toWorkFilter } from '../../../resolvers/inputs';
-import { BadUserInputError } from '../../../src/errors';
 import { type WorkFilter } from '../../../src/generated/graphql';
+import { badInput } from '../../support/badInput';
 
-function badInput(fn: () => unknown): BadUserInputError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  expect(thrown).toBeInstanceOf(BadUserInputError);
-  const err = thrown as BadUserInputError;
-  expect(err.extensions['code']).toBe('BAD_USER_INPUT');
-  return err;
-}
 
 describe('requireId', () => {
   it('returns the short id of a short or URL id, case-insensitively', () => {
