@@ -74,10 +74,15 @@ export function mergeBatches(batches: readonly CatalogBatch[]): CatalogBatch {
   };
 }
 
+/** Where loading the shipped sample into this catalog stands: never tried, begun (maybe interrupted), or complete. */
+export type SampleSeedState = 'none' | 'started' | 'done';
+
 /** Writes catalog batches to the source of truth. */
 export interface CatalogWriter {
   /** Upserts the batch in one transaction: all of it is written, or none. */
   upsert(batch: CatalogBatch): Promise<void>;
   /** Number of works stored (0 for an empty catalog). */
   countWorks(): Promise<number>;
+  sampleSeedState(): Promise<SampleSeedState>;
+  markSampleSeed(state: Exclude<SampleSeedState, 'none'>): Promise<void>;
 }

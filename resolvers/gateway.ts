@@ -1,5 +1,5 @@
 import type { Resolvers, Store } from '../src/generated/graphql';
-import { version } from '../package.json';
+import { gatewayVersion } from '../src/gatewayVersion';
 
 export const gatewayResolvers: Resolvers = {
   Query: {
@@ -15,7 +15,7 @@ export const gatewayResolvers: Resolvers = {
           backend: config.elasticsearch ? 'elasticsearch' : 'postgresql',
         },
       ];
-      return { version, stores };
+      return { version: gatewayVersion(), stores };
     },
   },
 };

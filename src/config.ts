@@ -34,6 +34,8 @@ export interface Config {
     readonly maxBackoffMs: number;
     readonly syncWaitMs: number;
   };
+  /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
+  readonly shutdown: { readonly timeoutMs: number };
   /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/responseCachePlugins.ts; README, "HTTP caching"). */
   readonly responseCache: { readonly enabled: boolean; readonly maxAgeSeconds: number };
 }
@@ -158,6 +160,7 @@ const schema = z.object({
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
 /** The GRAPHQL_* variables; introspection and suggestions default to on, except in production. */
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
+    shutdown: { timeoutMs: v.SHUTDOWN_TIMEOUT_MS },
   };
 }
 

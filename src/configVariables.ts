@@ -90,6 +90,10 @@ export const CONFIG_VARIABLES = {
   SYNC_WAIT_MS: { default: '5000', description: 'Longest a mutation with `waitForSync: true` waits for the projection stores' },
   RESPONSE_CACHE: { default: 'on', description: '`on`: repeated anonymous queries are answered from the response cache (Redis or LRU), invalidated by every write; `off`: always executed' },
   RESPONSE_CACHE_MAX_AGE: { default: '300', description: 'Cap, in seconds, on every response\'s `Cache-Control` max-age and response-cache lifetime; `0` makes every response `no-store`' },
+  SHUTDOWN_TIMEOUT_MS: {
+    default: '10000',
+    description: 'Bound on a graceful shutdown (SIGTERM/SIGINT): requests in flight, the outbox flush and closing the stores; past it, what is still open is logged and the process exits 1',
+  },
   OTEL_EXPORTER_OTLP_ENDPOINT: { default: '(unset: tracing off)', description: 'OpenTelemetry OTLP/HTTP endpoint (e.g. `http://collector:4318`); set, the gateway exports a span per request and per store call to `<endpoint>/v1/traces`' },
   OTEL_SERVICE_NAME: { default: 'openalex-gateway', description: '`service.name` of the exported spans' },
 } as const satisfies Record<string, { default: string; description: string }>;

@@ -2,13 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
 import { mountExplorer } from './http/explorer';
+import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
 import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
 import { requestLogging } from './http/requestLogging';
@@ -28,19 +28,31 @@ export interface Gateway {
   readonly url: string;
   /** The write side (article mutations and the outbox relay). */
   readonly writePath: WritePath;
+  /**
+   * Stops accepting connections and lets the requests in flight finish until `deadline` (a `performance.now()`
+   * time; default: 10 s from now), cutting off what is left then; stops Apollo. `/ready` answers 503 from the start.
+   */
+  drain(deadline?: number): Promise<DrainResult>;
+  /** Open connections and what each is doing (what a shutdown that runs out of time reports). */
+  openConnections(): OpenConnection[];
+  /** `drain`, then the outbox relay's stop and flush (tests; `npm start` runs the steps through src/lifecycle/Shutdown). */
   stop(): Promise<void>;
 }
 
+/** How long `drain` waits by default (Apollo's own default grace period). */
+const DEFAULT_DRAIN_MS = 10_000;
+
 /**
  * Builds the HTTP app (GraphQL and the explorer at /graphql, /health, /ready, /metrics) over already opened stores and starts
- * listening on config.host:config.port; starts the outbox relay. `stop` drains in-flight requests, then stops the relay
- * after flushing what is ready; closing the stores is the caller's.
+ * listening on config.host:config.port; starts the outbox relay. Signals are not handled here (Apollo's own handlers are
+ * off): the process's one owner of SIGTERM/SIGINT is src/lifecycle/Shutdown. Closing the stores is the caller's.
  */
 export async function startGateway(config: Config, logger: Logger, stores: Stores): Promise<Gateway> {
   const verifier = await TokenVerifier.create(config.auth);
   const writePath = startWritePath(config, logger, stores);
   const app = express();
   const httpServer = http.createServer(app);
+  const connections = new HttpDrain(httpServer);
   // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
   app.use(
     requestLogging({
@@ -50,16 +62,16 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       slowOperationMs: config.observability.slowOperationMs,
     }),
   );
-  let draining = false;
   const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache);
   const apollo = new ApolloServer<GatewayContext>({
     ...limits.apolloOptions,
     schema: buildSchema(),
     formatError: createFormatError(config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    // Apollo would install its own SIGTERM/SIGINT handlers (unless NODE_ENV=test) that race the gateway's shutdown.
+    stopOnTerminationSignals: false,
     // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(),
       ...limits.plugins,
@@ -77,7 +89,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     readinessHandler(
       stores.health,
       { required: config.observability.readyRequiredStores, timeoutMs: config.observability.readyProbeTimeoutMs, logger },
-      () => draining,
+      () => connections.isDraining,
     ),
   );
   app.get('/metrics', metricsEndpoint(gatewayMetrics));
@@ -98,13 +110,19 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${host}:${port}/graphql`;
-  logger.info({ url }, 'gateway ready');
+  logger.info({ url, pid: process.pid }, 'gateway ready');
+  const drain = async (deadline = performance.now() + DEFAULT_DRAIN_MS): Promise<DrainResult> => {
+    const result = await connections.drain(deadline);
+    await apollo.stop();
+    return result;
+  };
   return {
     url,
     writePath,
+    drain,
+    openConnections: () => connections.openConnections(),
     stop: async () => {
-      draining = true;
-      await apollo.stop();
+      await drain();
       await writePath.stop();
     },
   };

@@ -4,13 +4,22 @@ import type { Logger } from '../logger';
 import { samplePaths } from './samplePaths';
 import { seedCatalog } from './seedCatalog';
 
-/** On start: an empty catalog is loaded with the shipped OpenAlex sample (and every configured projection), unless SEED=none. */
+/**
+ * On start, unless SEED=none: an empty catalog is loaded with the shipped OpenAlex sample (and every configured
+ * projection). The load is marked as begun and as done, so a start interrupted half-way (a Ctrl-C during the first
+ * start) loads the rest next time — the seed is idempotent — instead of keeping a partial sample; a catalog that
+ * holds works the sample did not bring is left alone.
+ */
 export async function seedSampleIfEmpty(config: Config, stores: Pick<Stores, 'catalogWriter' | 'projections'>, logger: Logger): Promise<void> {
-  if (config.postgres.seed === 'none' || (await stores.catalogWriter.countWorks()) > 0) return;
+  if (config.postgres.seed === 'none') return;
+  const state = await stores.catalogWriter.sampleSeedState();
+  if (state === 'done' || (state === 'none' && (await stores.catalogWriter.countWorks()) > 0)) return;
   const started = Date.now();
+  await stores.catalogWriter.markSampleSeed('started');
   const report = await seedCatalog(samplePaths(), stores.catalogWriter, { projections: stores.projections });
+  await stores.catalogWriter.markSampleSeed('done');
   logger.info(
-    { works: report.works, authors: report.authors, rejected: report.rejected.length, ms: Date.now() - started },
+    { works: report.works, authors: report.authors, rejected: report.rejected.length, ms: Date.now() - started, resumed: state === 'started' },
     'empty catalog seeded with the shipped OpenAlex sample',
   );
 }

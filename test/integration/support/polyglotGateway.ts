@@ -20,13 +20,23 @@ export interface PolyglotGateway {
   stop(): Promise<void>;
 }
 
+/** Throwaway room for one gateway on all five real stores: its environment, and how to give the room back. */
+export interface PolyglotStores {
+  /** The gateway variables pointing at the throwaway database, index and InfluxDB database. */
+  readonly env: Record<string, string>;
+  readonly index: string;
+  /** Makes everything indexed so far searchable. */
+  refreshSearch(): Promise<void>;
+  /** Drops the throwaway database, index and InfluxDB database and releases the Neo4j lock. */
+  release(): Promise<void>;
+}
+
 /**
- * Starts the gateway over all five real stores: a throwaway PostgreSQL database, Redis database 14, a throwaway
- * InfluxDB database and Elasticsearch index, and the Neo4j graph — emptied, under the Neo4j test lock held until
- * `stop` (other suites rebuild it too), with Redis database 14 flushed. The sample is seeded through the gateway's own start-up path, so every
- * projection is written by it. `extraEnv` adds or overrides gateway variables.
+ * Prepares the five real stores for one gateway: a throwaway PostgreSQL database, Redis database 14 (flushed), a
+ * throwaway InfluxDB database and Elasticsearch index, and the Neo4j graph — emptied, under the Neo4j test lock
+ * held until `release` (other suites rebuild it too). `extraEnv` adds or overrides gateway variables.
  */
-export async function startPolyglotGateway(name: string, extraEnv: Record<string, string> = {}): Promise<PolyglotGateway> {
+export async function preparePolyglotStores(name: string, extraEnv: Record<string, string> = {}): Promise<PolyglotStores> {
   const run = randomBytes(5).toString('hex');
   const database = `gateway_${name}_${run}`;
   const influxDb = `${influxDatabase}_${name}_${run}`;
@@ -70,23 +80,37 @@ export async function startPolyglotGateway(name: string, extraEnv: Record<string
       ELASTICSEARCH_INDEX: index,
       ...extraEnv,
     };
-    const gateway = await startTestGateway(env);
     const refreshSearch = async () => {
       await es.indices.refresh({ index });
     };
-    await refreshSearch();
+    return { env, index, refreshSearch, release: cleanUp };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+}
+
+/**
+ * Starts the gateway over all five real stores prepared by preparePolyglotStores. The sample is seeded through the
+ * gateway's own start-up path, so every projection is written by it.
+ */
+export async function startPolyglotGateway(name: string, extraEnv: Record<string, string> = {}): Promise<PolyglotGateway> {
+  const stores = await preparePolyglotStores(name, extraEnv);
+  try {
+    const gateway = await startTestGateway(stores.env);
+    await stores.refreshSearch();
     return {
       gateway,
-      env,
-      index,
-      refreshSearch,
+      env: stores.env,
+      index: stores.index,
+      refreshSearch: stores.refreshSearch,
       stop: async () => {
         await gateway.stop();
-        await cleanUp();
+        await stores.release();
       },
     };
   } catch (err) {
-    await cleanUp();
+    await stores.release();
     throw err;
   }
 }
