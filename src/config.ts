@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigVariable } from './configVariables';
+import { type CorsSettings, parseCorsOrigins } from './http/corsOrigins';
 import type { StoreName } from './errors';
 
 const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] as const satisfies readonly StoreName[];
@@ -8,6 +9,8 @@ const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] 
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS; src/http/corsPolicy.ts). */
+  readonly cors: CorsSettings;
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly logLevel: string;
   readonly postgres: { readonly url: string | undefined; readonly dataDir: string; readonly seed: 'sample' | 'none' };
@@ -103,6 +106,17 @@ const optionalUrl = z
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      try {
+        return parseCorsOrigins(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DATABASE_URL: optionalUrl,
@@ -203,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: v.PORT,
     host: v.HOST,
+    cors: v.CORS_ORIGINS,
     nodeEnv: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
     postgres: { url: v.DATABASE_URL, dataDir: v.DATA_DIR, seed: v.SEED },

@@ -6,6 +6,10 @@
 export const CONFIG_VARIABLES = {
   PORT: { default: '4000', description: 'HTTP port; GraphQL is served at /graphql' },
   HOST: { default: '0.0.0.0', description: 'Interface the HTTP server binds to' },
+  CORS_ORIGINS: {
+    default: '(unset: no cross-origin access)',
+    description: 'Comma-separated browser origins allowed to call `/graphql` (`https://app.example.org,http://localhost:3000`), with credentials (`Authorization`); `*` lets any other origin send anonymous requests only',
+  },
   NODE_ENV: {
     default: 'development',
     description: '`production` masks unexpected errors and turns introspection off unless enabled',

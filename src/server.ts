@@ -7,6 +7,7 @@ import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
+import { corsPolicy } from './http/corsPolicy';
 import { mountExplorer } from './http/explorer';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
 import { metricsEndpoint } from './http/metricsEndpoint';
@@ -93,6 +94,8 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     ),
   );
   app.get('/metrics', metricsEndpoint(gatewayMetrics));
+  // Before everything else on /graphql: preflights are answered here, and every answer carries the CORS headers.
+  app.use('/graphql', corsPolicy(config.cors));
   mountExplorer(app, '/graphql');
   app.use(
     '/graphql',
