@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, type StoreName } from '../../src/errors';
+import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, ReadOnlyWorkError, type StoreName } from '../../src/errors';
+import { toMintedId } from '../../src/domain/mintedId';
 import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
 import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
 import type { WorkWrite } from '../catalogWrite';
@@ -71,10 +72,15 @@ export class PostgresArticleWriter implements ArticleWriter {
   }
 }
 
-/** Locks the article and checks it is one and at the expected version; answers its current catalog row. */
+/**
+ * Locks the article and checks it exists, was created through the gateway (a minted `WG…` id: works imported from
+ * OpenAlex are read-only, as the next import would overwrite a change), is an article and is at the expected
+ * version; answers its current catalog row.
+ */
 async function lockArticle(tx: Tx, workId: string, expectedVersion: number | undefined): Promise<WorkWrite> {
   const row = await lockWork(tx, workId);
   if (!row) throw new NotFoundError('Work', workId);
+  if (toMintedId(workId, 'W') === undefined) throw new ReadOnlyWorkError(workId);
   if (row.type !== ARTICLE_TYPE) throw new BadUserInputError(`work ${workId} is of type ${row.type ?? 'unknown'}, not an article`, 'id');
   if (expectedVersion !== undefined && row.version !== expectedVersion) throw new ConflictError('Work', workId, expectedVersion, row.version);
   const [work] = (await readCatalogBatch(tx, [workId])).works;

@@ -6,5 +6,6 @@ export { ErrorCode } from './ErrorCode';
 export { createFormatError } from './formatError';
 export { GatewayError } from './GatewayError';
 export { NotFoundError } from './NotFoundError';
+export { ReadOnlyWorkError } from './ReadOnlyWorkError';
 export { RequestTimeoutError } from './RequestTimeoutError';
 export { UpstreamUnavailableError, type StoreName } from './UpstreamUnavailableError';

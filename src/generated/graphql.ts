@@ -232,7 +232,9 @@ export type Mutation = {
   readonly createArticle: ArticlePayload;
   /**
    * Deletes an article everywhere. With `version`, fails with `CONFLICT` if the article changed since that
-   * version. Role `editor` or `admin`.
+   * version. Like `updateArticle`, only for articles created with `createArticle`: a work imported from OpenAlex
+   * is read-only (`FORBIDDEN`, reason `IMPORTED_FROM_OPENALEX`; the next import would bring it back). Role
+   * `editor` or `admin`.
    */
   readonly deleteArticle: DeleteArticlePayload;
   /**
@@ -243,7 +245,9 @@ export type Mutation = {
   /**
    * Changes the fields given in `input` (omitted fields keep their value; `null` clears an optional one).
    * `input.version` is the version the change is based on: if the article changed since, the update fails
-   * with `CONFLICT` and nothing is written. Role `editor` or `admin`.
+   * with `CONFLICT` and nothing is written. Only articles created with `createArticle` (ids `WG…`) can be
+   * changed: a work imported from OpenAlex is read-only (`FORBIDDEN` with `extensions.reason`
+   * `IMPORTED_FROM_OPENALEX`), since the next import would overwrite the change. Role `editor` or `admin`.
    */
   readonly updateArticle: ArticlePayload;
 };

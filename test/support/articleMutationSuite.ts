@@ -281,32 +281,49 @@ export function articleMutationSuite(target: () => MutationSuiteTarget): void {
       expect(await countWorks()).toBe(truth.works.size);
     });
 
-    it('answers NOT_FOUND for an article that is gone, and refuses to touch a work that is not an article', async () => {
+    it('answers NOT_FOUND for an article that is gone', async () => {
       const again = await gql(DELETE, { id: article.id }, editor);
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
-      const other = works.find((w: TruthWork) => w.type !== 'article') as TruthWork;
-      const res = await gql(DELETE, { id: other.id }, editor);
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
-      expect((await gql<{ work: { id: string } }>('query($id: ID!) { work(id: $id) { id } }', { id: other.id })).data?.work.id).toBe(other.id);
     });
 
-    it('deletes a cited sample article: the works citing it count one loaded reference less, at once', async () => {
-      const loaded = new Set(truth.works.keys());
-      const victim = [...works].filter((w) => w.type === 'article').sort((a, b) => citers(b.id) - citers(a.id) || a.id.localeCompare(b.id))[0] as TruthWork;
-      const citing = works.filter((w) => w.referencedWorkIds.includes(victim.id));
-      expect(citing.length).toBeGreaterThan(0);
-      const loadedRefs = (w: TruthWork) => new Set(w.referencedWorkIds.filter((r) => loaded.has(r))).size;
-      const referencesOf = async (id: string) =>
+    it('refuses to change or delete a work imported from OpenAlex, article or not: FORBIDDEN with the reason, nothing written', async () => {
+      const importedArticle = works.find((w) => w.type === 'article') as TruthWork;
+      const importedOther = works.find((w) => w.type !== 'article') as TruthWork;
+      const view = async (id: string) => (await gql<{ work: { title: string; version: number } }>('query($id: ID!) { work(id: $id) { title version } }', { id })).data?.work;
+      for (const imported of [importedArticle, importedOther]) {
+        const before = await view(imported.id);
+        expect(before?.title).toBe(imported.title);
+        const update = await gql(UPDATE, { id: imported.id, input: { version: before?.version, title: 'Edited in the gateway' } }, editor);
+        const remove = await gql(DELETE, { id: imported.id }, admin);
+        for (const res of [update, remove]) {
+          expect(res.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', reason: 'IMPORTED_FROM_OPENALEX', workId: imported.id });
+          expect(res.errors?.[0]?.message).toMatch(/imported from OpenAlex and is read-only/);
+        }
+        expect(await view(imported.id)).toEqual(before);
+      }
+      expect(await countWorks()).toBe(truth.works.size);
+    });
+
+    it('deletes an article other articles cite: they count one loaded reference less, at once', async () => {
+      const refsOf = async (id: string) =>
         (await gql<{ work: { references: { totalCount: number } } }>('query($id: ID!) { work(id: $id) { references { totalCount } } }', { id })).data?.work.references.totalCount;
-      for (const w of citing) expect(await referencesOf(w.id)).toBe(loadedRefs(w)); // and now cached
+      const create = async (overrides: Record<string, unknown>) => {
+        const res = await gql<{ createArticle: { work: ArticleView } }>(CREATE, { input: input({ doi: null, ...overrides }), wait: true }, editor);
+        expect(res.errors).toBeUndefined();
+        return res.data?.createArticle.work as ArticleView;
+      };
+      const victim = await create({ referencedWorkIds: [] });
+      const citing = await create({ referencedWorkIds: [victim.id, ...cited] });
+      expect(await refsOf(citing.id)).toBe(cited.length + 1); // and now cached
       const res = await gql<{ deleteArticle: { sync: SyncView[] } }>(DELETE, { id: victim.id, wait: true }, editor);
       expect(res.errors).toBeUndefined();
       expectAllApplied(res.data?.deleteArticle.sync);
-      for (const w of citing) expect(await referencesOf(w.id)).toBe(loadedRefs(w) - 1);
-      // OpenAlex's list of references is the source's and stays as it was.
-      const first = citing[0] as TruthWork;
-      const ids = await gql<{ work: { referencedWorkIds: string[] } }>('query($id: ID!) { work(id: $id) { referencedWorkIds } }', { id: first.id });
-      expect(ids.data?.work.referencedWorkIds).toEqual(first.referencedWorkIds);
+      expect(await refsOf(citing.id)).toBe(cited.length);
+      // The article's own list of references is as it was written.
+      const ids = await gql<{ work: { referencedWorkIds: string[] } }>('query($id: ID!) { work(id: $id) { referencedWorkIds } }', { id: citing.id });
+      expect(ids.data?.work.referencedWorkIds).toEqual([victim.id, ...cited]);
+      const cleanUp = await gql(DELETE, { id: citing.id, wait: true }, editor);
+      expect(cleanUp.errors).toBeUndefined();
     });
 
     it('leaves an empty outbox once everything is delivered (admin view)', async () => {
