@@ -75,7 +75,7 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
         { year: 2020, citedByCount: 3 },
         { year: 2021, citedByCount: 4 },
       ],
-      authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', institutionIds: [] })),
+      authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] })),
       topics: [],
     };
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
