@@ -9,7 +9,7 @@ import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { CountingSqlExecutor } from '../support/CountingSqlExecutor';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 
 describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   let stores: Stores;
@@ -33,7 +33,7 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   trendStoreContract('PostgreSQL on PGlite', () => trends);
 
   it('answers 20 authors with one statement, and one statement per kind of subject', async () => {
-    const authorIds = [...new Set([...sampleGroundTruth().works.values()].flatMap((w) => w.authorships.map((a) => a.authorId)))].slice(0, 20);
+    const authorIds = [...new Set([...sampleGroundTruth().works.values()].flatMap(namedAuthorIds))].slice(0, 20);
     expect(authorIds).toHaveLength(20);
     const range = { from: 2000, to: 2026, interval: 'YEAR' } as const;
     counting.statements.length = 0;

@@ -14,7 +14,7 @@ import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
 import { trendStoreContract } from '../contract/trendStoreContract';
-import { sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
@@ -97,7 +97,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
     // One point per (subject, work, year with a publication or citations), counted from the truth.
     const expectedPoints = [...truth.works.values()].reduce((n, w) => {
       const years = new Set([...(w.publicationYear === null ? [] : [w.publicationYear]), ...w.countsByYear.filter((c) => c.cited_by_count > 0).map((c) => c.year)]);
-      const subjects = 1 + new Set(w.authorships.map((a) => a.authorId)).size + new Set(w.topicIds).size;
+      const subjects = 1 + namedAuthorIds(w).length + new Set(w.topicIds).size;
       return n + years.size * subjects;
     }, 0);
     expect(await countPoints()).toBe(expectedPoints);
@@ -115,7 +115,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
       },
     };
     const store = new InfluxTrendStore(counting, new StorePolicy('influxdb', isTransientInfluxError));
-    const authorIds = [...new Set([...truth.works.values()].flatMap((w) => w.authorships.map((a) => a.authorId)))].slice(0, 20);
+    const authorIds = [...new Set([...truth.works.values()].flatMap(namedAuthorIds))].slice(0, 20);
     expect(authorIds).toHaveLength(20);
     const subjects = authorIds.map((id) => ({ kind: 'author' as const, id }));
     const series = await store.trends(subjects, WIDE);

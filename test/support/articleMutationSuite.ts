@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
 import type { GqlResponse, TestGateway } from './testGateway';
 import { testToken } from './testTokens';
 
@@ -307,6 +307,33 @@ export function articleMutationSuite(target: () => MutationSuiteTarget): void {
       const first = citing[0] as TruthWork;
       const ids = await gql<{ work: { referencedWorkIds: string[] } }>('query($id: ID!) { work(id: $id) { referencedWorkIds } }', { id: first.id });
       expect(ids.data?.work.referencedWorkIds).toEqual(first.referencedWorkIds);
+    });
+
+    it('updates a sample article with byline names OpenAlex could not attach to an author: they keep their places', async () => {
+      const sample = works.filter((w) => w.type === 'article' && w.authorships.some((a) => a.authorId === null)).sort((a, b) => a.id.localeCompare(b.id))[0] as TruthWork;
+      expect(sample).toBeDefined();
+      const byline = 'authorships { position rawAuthorName author { id } institutions { id } }';
+      const now = await gql<{ work: { version: number } }>('query($id: ID!) { work(id: $id) { version } }', { id: sample.id });
+      const version = now.data?.work.version as number;
+      const res = await gql<{ updateArticle: { work: { version: number; title: string; authorships: unknown[] }; sync: SyncView[] } }>(
+        `mutation($id: ID!, $input: UpdateArticleInput!) { updateArticle(id: $id, input: $input, waitForSync: true) { work { version title ${byline} } sync { store state visible } } }`,
+        { id: sample.id, input: { version, title: `Retitled ${word('quillonet')} sample` } },
+        editor,
+      );
+      expect(res.errors).toBeUndefined();
+      expectAllApplied(res.data?.updateArticle.sync);
+      const expected = sample.authorships.map((a) => ({
+        position: a.position,
+        rawAuthorName: a.rawAuthorName,
+        author: a.authorId === null ? null : { id: a.authorId },
+        institutions: a.institutionIds.map((id) => ({ id })),
+      }));
+      expect(res.data?.updateArticle.work).toEqual({ version: version + 1, title: `Retitled ${word('quillonet')} sample`, authorships: expected });
+      const read = await gql<{ work: { authorships: unknown[] } }>(`query($id: ID!) { work(id: $id) { ${byline} } }`, { id: sample.id });
+      expect(read.data?.work.authorships).toEqual(expected);
+      // Every projection follows: search finds the new title; the authors it names still count it once, nobody else does.
+      expect(await searchHits(word('quillonet'))).toEqual([sample.id]);
+      for (const id of namedAuthorIds(sample)) expect({ id, works: await authorWorksIn(id, sample.publicationYear as number) }).toEqual({ id, works: worksOf(id, sample.publicationYear as number) });
     });
 
     it('leaves an empty outbox once everything is delivered (admin view)', async () => {
