@@ -1,15 +1,20 @@
-import type { ArticleFields, ArticlePatch, TouchedIds } from './articleWrite';
+import type { ArticleFields, ArticlePatch, BylineEntry, TouchedIds } from './articleWrite';
+import { bylineAuthorIds } from './bylineAuthorIds';
 import type { AuthorWrite, AuthorshipWrite, WorkWrite } from './catalogWrite';
 
 /** The OpenAlex work type of everything the article mutations write. */
 export const ARTICLE_TYPE = 'article';
 
 /**
- * The catalog row of an article with `fields`. An update passes the `current` row: what editors do not set
- * (OpenAlex citation counts, source, institutions of authors who stay on the byline, topic scores) is kept.
+ * The catalog row of an article with `fields`. `authorNames` holds the display names of the byline's existing
+ * authors (at least of those not on the current byline). An update passes the `current` row: what editors do
+ * not set (OpenAlex citation counts, source, topic scores, and the institutions and printed name of each byline
+ * entry that stays) is kept. A byline name is the author's display name, the name printed on the current byline
+ * for an author who stays, or, for a name OpenAlex could not attach to an author, that name. Throws when an
+ * existing author's name is unknown (its id was not checked).
  */
-export function workWriteOfArticle(id: string, fields: ArticleFields, current?: WorkWrite): WorkWrite {
-  const authorIds = fields.byline.map((b) => b.authorId);
+export function workWriteOfArticle(id: string, fields: ArticleFields, authorNames: ReadonlyMap<string, string>, current?: WorkWrite): WorkWrite {
+  const last = fields.byline.length - 1;
   return {
     id,
     doi: fields.doi,
@@ -25,12 +30,16 @@ export function workWriteOfArticle(id: string, fields: ArticleFields, current?: 
     primaryTopicId: fields.topicIds[0] ?? null,
     referencedWorkIds: fields.referencedWorkIds,
     countsByYear: current?.countsByYear ?? [],
-    authorships: authorIds.map((authorId, i): AuthorshipWrite => ({
-      position: i + 1,
-      authorPosition: i === 0 ? 'first' : i === authorIds.length - 1 ? 'last' : 'middle',
-      authorId,
-      institutionIds: current?.authorships.find((a) => a.authorId === authorId)?.institutionIds ?? [],
-    })),
+    authorships: fields.byline.map((entry, i): AuthorshipWrite => {
+      const kept = current?.authorships.find((a) => sameEntry(a, entry));
+      return {
+        position: i + 1,
+        authorPosition: i === 0 ? 'first' : i === last ? 'last' : 'middle',
+        authorId: entry.kind === 'unattached' ? null : entry.authorId,
+        rawAuthorName: kept?.rawAuthorName ?? bylineName(entry, authorNames),
+        institutionIds: kept?.institutionIds ?? [],
+      };
+    }),
     topics: fields.topicIds.map((topicId) => ({ topicId, score: current?.topics.find((t) => t.topicId === topicId)?.score ?? 1 })),
   };
 }
@@ -42,7 +51,7 @@ export function articleFieldsOf(work: WorkWrite): ArticleFields {
     abstract: work.abstract,
     publicationDate: work.publicationDate ?? `${work.publicationYear ?? 1970}-01-01`,
     doi: work.doi,
-    byline: work.authorships.map((a) => ({ kind: 'existing', authorId: a.authorId })),
+    byline: work.authorships.map((a): BylineEntry => (a.authorId === null ? { kind: 'unattached', rawAuthorName: a.rawAuthorName } : { kind: 'existing', authorId: a.authorId })),
     referencedWorkIds: work.referencedWorkIds,
     topicIds: work.topics.map((t) => t.topicId),
     isOpenAccess: work.isOpenAccess,
@@ -69,8 +78,34 @@ export function newAuthorsOf(fields: Pick<ArticleFields, 'byline'>): AuthorWrite
 export function touchedIds(before: WorkWrite | undefined, after: WorkWrite | undefined): TouchedIds {
   const union = (pick: (w: WorkWrite) => readonly string[]) => [...new Set([...(before ? pick(before) : []), ...(after ? pick(after) : [])])].sort();
   return {
-    authorIds: union((w) => w.authorships.map((a) => a.authorId)),
+    authorIds: union((w) => bylineAuthorIds(w.authorships)),
     topicIds: union((w) => w.topics.map((t) => t.topicId)),
     referencedWorkIds: union((w) => w.referencedWorkIds),
   };
+}
+
+/** Whether a stored byline entry is `entry`: the same author, or the same unattached name. */
+function sameEntry(stored: AuthorshipWrite, entry: BylineEntry): boolean {
+  return entry.kind === 'unattached' ? stored.authorId === null && stored.rawAuthorName === entry.rawAuthorName : stored.authorId === entry.authorId;
+}
+
+/** The name a new byline entry prints. */
+function bylineName(entry: BylineEntry, authorNames: ReadonlyMap<string, string>): string {
+  switch (entry.kind) {
+    case 'new':
+      return entry.displayName;
+    case 'unattached':
+      return entry.rawAuthorName;
+    case 'existing': {
+      const name = authorNames.get(entry.authorId);
+      if (name === undefined) throw new Error(`no display name for byline author ${entry.authorId}`);
+      return name;
+    }
+    default:
+      return assertNever(entry);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected byline entry ${JSON.stringify(value)}`);
 }

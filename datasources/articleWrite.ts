@@ -1,10 +1,15 @@
 import type { StoreName } from '../src/errors';
 import type { WorkRecord } from './types';
 
-/** One byline entry of an article: an author already in the catalog, or one the write creates. */
+/**
+ * One byline entry of an article: an author already in the catalog, one the write creates, or a name of a stored
+ * OpenAlex byline that OpenAlex could not attach to an author (kept when an update leaves the byline as it is;
+ * editors cannot add one).
+ */
 export type BylineEntry =
   | { readonly kind: 'existing'; readonly authorId: string }
-  | { readonly kind: 'new'; readonly authorId: string; readonly displayName: string; readonly orcid: string | null };
+  | { readonly kind: 'new'; readonly authorId: string; readonly displayName: string; readonly orcid: string | null }
+  | { readonly kind: 'unattached'; readonly rawAuthorName: string };
 
 /** Every field of an article an editor sets, validated and normalised (short ids, bare DOI, ISO date). */
 export interface ArticleFields {

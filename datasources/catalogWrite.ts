@@ -6,11 +6,18 @@ export interface CitationsInYear {
   readonly citedByCount: number;
 }
 
+/**
+ * One byline entry. `authorId` is null for a name OpenAlex could not attach to an author (its `author.id` is
+ * null): the entry keeps its position, name and institutions, but names nobody (no author row, no co-author, no
+ * author trend, no AUTHORED edge).
+ */
 export interface AuthorshipWrite {
   /** 1-based byline position. */
   readonly position: number;
   readonly authorPosition: string | null;
-  readonly authorId: string;
+  readonly authorId: string | null;
+  /** The name as the byline prints it (OpenAlex `raw_author_name`, else `author.display_name`). */
+  readonly rawAuthorName: string;
   readonly institutionIds: readonly string[];
 }
 

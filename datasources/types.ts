@@ -31,12 +31,15 @@ export interface AuthorRecord {
   readonly institutionIds: readonly string[];
 }
 
+/** One byline entry of a work; `authorId` is null for a name OpenAlex could not attach to an author. */
 export interface AuthorshipRecord {
   readonly workId: string;
   /** 1-based byline position. */
   readonly position: number;
   readonly authorPosition: string | null;
-  readonly authorId: string;
+  readonly authorId: string | null;
+  /** The name as the byline prints it (OpenAlex `raw_author_name`, else the author's display name). */
+  readonly rawAuthorName: string;
   readonly institutionIds: readonly string[];
 }
 

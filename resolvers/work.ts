@@ -44,6 +44,8 @@ export const workResolvers: Resolvers = {
   },
   Authorship: {
     author: async (authorship, _args, { loaders }) => {
+      // A name OpenAlex could not attach to an author names nobody.
+      if (authorship.authorId === null) return null;
       const author = await loaders.author.load(authorship.authorId);
       // authorships.author_id references authors(id), so a missing author is a broken invariant.
       if (author === null) throw new Error(`author ${authorship.authorId} of work ${authorship.workId} is missing`);

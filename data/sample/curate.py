@@ -4,7 +4,7 @@
 Usage (from the repository root):
     python3 data/sample/curate.py [SHARED_DIR]
 SHARED_DIR defaults to /work/shared/data/openalex (the folder described by its SOURCES.md).
-Python 3.8+, standard library only. It rewrites data/sample/{authors,api-pages,snapshot}/ and
+Python 3.8+, standard library only. It rewrites data/sample/{authors,api-pages,snapshot,works}/ and
 prints the counts that data/sample/SOURCES.md quotes.
 
 What it does (see SOURCES.md for why):
@@ -13,6 +13,9 @@ What it does (see SOURCES.md for why):
     drops DROPPED_WORK_FIELDS from every work, keeps `details` whole.
   * api-pages/: the three snowball pages, works trimmed the same way, `meta` whole.
   * snapshot/: the first SNAPSHOT_LINES lines of each snapshot part, byte for byte.
+  * works/: every work of the shared author files (chosen or not) whose byline has an entry OpenAlex could not
+    attach to an author ("author": {"id": null}), unless the sample already has it: file-name order, then list
+    order, each work once, trimmed the same way, one compact JSON object per line (the snapshot's works shape).
 Values are never altered: records are parsed and re-serialised compactly, only fields are dropped.
 """
 import json
@@ -36,6 +39,7 @@ DROPPED_WORK_FIELDS = {
 SNOWBALL_PAGES = [("keypaper", "snowball-keypaper.json"), ("cited", "snowball-cited.json"),
                   ("citing", "snowball-citing.json")]
 SNAPSHOT_PARTS = [("institutions", "institutions.jsonl"), ("sources", "sources.jsonl")]
+UNATTACHED_WORKS = "unattached-bylines.jsonl"
 
 
 def compact(value):
@@ -71,6 +75,22 @@ def internal_edges(works_by_id):
     """referenced_works entries pointing to another work of the set (self-references excluded)."""
     return sum(1 for wid, w in works_by_id.items() for ref in w.get("referenced_works") or []
                if ref in works_by_id and ref != wid)
+
+
+def has_unattached_entry(work):
+    """A byline entry OpenAlex could not attach to an author: its author object has "id": null."""
+    return any(isinstance(a.get("author"), dict) and "id" in a["author"] and a["author"]["id"] is None
+               for a in work.get("authorships") or [])
+
+
+def unattached_works(authors, already):
+    """Works of every author file with an unattached byline entry, not in `already`; file then list order."""
+    picked = {}
+    for aid in sorted(authors):
+        for w in authors[aid]["works"]:
+            if has_unattached_entry(w) and w["id"] not in already and w["id"] not in picked:
+                picked[w["id"]] = (aid, w)
+    return list(picked.values())
 
 
 def works_of(authors, chosen):
@@ -144,7 +164,16 @@ def main():
     snowball = {w["id"]: w for w in page_works}
     everything = dict(author_works)
     everything.update(snowball)
-    entries = sum(len(authors[a]["works"]) for a in chosen) + len(page_works)
+
+    clean(os.path.join(OUT, "works"))
+    unattached = unattached_works(authors, everything)
+    write(os.path.join(OUT, "works", UNATTACHED_WORKS), "".join(compact(w) + "\n" for _, w in unattached))
+    for aid, w in unattached:
+        positions = [i + 1 for i, a in enumerate(w["authorships"]) if a["author"]["id"] is None]
+        print("unattached byline entries: %s (from %s) at positions %s" % (w["id"], aid, positions))
+    unattached_by_id = {w["id"]: w for _, w in unattached}
+    everything.update(unattached_by_id)
+    entries = sum(len(authors[a]["works"]) for a in chosen) + len(page_works) + len(unattached)
     print()
     print("authors: %s" % ", ".join(chosen))
     print("author-file work entries: %d, unique: %d, internal edges: %d, with abstract: %d" % (
@@ -153,6 +182,9 @@ def main():
     print("api-page work entries: %d, unique: %d, internal edges: %d, with abstract: %d" % (
         len(page_works), len(snowball), internal_edges(snowball),
         sum(1 for w in snowball.values() if w.get("abstract_inverted_index"))))
+    print("unattached-byline works: %d, internal edges among them: %d, with abstract: %d" % (
+        len(unattached), internal_edges(unattached_by_id),
+        sum(1 for w in unattached_by_id.values() if w.get("abstract_inverted_index"))))
     print("whole sample: work entries %d, unique works %d, internal edges %d, with abstract %d" % (
         entries, len(everything), internal_edges(everything),
         sum(1 for w in everything.values() if w.get("abstract_inverted_index"))))

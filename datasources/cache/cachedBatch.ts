@@ -1,8 +1,11 @@
 import { gatewayMetrics } from '../../src/observability/metrics';
 import type { Cache } from './Cache';
 
-/** Bump when the shape of a cached record changes: old entries are then simply never read again. */
-export const CACHE_SCHEMA_VERSION = 2;
+/**
+ * Bump when the shape of a cached record changes: old entries are then simply never read again.
+ * 3: bylines carry `rawAuthorName` and may have a null `authorId`.
+ */
+export const CACHE_SCHEMA_VERSION = 3;
 
 /** `gw:v<version>:<entity>:<id>` — the one place cache keys are spelled. */
 export function cacheKey(entity: string, id: string): string {

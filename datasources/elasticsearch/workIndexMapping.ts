@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { bylineAuthorIds } from '../bylineAuthorIds';
 import type { WorkWrite } from '../catalogWrite';
 
 /** The default name of the works index. */
@@ -45,6 +46,7 @@ export interface WorkDocument {
   readonly is_open_access: boolean;
   readonly cited_by_count: number;
   readonly doi: string | null;
+  /** The distinct authors of the byline; a name OpenAlex could not attach to an author adds none. */
   readonly author_ids: readonly string[];
   readonly topic_ids: readonly string[];
 }
@@ -60,7 +62,7 @@ export function toWorkDocument(work: WorkWrite): WorkDocument {
     is_open_access: work.isOpenAccess,
     cited_by_count: work.citedByCount,
     doi: work.doi,
-    author_ids: [...new Set(work.authorships.map((a) => a.authorId))],
+    author_ids: bylineAuthorIds(work.authorships),
     topic_ids: [...new Set(work.topics.map((t) => t.topicId))],
   };
 }

@@ -1,4 +1,5 @@
 import { Point } from '@influxdata/influxdb-client';
+import { bylineAuthorIds } from '../bylineAuthorIds';
 import type { WorkWrite } from '../catalogWrite';
 import type { TrendSubject } from '../TrendStore';
 
@@ -52,7 +53,8 @@ export function isStorableYear(year: number): boolean {
 }
 
 /**
- * The facts of one work: for the work itself, each distinct author of its byline and each distinct topic, one
+ * The facts of one work: for the work itself, each distinct author of its byline (a name OpenAlex could not
+ * attach to an author is no subject) and each distinct topic, one
  * fact per year where the work was published or cited (years with neither are left out; a year listed twice
  * in counts_by_year is summed).
  */
@@ -68,7 +70,7 @@ export function trendFactsOfWork(work: WorkWrite): WorkFacts {
 
   const subjects: { kind: TrendSubject['kind']; id: string }[] = [
     { kind: 'work', id: work.id },
-    ...unique(work.authorships.map((a) => a.authorId)).map((id) => ({ kind: 'author' as const, id })),
+    ...bylineAuthorIds(work.authorships).map((id) => ({ kind: 'author' as const, id })),
     ...unique(work.topics.map((t) => t.topicId)).map((id) => ({ kind: 'topic' as const, id })),
   ];
   const facts: TrendFact[] = [];

@@ -11,7 +11,8 @@ import type { StorePolicy } from '../shared/StorePolicy';
  *   (:Work {id, loaded: true, citedByCount, publicationDate, title})   a loaded work (publicationDate: 'YYYY-MM-DD')
  *   (:Work {id})                                                        a stub: referenced, not loaded
  *   (:Author {id, displayName, complete})                               complete: from an OpenAlex Author record
- *   (:Author)-[:AUTHORED {position}]->(:Work)                           1-based byline position
+ *   (:Author)-[:AUTHORED {position}]->(:Work)                           1-based byline position; a byline name OpenAlex
+ *                                                                       could not attach to an author has no edge
  *   (:Work)-[:CITES {position}]->(:Work)                                1-based position in referenced_work_ids
  *
  * A referenced work that is not loaded is a stub without `loaded`, which every read ignores (`WHERE n.loaded`);
@@ -110,7 +111,7 @@ export class Neo4jProjection implements Projection {
       authors: authors.map((a) => ({ id: a.id, displayName: a.displayName, complete: a.complete })),
       workIds: works.map((w) => w.id),
       cites: works.flatMap(citesOf),
-      authored: works.flatMap((w) => w.authorships.map((a) => ({ workId: w.id, authorId: a.authorId, position: a.position }))),
+      authored: works.flatMap(authoredOf),
     };
     await this.write('graph.apply', async (tx) => {
       await tx.run(APPLY_CYPHER.works, { works: params.works });
@@ -171,4 +172,9 @@ function citesOf(work: WorkWrite): { citingId: string; citedId: string; position
     out.push({ citingId: work.id, citedId, position: i + 1 });
   });
   return out;
+}
+
+/** AUTHORED edges of a work: one per byline entry that names an author (unattached names have none). */
+function authoredOf(work: WorkWrite): { workId: string; authorId: string; position: number }[] {
+  return work.authorships.flatMap((a) => (a.authorId === null ? [] : [{ workId: work.id, authorId: a.authorId, position: a.position }]));
 }

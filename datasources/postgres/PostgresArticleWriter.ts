@@ -7,7 +7,7 @@ import type { StorePolicy } from '../shared/StorePolicy';
 import type { WorkRecord } from '../types';
 import { toWork } from './rows';
 import type { SqlExecutor } from './SqlExecutor';
-import { citingWorkIds, deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
+import { authorNames, citingWorkIds, deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
 import { readCatalogBatch } from './sql/readCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
 
@@ -27,8 +27,8 @@ export class PostgresArticleWriter implements ArticleWriter {
 
   create(workId: string, fields: ArticleFields, projectionStores: readonly StoreName[]): Promise<{ work: WorkRecord; change: ArticleChange }> {
     return this.write('article.create', async (tx) => {
-      await assertReferencesExist(tx, workId, fields);
-      const after = workWriteOfArticle(workId, fields);
+      const names = await assertReferencesExist(tx, workId, fields);
+      const after = workWriteOfArticle(workId, fields, names);
       await upsertCatalogBatch(tx, { works: [after], authors: newAuthorsOf(fields), institutions: [], sources: [], topics: [] });
       const change = await enqueue(tx, workId, 'create', touchedIds(undefined, after), projectionStores);
       return { work: await readBack(tx, workId), change };
@@ -43,9 +43,9 @@ export class PostgresArticleWriter implements ArticleWriter {
   ): Promise<{ work: WorkRecord; change: ArticleChange }> {
     return this.write('article.update', async (tx) => {
       const before = await lockArticle(tx, workId, expectedVersion);
-      await assertReferencesExist(tx, workId, patch);
+      const names = await assertReferencesExist(tx, workId, patch);
       const fields = applyArticlePatch(articleFieldsOf(before), patch);
-      const after = workWriteOfArticle(workId, fields, before);
+      const after = workWriteOfArticle(workId, fields, names, before);
       await upsertCatalogBatch(tx, { works: [after], authors: newAuthorsOf(fields), institutions: [], sources: [], topics: [] });
       const change = await enqueue(tx, workId, 'update', touchedIds(before, after), projectionStores);
       return { work: await readBack(tx, workId), change };
@@ -88,16 +88,22 @@ async function lockArticle(tx: Tx, workId: string, expectedVersion: number | und
   return work;
 }
 
-/** Every id the fields refer to exists, and the DOI is free; otherwise one error naming every problem. */
-async function assertReferencesExist(tx: Tx, workId: string, fields: ArticlePatch): Promise<void> {
+/**
+ * Every id the fields refer to exists, and the DOI is free; otherwise one error naming every problem. Answers
+ * the display names of the byline's existing authors (the names the byline prints).
+ */
+async function assertReferencesExist(tx: Tx, workId: string, fields: ArticlePatch): Promise<Map<string, string>> {
   const problems: InputProblem[] = [];
-  const check = async (field: string, table: 'works' | 'authors' | 'topics', ids: readonly string[] | undefined) => {
-    if (!ids || ids.length === 0) return;
-    const found = await existingIds(tx, table, ids);
+  const report = (field: string, table: string, ids: readonly string[], found: { has(id: string): boolean }) => {
     const unknown = ids.filter((id) => !found.has(id));
     if (unknown.length > 0) problems.push({ field, message: `unknown ${table.slice(0, -1)} id(s): ${unknown.join(', ')}` });
   };
-  await check('input.authorIds', 'authors', fields.byline?.flatMap((b) => (b.kind === 'existing' ? [b.authorId] : [])));
+  const check = async (field: string, table: 'works' | 'topics', ids: readonly string[] | undefined) => {
+    if (ids && ids.length > 0) report(field, table, ids, await existingIds(tx, table, ids));
+  };
+  const authorIds = fields.byline?.flatMap((b) => (b.kind === 'existing' ? [b.authorId] : [])) ?? [];
+  const names = await authorNames(tx, authorIds);
+  report('input.authorIds', 'authors', authorIds, names);
   await check('input.referencedWorkIds', 'works', fields.referencedWorkIds);
   await check('input.topicIds', 'topics', fields.topicIds);
   if (fields.referencedWorkIds?.includes(workId)) problems.push({ field: 'input.referencedWorkIds', message: 'an article cannot cite itself' });
@@ -106,6 +112,7 @@ async function assertReferencesExist(tx: Tx, workId: string, fields: ArticlePatc
     if (holder !== undefined) problems.push({ field: 'input.doi', message: `DOI ${fields.doi} already belongs to work ${holder}` });
   }
   if (problems.length > 0) throw BadUserInputError.of(problems);
+  return names;
 }
 
 async function enqueue(tx: Tx, workId: string, operation: ArticleOperation, touched: TouchedIds, pendingStores: readonly StoreName[]): Promise<ArticleChange> {

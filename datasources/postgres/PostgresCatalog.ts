@@ -70,7 +70,7 @@ export class PostgresCatalog implements CatalogReader {
     const lists = await cachedBatch(this.cache, 'authorships', CATALOG_TTL.authorships, workIds, async (missing) => {
       const rows = await this.rows<AuthorshipRow>(
         'authorships.byWorkId',
-        'SELECT work_id, position, author_position, author_id, institution_ids FROM authorships WHERE work_id = ANY($1::text[]) ORDER BY work_id, position',
+        'SELECT work_id, position, author_position, author_id, raw_author_name, institution_ids FROM authorships WHERE work_id = ANY($1::text[]) ORDER BY work_id, position',
         [missing],
       );
       return groupByKey(missing, rows.map(toAuthorship), (a) => a.workId);

@@ -67,7 +67,9 @@ export interface AuthorshipRow {
   work_id: string;
   position: number;
   author_position: string | null;
-  author_id: string;
+  /** NULL for a byline name OpenAlex could not attach to an author. */
+  author_id: string | null;
+  raw_author_name: string;
   institution_ids: string[];
 }
 
@@ -76,6 +78,7 @@ export const toAuthorship = (r: AuthorshipRow): AuthorshipRecord => ({
   position: r.position,
   authorPosition: r.author_position,
   authorId: r.author_id,
+  rawAuthorName: r.raw_author_name,
   institutionIds: r.institution_ids,
 });
 

@@ -33,7 +33,7 @@ export type Author = {
   readonly __typename?: 'Author';
   /** Citations OpenAlex counts for this author's works, when known. */
   readonly citedByCount?: Maybe<Scalars['Int']['output']>;
-  /** Co-authors on loaded works, most shared works first (then id). `first` defaults to 25, at most 200. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  /** Co-authors on loaded works, most shared works first (then id); a byline name OpenAlex could not attach to an author is nobody's co-author. `first` defaults to 25, at most 200. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly coauthors?: Maybe<ReadonlyArray<Coauthor>>;
   readonly displayName: Scalars['String']['output'];
   /** OpenAlex `summary_stats.h_index`, when known. */
@@ -106,15 +106,27 @@ export type AuthorSort =
   | 'WORKS_COUNT_ASC'
   | 'WORKS_COUNT_DESC';
 
+/**
+ * One entry of a work's byline. OpenAlex prints some names it could not attach to an author (its `author.id` is
+ * null): such an entry keeps its position, name, author position and institutions, but `author` is null and it
+ * counts for nobody — no author's works, trend or co-authors, no `authorId` filter or search match.
+ */
 export type Authorship = {
   readonly __typename?: 'Authorship';
-  readonly author: Author;
+  /** The author this entry names; null when OpenAlex could not attach the name to an author. */
+  readonly author?: Maybe<Author>;
   /** OpenAlex `author_position`: first, middle or last. */
   readonly authorPosition?: Maybe<Scalars['String']['output']>;
-  /** The institutions given for this author on this work. */
+  /** The institutions given for this entry on this work. */
   readonly institutions: ReadonlyArray<Institution>;
   /** 1-based position in the byline. */
   readonly position: Scalars['Int']['output'];
+  /**
+   * The name as the byline prints it, for every entry: OpenAlex `raw_author_name` (else `author.display_name`),
+   * e.g. `A.A. Fatah` on a work by the author `Ahmed Fatah`. An article's byline prints its authors' display names
+   * as they were when the byline was written.
+   */
+  readonly rawAuthorName: Scalars['String']['output'];
 };
 
 /** Who may cache a response: `PUBLIC` shared caches (CDNs, the gateway's response cache), `PRIVATE` the client only. */
@@ -510,7 +522,10 @@ export type TrendSubjectInput = {
 
 export type UpdateArticleInput = {
   readonly abstract?: InputMaybe<Scalars['String']['input']>;
-  /** With `newAuthors`: replaces the whole byline (existing authors first). */
+  /**
+   * With `newAuthors`: replaces the whole byline (existing authors first), names OpenAlex could not attach to an
+   * author included. Without either, the byline stays as it is, those names in their places.
+   */
   readonly authorIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
   readonly doi?: InputMaybe<Scalars['String']['input']>;
   readonly isOpenAccess?: InputMaybe<Scalars['Boolean']['input']>;
@@ -529,7 +544,7 @@ export type Work = {
   readonly __typename?: 'Work';
   /** Plain text rebuilt from OpenAlex `abstract_inverted_index`. */
   readonly abstract?: Maybe<Scalars['String']['output']>;
-  /** Authors in byline order. */
+  /** Every byline entry in byline order, names OpenAlex could not attach to an author included (their `author` is null). */
   readonly authorships: ReadonlyArray<Authorship>;
   /** Loaded works citing this work; default order: most cited first. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly citedBy?: Maybe<WorkConnection>;
@@ -605,7 +620,7 @@ export type WorkEdge = {
  */
 export type WorkFilter = {
   readonly and?: InputMaybe<ReadonlyArray<WorkFilter>>;
-  /** Works with this author. */
+  /** Works whose byline names this author. */
   readonly authorId?: InputMaybe<Scalars['ID']['input']>;
   readonly citedByCount?: InputMaybe<IntRange>;
   /** Exact DOI, with or without the `https://doi.org/` prefix, case-insensitive. */
@@ -882,10 +897,11 @@ export type AuthorEdgeResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type AuthorshipResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Authorship'] = ResolversParentTypes['Authorship']> = {
-  author?: Resolver<ResolversTypes['Author'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType>;
   authorPosition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   institutions?: Resolver<ReadonlyArray<ResolversTypes['Institution']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawAuthorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isBrokenCircuitError } from 'cockatiel';
+import { bylineAuthorIds } from '../../datasources/bylineAuthorIds';
 import type { CatalogBatch } from '../../datasources/catalogWrite';
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { DeliveryOutcome, Outbox, OutboxRecord } from '../../datasources/Outbox';
@@ -224,7 +225,7 @@ export class OutboxRelay {
 async function applyTo(projection: Projection, records: readonly OutboxRecord[], snapshot: { batch: CatalogBatch; missing: string[] }): Promise<void> {
   const ids = new Set(records.map((r) => r.workId));
   const works = snapshot.batch.works.filter((w) => ids.has(w.id));
-  const authorIds = new Set(works.flatMap((w) => w.authorships.map((a) => a.authorId)));
+  const authorIds = new Set(works.flatMap((w) => bylineAuthorIds(w.authorships)));
   const removed = snapshot.missing.filter((id) => ids.has(id));
   if (works.length > 0) {
     await projection.apply({ ...snapshot.batch, works, authors: snapshot.batch.authors.filter((a) => authorIds.has(a.id)) });

@@ -1,4 +1,4 @@
-import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/catalogWrite';
+import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/catalogWrite';
 import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
 import { abstractFromInvertedIndex } from '../domain/abstractFromInvertedIndex';
 import { normalizeDoi } from '../domain/doi';
@@ -20,6 +20,8 @@ import type { OpenAlexEntity } from './openAlexInput';
 /**
  * Maps one raw OpenAlex entity to what it writes to the catalog. Pure; throws InvalidRecordError naming the
  * field when the record cannot be loaded, so a malformed record is rejected whole before anything is written.
+ * A byline entry OpenAlex could not attach to an author (`"author": {"id": null, …}`) is kept in its position
+ * with its name (`raw_author_name`, else `author.display_name`) and institutions, naming no author.
  */
 export function catalogBatchFromOpenAlex(entity: OpenAlexEntity): CatalogBatch {
   const record = objectAt(entity.record, 'record');
@@ -62,7 +64,7 @@ export function catalogBatchFromOpenAlex(entity: OpenAlexEntity): CatalogBatch {
 function workBatch(record: Record<string, unknown>): CatalogBatch {
   const institutions: InstitutionRecord[] = [];
   const authors: AuthorWrite[] = [];
-  const authorships = arrayAt(record['authorships'], 'authorships').map((raw, i) => {
+  const authorships = arrayAt(record['authorships'], 'authorships').map((raw, i): AuthorshipWrite => {
     const field = `authorships[${i}]`;
     const a = objectAt(raw, field);
     const person = objectAt(a['author'], `${field}.author`);
@@ -70,21 +72,14 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
       institution(objectAt(inst, `${field}.institutions[${j}]`), `${field}.institutions[${j}]`),
     );
     institutions.push(...insts);
-    const authorId = idAt(person['id'], 'A', `${field}.author.id`);
-    authors.push({
-      id: authorId,
-      displayName: requiredString(person['display_name'], `${field}.author.display_name`),
-      orcid: person['orcid'] == null ? null : (normalizeOrcid(person['orcid']) ?? null),
-      worksCount: null,
-      citedByCount: null,
-      hIndex: null,
-      institutionIds: [],
-      complete: false,
-    });
+    const author = bylineAuthor(person, `${field}.author`);
+    if (author) authors.push(author);
+    const rawAuthorName = nonBlank(optionalString(a['raw_author_name'], `${field}.raw_author_name`)) ?? author?.displayName ?? unattachedName(person, field);
     return {
       position: i + 1,
       authorPosition: optionalString(a['author_position'], `${field}.author_position`, 20),
-      authorId,
+      authorId: author?.id ?? null,
+      rawAuthorName,
       institutionIds: [...new Set(insts.map((inst) => inst.id))],
     };
   });
@@ -129,6 +124,36 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
     topics: dedupeBy(workTopics, (t) => t.topicId),
   };
   return { works: [work], authors, institutions, sources: workSource ? [workSource] : [], topics };
+}
+
+/**
+ * The author a byline entry names, seen only in a byline (so incomplete), or null when OpenAlex could not attach
+ * the name to an author: it publishes such entries with `"id": null` (a missing `id` is malformed, as is an id
+ * that is not an A… id).
+ */
+function bylineAuthor(person: Record<string, unknown>, field: string): AuthorWrite | null {
+  if ('id' in person && person['id'] === null) return null;
+  return {
+    id: idAt(person['id'], 'A', `${field}.id`),
+    displayName: requiredString(person['display_name'], `${field}.display_name`),
+    orcid: person['orcid'] == null ? null : (normalizeOrcid(person['orcid']) ?? null),
+    worksCount: null,
+    citedByCount: null,
+    hIndex: null,
+    institutionIds: [],
+    complete: false,
+  };
+}
+
+/** The name of an unattached byline entry without `raw_author_name`: its `author.display_name`, which it must have. */
+function unattachedName(person: Record<string, unknown>, field: string): string {
+  const name = nonBlank(optionalString(person['display_name'], `${field}.author.display_name`));
+  if (name === null) throw new InvalidRecordError(`${field} has no author id and no name (raw_author_name, author.display_name)`);
+  return name;
+}
+
+function nonBlank(value: string | null): string | null {
+  return value === null || value.trim() === '' ? null : value;
 }
 
 function institution(r: Record<string, unknown>, field: string): InstitutionRecord {

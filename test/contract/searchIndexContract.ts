@@ -1,6 +1,6 @@
 import type { SearchFacets, SearchIndex, SearchResult } from '../../datasources/SearchIndex';
 import type { IntRange, WorkFilter } from '../../datasources/types';
-import { byteOrder, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
+import { byteOrder, namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
 
 /**
  * The SearchIndex contract, checked against ground truth computed from data/sample's JSON (never against the
@@ -230,7 +230,7 @@ export function searchIndexContract(name: string, index: () => SearchIndex): voi
       const matched = worksWithWord(BROAD.word);
       const years = matched.map((w) => w.publicationYear as number).sort((a, b) => a - b);
       const midYear = years[Math.floor(years.length / 2)] as number;
-      const author = mostFrequent(matched.flatMap((w) => [...new Set(w.authorships.map((a) => a.authorId))]));
+      const author = mostFrequent(matched.flatMap(namedAuthorIds));
       const topic = mostFrequent(matched.flatMap((w) => [...new Set(w.topicIds)]));
       const type = mostFrequent(matched.flatMap((w) => (w.type ? [w.type] : [])));
       const doi = bareDoi(matched.find((w) => w.doi)?.doi ?? null) as string;

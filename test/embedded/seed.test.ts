@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 
 const root = path.join(__dirname, '..', '..');
 const sampleWorks = (JSON.parse(readFileSync(path.join(root, 'data/sample/authors/A5087940859.json'), 'utf8')) as { works: Record<string, unknown>[] }).works;
@@ -49,6 +49,33 @@ describe('seeding the catalog (embedded PGlite)', () => {
     const second = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(second).toEqual(first);
     expect(await tableCounts(stores)).toEqual(before);
+  });
+
+  it('loads the works whose bylines have names OpenAlex could not attach to an author, every entry in place', async () => {
+    const truth = sampleGroundTruth();
+    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
+    expect(report.rejected).toEqual([]);
+    const withUnattached = [...truth.works.values()].filter((w) => w.authorships.some((a) => a.authorId === null));
+    expect(withUnattached.length).toBeGreaterThan(0);
+    for (const work of withUnattached) {
+      const rows = await stores.sql.query<{ position: number; author_position: string | null; author_id: string | null; raw_author_name: string; institution_ids: string[] }>(
+        'SELECT position, author_position, author_id, raw_author_name, institution_ids FROM authorships WHERE work_id = $1 ORDER BY position',
+        [work.id],
+      );
+      expect({ work: work.id, rows }).toEqual({
+        work: work.id,
+        rows: work.authorships.map((a) => ({
+          position: a.position,
+          author_position: a.authorPosition,
+          author_id: a.authorId,
+          raw_author_name: a.rawAuthorName,
+          institution_ids: a.institutionIds,
+        })),
+      });
+    }
+    // An unattached name is no author: the authors are exactly the sample's and those its bylines name.
+    const named = new Set([...truth.authors.keys(), ...[...truth.works.values()].flatMap(namedAuthorIds)]);
+    expect((await tableCounts(stores))['authors']).toBe(named.size);
   });
 
   it('loads a work met in several files once and counts the repeats', async () => {

@@ -9,7 +9,7 @@ import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { CountingSqlExecutor } from '../support/CountingSqlExecutor';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 
 describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   let stores: Stores;
@@ -33,7 +33,7 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   trendStoreContract('PostgreSQL on PGlite', () => trends);
 
   it('answers 20 authors with one statement, and one statement per kind of subject', async () => {
-    const authorIds = [...new Set([...sampleGroundTruth().works.values()].flatMap((w) => w.authorships.map((a) => a.authorId)))].slice(0, 20);
+    const authorIds = [...new Set([...sampleGroundTruth().works.values()].flatMap(namedAuthorIds))].slice(0, 20);
     expect(authorIds).toHaveLength(20);
     const range = { from: 2000, to: 2026, interval: 'YEAR' } as const;
     counting.statements.length = 0;
@@ -75,7 +75,7 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
         { year: 2020, citedByCount: 3 },
         { year: 2021, citedByCount: 4 },
       ],
-      authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', institutionIds: [] })),
+      authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] })),
       topics: [],
     };
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };

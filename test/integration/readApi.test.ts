@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { CACHE_SCHEMA_VERSION } from '../../datasources/cache/cachedBatch';
 import { readApiSuite } from '../support/readApiSuite';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
@@ -34,10 +35,10 @@ describeStore('postgres', 'read API on PostgreSQL + Redis', () => {
     ]);
     const page = await gateway.gql<{ works: { nodes: { id: string }[] } }>('{ works(first: 5) { nodes { id authorships { author { id } } } } }');
     await gateway.gql('query($id: ID!) { work(id: $id) { title } }', { id: page.data?.works.nodes[0]?.id });
-    expect(await redis.keys('gw:v2:work:W*')).toEqual([`gw:v2:work:${page.data?.works.nodes[0]?.id}`]);
-    expect((await redis.keys('gw:v2:authorships:W*')).length).toBe(5);
-    expect((await redis.keys('gw:v2:author:A*')).length).toBeGreaterThan(0);
-    const ttl = await redis.ttl((await redis.keys('gw:v2:author:A*'))[0] as string);
+    expect(await redis.keys(`gw:v${CACHE_SCHEMA_VERSION}:work:W*`)).toEqual([`gw:v${CACHE_SCHEMA_VERSION}:work:${page.data?.works.nodes[0]?.id}`]);
+    expect((await redis.keys(`gw:v${CACHE_SCHEMA_VERSION}:authorships:W*`)).length).toBe(5);
+    expect((await redis.keys(`gw:v${CACHE_SCHEMA_VERSION}:author:A*`)).length).toBeGreaterThan(0);
+    const ttl = await redis.ttl((await redis.keys(`gw:v${CACHE_SCHEMA_VERSION}:author:A*`))[0] as string);
     expect(ttl).toBeGreaterThan(0);
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client as ElasticClient } from '@elastic/elasticsearch';
 import neo4j from 'neo4j-driver';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { testToken } from '../support/testTokens';
 import { ALL_STORES, describeStore } from './support/describeStore';
@@ -58,6 +58,20 @@ describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
       expect((await es.count({ index })).count).toBe(total);
       const { records } = await driver.executeQuery('MATCH (w:Work) WHERE w.loaded RETURN count(w) AS n');
       expect(Number(records[0]?.get('n'))).toBe(total);
+
+      // A byline name OpenAlex could not attach to an author gets no AUTHORED edge and no indexed author id;
+      // the authors the byline names keep theirs, at their positions.
+      const withUnattached = works.filter((w) => w.authorships.some((a) => a.authorId === null));
+      expect(withUnattached.length).toBeGreaterThan(0);
+      for (const w of withUnattached) {
+        const edges = await driver.executeQuery('MATCH (a:Author)-[r:AUTHORED]->(:Work {id: $id}) RETURN a.id AS author, r.position AS position ORDER BY position', { id: w.id });
+        expect({ id: w.id, edges: edges.records.map((r) => [Number(r.get('position')), r.get('author') as string]) }).toEqual({
+          id: w.id,
+          edges: w.authorships.flatMap((a) => (a.authorId === null ? [] : [[a.position, a.authorId]])),
+        });
+        const doc = await es.get<{ author_ids: string[] }>({ index, id: w.id });
+        expect({ id: w.id, authorIds: doc._source?.author_ids }).toEqual({ id: w.id, authorIds: namedAuthorIds(w) });
+      }
     } finally {
       await es.close();
       await driver.close();

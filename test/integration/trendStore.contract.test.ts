@@ -14,7 +14,7 @@ import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';
 import { trendStoreContract } from '../contract/trendStoreContract';
-import { sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
@@ -97,7 +97,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
     // One point per (subject, work, year with a publication or citations), counted from the truth.
     const expectedPoints = [...truth.works.values()].reduce((n, w) => {
       const years = new Set([...(w.publicationYear === null ? [] : [w.publicationYear]), ...w.countsByYear.filter((c) => c.cited_by_count > 0).map((c) => c.year)]);
-      const subjects = 1 + new Set(w.authorships.map((a) => a.authorId)).size + new Set(w.topicIds).size;
+      const subjects = 1 + namedAuthorIds(w).length + new Set(w.topicIds).size;
       return n + years.size * subjects;
     }, 0);
     expect(await countPoints()).toBe(expectedPoints);
@@ -115,7 +115,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
       },
     };
     const store = new InfluxTrendStore(counting, new StorePolicy('influxdb', isTransientInfluxError));
-    const authorIds = [...new Set([...truth.works.values()].flatMap((w) => w.authorships.map((a) => a.authorId)))].slice(0, 20);
+    const authorIds = [...new Set([...truth.works.values()].flatMap(namedAuthorIds))].slice(0, 20);
     expect(authorIds).toHaveLength(20);
     const subjects = authorIds.map((id) => ({ kind: 'author' as const, id }));
     const series = await store.trends(subjects, WIDE);
@@ -141,10 +141,13 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
     const batches = await sampleBatches(1);
     const original = batches.find((b) => {
       const w = b.works[0];
-      return w !== undefined && w.authorships.length >= 2 && w.topics.length >= 2 && w.countsByYear.length >= 2 && w.publicationYear !== null;
+      const named = w?.authorships.slice(0, 2).filter((a) => a.authorId !== null).length;
+      return w !== undefined && named === 2 && w.topics.length >= 2 && w.countsByYear.length >= 2 && w.publicationYear !== null;
     }) as CatalogBatch;
     const work = original.works[0] as WorkWrite;
     const [keptAuthor, droppedAuthor] = work.authorships as [WorkWrite['authorships'][number], WorkWrite['authorships'][number]];
+    const droppedAuthorId = droppedAuthor.authorId as string;
+    const keptAuthorId = keptAuthor.authorId as string;
     const [keptTopic, droppedTopic] = work.topics as [WorkWrite['topics'][number], WorkWrite['topics'][number]];
     const publicationYear = (work.publicationYear as number) === 2000 ? 2001 : 2000;
     const changed: WorkWrite = {
@@ -164,7 +167,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
     // The dropped author and topic no longer count the work; the kept ones count its new values.
     const dropped = await influx.trends.trends(
       [
-        { kind: 'author', id: droppedAuthor.authorId },
+        { kind: 'author', id: droppedAuthorId },
         { kind: 'topic', id: droppedTopic.topicId },
       ],
       range,
@@ -180,10 +183,10 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
           citations: works.flatMap((w) => w.countsByYear).reduce((n, c) => n + (c.year === year ? c.cited_by_count : 0), 0),
         };
       });
-    expect(dropped[0]).toEqual(expectedWithout(truthWorksOf((w) => w.authorships.some((a) => a.authorId === droppedAuthor.authorId))));
+    expect(dropped[0]).toEqual(expectedWithout(truthWorksOf((w) => w.authorships.some((a) => a.authorId === droppedAuthorId))));
     expect(dropped[1]).toEqual(expectedWithout(truthWorksOf((w) => w.topicIds.includes(droppedTopic.topicId))));
-    const [kept] = await influx.trends.trends([{ kind: 'author', id: keptAuthor.authorId }], range);
-    const keptBase = expectedWithout(truthWorksOf((w) => w.authorships.some((a) => a.authorId === keptAuthor.authorId)));
+    const [kept] = await influx.trends.trends([{ kind: 'author', id: keptAuthorId }], range);
+    const keptBase = expectedWithout(truthWorksOf((w) => w.authorships.some((a) => a.authorId === keptAuthorId)));
     expect(kept).toEqual(keptBase.map((p) => ({ ...p, works: p.works + (p.period === publicationYear ? 1 : 0), citations: p.citations + (p.period === 2025 ? 1 : 0) })));
 
     for (const batch of await sampleBatches(50)) await influx.projection.apply(batch);
@@ -191,7 +194,7 @@ describeStore('influxdb', 'InfluxTrendStore and InfluxProjection on real InfluxD
   });
 
   it('counts a work once for an author named twice on its byline', async () => {
-    const byline = [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', institutionIds: [] }));
+    const byline = [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] }));
     const work: WorkWrite = {
       id: 'W9000000001',
       doi: null,

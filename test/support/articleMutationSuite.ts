@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
 import type { GqlResponse, TestGateway } from './testGateway';
 import { testToken } from './testTokens';
 
@@ -324,6 +324,30 @@ export function articleMutationSuite(target: () => MutationSuiteTarget): void {
       expect(ids.data?.work.referencedWorkIds).toEqual([victim.id, ...cited]);
       const cleanUp = await gql(DELETE, { id: citing.id, wait: true }, editor);
       expect(cleanUp.errors).toBeUndefined();
+    });
+
+    it('leaves an imported article with byline names OpenAlex could not attach alone: FORBIDDEN, every entry in its place', async () => {
+      const sample = works.filter((w) => w.type === 'article' && w.authorships.some((a) => a.authorId === null)).sort((a, b) => a.id.localeCompare(b.id))[0] as TruthWork;
+      expect(sample).toBeDefined();
+      const byline = 'authorships { position rawAuthorName author { id } institutions { id } }';
+      const now = await gql<{ work: { version: number } }>('query($id: ID!) { work(id: $id) { version } }', { id: sample.id });
+      const version = now.data?.work.version as number;
+      const res = await gql(
+        `mutation($id: ID!, $input: UpdateArticleInput!) { updateArticle(id: $id, input: $input, waitForSync: true) { work { version } } }`,
+        { id: sample.id, input: { version, title: `Retitled ${word('quillonet')} sample` } },
+        editor,
+      );
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'IMPORTED_FROM_OPENALEX' });
+      const expected = sample.authorships.map((a) => ({
+        position: a.position,
+        rawAuthorName: a.rawAuthorName,
+        author: a.authorId === null ? null : { id: a.authorId },
+        institutions: a.institutionIds.map((id) => ({ id })),
+      }));
+      const read = await gql<{ work: { version: number; authorships: unknown[] } }>(`query($id: ID!) { work(id: $id) { version ${byline} } }`, { id: sample.id });
+      expect(read.data?.work).toEqual({ version, authorships: expected });
+      expect(await searchHits(word('quillonet'))).toEqual([]);
+      for (const id of namedAuthorIds(sample)) expect({ id, works: await authorWorksIn(id, sample.publicationYear as number) }).toEqual({ id, works: worksOf(id, sample.publicationYear as number) });
     });
 
     it('leaves an empty outbox once everything is delivered (admin view)', async () => {

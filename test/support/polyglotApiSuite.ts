@@ -1,4 +1,4 @@
-import { sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
+import { byteOrder, namedAuthorIds, sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
 import type { TestGateway } from './testGateway';
 
 /**
@@ -10,6 +10,15 @@ export function polyglotApiSuite(gateway: () => TestGateway): void {
   const works = [...truth.works.values()];
   const loaded = new Set(truth.works.keys());
   const citers = (id: string) => works.filter((w) => w.referencedWorkIds.includes(id));
+  // Works whose bylines hold names OpenAlex could not attach to an author (data/sample/works/).
+  const withUnattached = works.filter((w) => w.authorships.some((a) => a.authorId === null));
+  /** Works per year and citations per year (counts_by_year) of `mine`, over from..to. */
+  const yearly = (mine: readonly TruthWork[], from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i).map((year) => ({
+      period: year,
+      works: mine.filter((w) => w.publicationYear === year).length,
+      citations: mine.reduce((sum, w) => sum + w.countsByYear.filter((c) => c.year === year).reduce((s, c) => s + c.cited_by_count, 0), 0),
+    }));
 
   it('counts, for every loaded work, the loaded works citing it and its loaded references', async () => {
     const seen = new Map<string, { citedBy: number; references: number }>();
@@ -88,5 +97,69 @@ export function polyglotApiSuite(gateway: () => TestGateway): void {
       expect(twins).toContain(res.data?.searchWorks.edges[0]?.node.id);
       expect(res.data?.searchWorks.edges[0]?.highlights.some((h) => h.field === 'title' && h.snippets.join(' ').includes('<em>'))).toBe(true);
     }
+  });
+
+  describe('works with byline names OpenAlex could not attach to an author', () => {
+    it('are in the sample, each with names that name nobody', () => {
+      expect(withUnattached.length).toBeGreaterThan(0);
+      for (const w of withUnattached) expect(namedAuthorIds(w).length).toBeGreaterThan(0);
+    });
+
+    it('have their own trend, and count in the trend of each author they name', async () => {
+      const points = 'trend(from: 2000, to: 2026) { points { period works citations } }';
+      for (const work of withUnattached) {
+        const own = await gateway().gql<{ work: { trend: { points: unknown[] } } }>(`query($id: ID!) { work(id: $id) { ${points} } }`, { id: work.id });
+        expect(own.errors).toBeUndefined();
+        expect({ id: work.id, points: own.data?.work.trend.points }).toEqual({ id: work.id, points: yearly([work], 2000, 2026) });
+        const ids = namedAuthorIds(work);
+        // Ten authors a request: the gateway allows 15 aliases per operation.
+        for (let start = 0; start < ids.length; start += 10) {
+          const chunk = ids.slice(start, start + 10);
+          const res = await gateway().gql<Record<string, { trend: { points: unknown[] } }>>(`{ ${chunk.map((id, i) => `a${i}: author(id: "${id}") { ${points} }`).join('\n')} }`);
+          expect(res.errors).toBeUndefined();
+          chunk.forEach((id, i) => {
+            const mine = works.filter((w) => namedAuthorIds(w).includes(id));
+            expect({ id, points: res.data?.[`a${i}`]?.trend.points }).toEqual({ id, points: yearly(mine, 2000, 2026) });
+          });
+        }
+      }
+    });
+
+    it('make co-authors of the authors they name, and of nobody else', async () => {
+      const coauthorsOf = (id: string) => {
+        const shared = new Map<string, number>();
+        for (const w of works) {
+          const named = namedAuthorIds(w);
+          if (!named.includes(id)) continue;
+          for (const other of named) if (other !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
+        }
+        return [...shared].sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0])).map(([other, n]) => ({ author: { id: other }, sharedWorks: n }));
+      };
+      for (const work of withUnattached) {
+        for (const id of namedAuthorIds(work)) {
+          const res = await gateway().gql<{ author: { coauthors: { author: { id: string }; sharedWorks: number }[] } }>(
+            'query($id: ID!) { author(id: $id) { coauthors(first: 200) { author { id } sharedWorks } } }',
+            { id },
+          );
+          expect(res.errors).toBeUndefined();
+          expect({ id, coauthors: res.data?.author.coauthors }).toEqual({ id, coauthors: coauthorsOf(id) });
+        }
+      }
+    });
+
+    it('are found by their title, also filtered by an author they name', async () => {
+      for (const work of withUnattached) {
+        const named = namedAuthorIds(work);
+        for (const authorId of [undefined, named[0], named.at(-1)]) {
+          const res = await gateway().gql<{ searchWorks: { edges: { node: { id: string } }[] } }>(
+            'query($q: String!, $filter: WorkFilter) { searchWorks(query: $q, filter: $filter, first: 3) { edges { node { id } } } }',
+            { q: work.title, filter: authorId === undefined ? null : { authorId } },
+          );
+          expect(res.errors).toBeUndefined();
+          const twins = works.filter((w) => (w.title ?? '').toLowerCase() === (work.title ?? '').toLowerCase() && (authorId === undefined || namedAuthorIds(w).includes(authorId)));
+          expect({ id: work.id, authorId, first: twins.map((w) => w.id).includes(res.data?.searchWorks.edges[0]?.node.id ?? '') }).toEqual({ id: work.id, authorId, first: true });
+        }
+      }
+    });
   });
 }

@@ -15,10 +15,24 @@ export interface TruthWork {
   type: string | null;
   citedByCount: number;
   isOpenAccess: boolean;
-  authorships: { position: number; authorId: string; displayName: string }[];
+  authorships: TruthAuthorship[];
   referencedWorkIds: string[];
   topicIds: string[];
   countsByYear: { year: number; cited_by_count: number }[];
+}
+
+/**
+ * One byline entry. `authorId` and `displayName` are null where OpenAlex could not attach the name to an author
+ * (`"author": {"id": null, …}`); `rawAuthorName` is the name as printed (`raw_author_name`, else the author's
+ * `display_name`), for every entry.
+ */
+export interface TruthAuthorship {
+  position: number;
+  authorPosition: string | null;
+  authorId: string | null;
+  displayName: string | null;
+  rawAuthorName: string;
+  institutionIds: string[];
 }
 
 export interface TruthAuthor {
@@ -33,13 +47,14 @@ const SAMPLE_DIR = path.join(__dirname, '..', '..', 'data', 'sample');
 
 const short = (url: string) => url.replace(/^https:\/\/openalex\.org\//, '').toUpperCase();
 
-function jsonFiles(dir: string): string[] {
+/** The sample's `.json` documents and `.jsonl` files, recursively, in name order. */
+function sampleFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return jsonFiles(full);
-      return name.endsWith('.json') ? [full] : [];
+      if (statSync(full).isDirectory()) return sampleFiles(full);
+      return name.endsWith('.json') || name.endsWith('.jsonl') ? [full] : [];
     });
 }
 
@@ -65,11 +80,16 @@ function toTruthWork(w: any): TruthWork {
     type: w.type ?? null,
     citedByCount: w.cited_by_count ?? 0,
     isOpenAccess: w.open_access?.is_oa === true,
-    authorships: (w.authorships ?? []).map((a: any, i: number) => ({
-      position: i + 1,
-      authorId: short(a.author.id),
-      displayName: a.author.display_name,
-    })),
+    authorships: (w.authorships ?? []).map(
+      (a: any, i: number): TruthAuthorship => ({
+        position: i + 1,
+        authorPosition: a.author_position ?? null,
+        authorId: a.author.id === null ? null : short(a.author.id),
+        displayName: a.author.id === null ? null : a.author.display_name,
+        rawAuthorName: a.raw_author_name || a.author.display_name,
+        institutionIds: [...new Set<string>((a.institutions ?? []).map((inst: any) => short(inst.id)))],
+      }),
+    ),
     referencedWorkIds: (w.referenced_works ?? []).map(short),
     topicIds: (w.topics ?? []).map((t: any) => short(t.id)),
     countsByYear: w.counts_by_year ?? [],
@@ -79,8 +99,15 @@ function toTruthWork(w: any): TruthWork {
 function load() {
   const works = new Map<string, TruthWork>();
   const authors = new Map<string, TruthAuthor>();
-  for (const file of jsonFiles(SAMPLE_DIR)) {
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as any;
+  for (const file of sampleFiles(SAMPLE_DIR)) {
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.jsonl')) {
+      // JSON Lines: one entity per line; only the works count here (the snapshot's institutions and sources do not).
+      const records = text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as any);
+      for (const r of records) if (/^https:\/\/openalex\.org\/W/i.test(String(r.id))) works.set(short(r.id), toTruthWork(r));
+      continue;
+    }
+    const doc = JSON.parse(text) as any;
     if (doc.details) {
       const d = doc.details;
       authors.set(short(d.id), {
@@ -102,6 +129,23 @@ let cached: ReturnType<typeof load> | undefined;
 /** Works and authors of data/sample, by short id (a work in several files: the last file in name order wins). */
 export function sampleGroundTruth(): ReturnType<typeof load> {
   return (cached ??= load());
+}
+
+/**
+ * A figure of the counts table in data/sample/SOURCES.md (`| Unique works | 250 |`), which test/unit/seed
+ * recomputes from the files; throws when the table has no such row.
+ */
+export function statedSampleCount(label: string): number {
+  const table = readFileSync(path.join(SAMPLE_DIR, 'SOURCES.md'), 'utf8');
+  const row = table.split('\n').find((line) => line.startsWith(`| ${label} |`));
+  const value = Number(row?.split('|')[2]?.trim());
+  if (!Number.isInteger(value)) throw new Error(`data/sample/SOURCES.md states no "${label}"`);
+  return value;
+}
+
+/** The distinct authors a work's byline names, in byline order (names without an author id name nobody). */
+export function namedAuthorIds(work: TruthWork): string[] {
+  return [...new Set(work.authorships.flatMap((a) => (a.authorId === null ? [] : [a.authorId])))];
 }
 
 /** Byte-order comparison, as the gateway's `COLLATE "C"` sorts. */

@@ -22,5 +22,12 @@ export function workWrite(overrides: Partial<WorkWrite> & Pick<WorkWrite, 'id'>)
   };
 }
 
-export const byline = (...authorIds: string[]): WorkWrite['authorships'] =>
-  authorIds.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, institutionIds: [] }));
+/** A byline naming `authorIds` in order; `null` is a name OpenAlex could not attach to an author. */
+export const byline = (...authorIds: (string | null)[]): WorkWrite['authorships'] =>
+  authorIds.map((authorId, i) => ({
+    position: i + 1,
+    authorPosition: null,
+    authorId,
+    rawAuthorName: authorId === null ? `Unattached name ${i + 1}` : `Name of ${authorId}`,
+    institutionIds: [],
+  }));

@@ -12,6 +12,13 @@ export async function existingIds(q: Query, table: 'works' | 'authors' | 'topics
   return new Set(rows.map((r) => r.id));
 }
 
+/** Display names of the authors of `ids` that exist, by id. */
+export async function authorNames(q: Query, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM authors WHERE id = ANY($1::text[])', [[...ids]]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** The work other than `exceptId` that has this DOI, if any. */
 export async function workWithDoi(q: Query, doi: string, exceptId: string): Promise<string | undefined> {
   const [row] = await q.query<{ id: string }>('SELECT id FROM works WHERE doi = $1 AND id <> $2 LIMIT 1', [doi, exceptId]);

@@ -10,7 +10,8 @@ interface WorkWriteRow extends Omit<WorkRow, 'version'> {
 interface AuthorshipRow {
   work_id: string;
   position: number;
-  author_id: string;
+  author_id: string | null;
+  raw_author_name: string;
   author_position: string | null;
   institution_ids: string[];
 }
@@ -44,7 +45,7 @@ export async function readCatalogBatch(
     [ids],
   );
   const authorships = await q.query<AuthorshipRow>(
-    `SELECT work_id, position, author_id, author_position, institution_ids FROM authorships
+    `SELECT work_id, position, author_id, raw_author_name, author_position, institution_ids FROM authorships
      WHERE work_id = ANY($1::text[]) ORDER BY work_id, position`,
     [ids],
   );
@@ -85,7 +86,13 @@ function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], top
     countsByYear: typeof w.counts_by_year === 'string' ? (JSON.parse(w.counts_by_year) as CitationsInYear[]) : w.counts_by_year,
     authorships: authorships
       .filter((a) => a.work_id === w.id)
-      .map((a) => ({ position: a.position, authorPosition: a.author_position, authorId: a.author_id, institutionIds: a.institution_ids })),
+      .map((a) => ({
+        position: a.position,
+        authorPosition: a.author_position,
+        authorId: a.author_id,
+        rawAuthorName: a.raw_author_name,
+        institutionIds: a.institution_ids,
+      })),
     topics: topics.filter((t) => t.work_id === w.id).map((t) => ({ topicId: t.topic_id, score: t.score })),
   };
 }

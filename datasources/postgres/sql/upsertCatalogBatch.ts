@@ -79,9 +79,10 @@ export async function upsertCatalogBatch(tx: Pick<SqlExecutor, 'query'>, batch: 
   }
   await tx.query('DELETE FROM work_references WHERE citing_id = ANY($1::text[])', [workIds]);
   await tx.query(
-    `INSERT INTO authorships (work_id, position, author_id, author_position, institution_ids)
-     SELECT "workId", position, "authorId", "authorPosition", ARRAY(SELECT jsonb_array_elements_text("institutionIds"))
-     FROM jsonb_to_recordset($1::jsonb) AS x("workId" text, position integer, "authorId" text, "authorPosition" text, "institutionIds" jsonb)`,
+    `INSERT INTO authorships (work_id, position, author_id, raw_author_name, author_position, institution_ids)
+     SELECT "workId", position, "authorId", "rawAuthorName", "authorPosition", ARRAY(SELECT jsonb_array_elements_text("institutionIds"))
+     FROM jsonb_to_recordset($1::jsonb)
+       AS x("workId" text, position integer, "authorId" text, "rawAuthorName" text, "authorPosition" text, "institutionIds" jsonb)`,
     [json(works.flatMap((w) => w.authorships.map((a) => ({ workId: w.id, ...a }))))],
   );
   await tx.query(

@@ -1,3 +1,4 @@
+import type { BylineEntry } from '../../../datasources/articleWrite';
 import { ARTICLE_LIMITS, parseCreateArticleInput, parseUpdateArticleInput } from '../../../resolvers/articleInputs';
 import { toMintedId } from '../../../src/domain/mintedId';
 import type { InputProblem } from '../../../src/errors';
@@ -13,6 +14,12 @@ const VALID: CreateArticleInput = {
   authorIds: ['A1'],
 };
 
+
+/** The author id of a byline entry an editor gave (inputs never make unattached entries). */
+function authorIdOf(entry: BylineEntry | undefined): string | undefined {
+  if (entry?.kind === 'unattached') throw new Error(`inputs made an unattached entry: ${entry.rawAuthorName}`);
+  return entry?.authorId;
+}
 
 function problemsOf(fn: () => unknown): InputProblem[] {
   return badInput(fn).extensions['problems'] as InputProblem[];
@@ -89,14 +96,14 @@ describe('parseCreateArticleInput', () => {
       expect.objectContaining({ displayName: 'Charles Babbage', orcid: null }),
       expect.objectContaining({ displayName: 'Mary Somerville', orcid: null }),
     ]);
-    for (const entry of created) expect(toMintedId(entry.authorId, 'A')).toBe(entry.authorId);
-    expect(new Set(created.map((b) => b.authorId)).size).toBe(3);
+    for (const entry of created) expect(toMintedId(authorIdOf(entry) ?? '', 'A')).toBe(authorIdOf(entry));
+    expect(new Set(created.map(authorIdOf)).size).toBe(3);
   });
 
   it('mints different author ids on each call for the same input', () => {
     const input = { ...VALID, authorIds: [], newAuthors: [{ displayName: 'Ada' }] };
-    const a = parseCreateArticleInput(input, TODAY).byline[0]?.authorId;
-    const b = parseCreateArticleInput(input, TODAY).byline[0]?.authorId;
+    const a = authorIdOf(parseCreateArticleInput(input, TODAY).byline[0]);
+    const b = authorIdOf(parseCreateArticleInput(input, TODAY).byline[0]);
     expect(a).not.toBe(b);
   });
 
@@ -267,7 +274,7 @@ describe('parseUpdateArticleInput', () => {
     });
     const { patch } = parseUpdateArticleInput({ version: 3, newAuthors: [{ displayName: 'Ada' }] }, TODAY);
     expect(patch.byline).toEqual([expect.objectContaining({ kind: 'new', displayName: 'Ada', orcid: null })]);
-    expect(toMintedId(patch.byline?.[0]?.authorId ?? '', 'A')).toBeDefined();
+    expect(toMintedId(authorIdOf(patch.byline?.[0]) ?? '', 'A')).toBeDefined();
   });
 
   it('refuses a byline emptied by an update', () => {

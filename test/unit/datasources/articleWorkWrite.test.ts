@@ -38,8 +38,8 @@ const CURRENT: WorkWrite = {
     { year: 2021, citedByCount: 12 },
   ],
   authorships: [
-    { position: 1, authorPosition: 'first', authorId: 'A3', institutionIds: ['I3'] },
-    { position: 2, authorPosition: 'last', authorId: 'A9', institutionIds: ['I9'] },
+    { position: 1, authorPosition: 'first', authorId: 'A3', rawAuthorName: 'C. Three', institutionIds: ['I3'] },
+    { position: 2, authorPosition: 'last', authorId: 'A9', rawAuthorName: 'Nine, N.', institutionIds: ['I9'] },
   ],
   topics: [
     { topicId: 'T6', score: 0.87 },
@@ -47,9 +47,25 @@ const CURRENT: WorkWrite = {
   ],
 };
 
+/** Display names of the existing authors FIELDS names, as the writer reads them from the catalog. */
+const NAMES = new Map([
+  ['A1', 'Author One'],
+  ['A3', 'Author Three'],
+]);
+
+/** CURRENT as OpenAlex loaded it with a name it could not attach to an author, between the two authors. */
+const WITH_UNATTACHED: WorkWrite = {
+  ...CURRENT,
+  authorships: [
+    { position: 1, authorPosition: 'first', authorId: 'A3', rawAuthorName: 'C. Three', institutionIds: ['I3'] },
+    { position: 2, authorPosition: 'middle', authorId: null, rawAuthorName: 'Li, Jian', institutionIds: ['I5'] },
+    { position: 3, authorPosition: 'last', authorId: 'A9', rawAuthorName: 'Nine, N.', institutionIds: ['I9'] },
+  ],
+};
+
 describe('workWriteOfArticle', () => {
   it('writes a new article with the fields, as an article, with no OpenAlex data', () => {
-    expect(workWriteOfArticle('WG1', FIELDS)).toEqual({
+    expect(workWriteOfArticle('WG1', FIELDS, NAMES)).toEqual({
       id: 'WG1',
       doi: '10.1234/abc',
       title: 'Graph gateways',
@@ -65,9 +81,9 @@ describe('workWriteOfArticle', () => {
       referencedWorkIds: ['W10', 'W11'],
       countsByYear: [],
       authorships: [
-        { position: 1, authorPosition: 'first', authorId: 'A1', institutionIds: [] },
-        { position: 2, authorPosition: 'middle', authorId: 'AGNEW', institutionIds: [] },
-        { position: 3, authorPosition: 'last', authorId: 'A3', institutionIds: [] },
+        { position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'Author One', institutionIds: [] },
+        { position: 2, authorPosition: 'middle', authorId: 'AGNEW', rawAuthorName: 'Ada', institutionIds: [] },
+        { position: 3, authorPosition: 'last', authorId: 'A3', rawAuthorName: 'Author Three', institutionIds: [] },
       ],
       topics: [
         { topicId: 'T5', score: 1 },
@@ -78,15 +94,16 @@ describe('workWriteOfArticle', () => {
   });
 
   it('on update, keeps what editors do not set from the current row', () => {
-    const work = workWriteOfArticle('W1', FIELDS, CURRENT);
+    const work = workWriteOfArticle('W1', FIELDS, NAMES, CURRENT);
     expect(work.citedByCount).toBe(42);
     expect(work.countsByYear).toEqual(CURRENT.countsByYear);
     expect(work.sourceId).toBe('S7');
-    // Institutions follow the author, wherever they now stand on the byline; new authors have none.
+    // Institutions and the printed name follow the author, wherever they now stand on the byline; new authors
+    // have no institutions and print their display name.
     expect(work.authorships).toEqual([
-      { position: 1, authorPosition: 'first', authorId: 'A1', institutionIds: [] },
-      { position: 2, authorPosition: 'middle', authorId: 'AGNEW', institutionIds: [] },
-      { position: 3, authorPosition: 'last', authorId: 'A3', institutionIds: ['I3'] },
+      { position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'Author One', institutionIds: [] },
+      { position: 2, authorPosition: 'middle', authorId: 'AGNEW', rawAuthorName: 'Ada', institutionIds: [] },
+      { position: 3, authorPosition: 'last', authorId: 'A3', rawAuthorName: 'C. Three', institutionIds: ['I3'] },
     ]);
     // Scores are kept for topics that stay; a new topic scores 1.
     expect(work.topics).toEqual([
@@ -96,7 +113,7 @@ describe('workWriteOfArticle', () => {
   });
 
   it('on update, takes every editable field from the fields, not from the current row', () => {
-    const work = workWriteOfArticle('W1', FIELDS, CURRENT);
+    const work = workWriteOfArticle('W1', FIELDS, NAMES, CURRENT);
     expect(work).toMatchObject({
       doi: '10.1234/abc',
       title: 'Graph gateways',
@@ -111,25 +128,44 @@ describe('workWriteOfArticle', () => {
   });
 
   it('names a single author first, and two authors first and last', () => {
-    const one = workWriteOfArticle('W1', { ...FIELDS, byline: [{ kind: 'existing', authorId: 'A1' }] });
+    const one = workWriteOfArticle('W1', { ...FIELDS, byline: [{ kind: 'existing', authorId: 'A1' }] }, NAMES);
     expect(one.authorships.map((a) => [a.position, a.authorPosition])).toEqual([[1, 'first']]);
-    const two = workWriteOfArticle('W1', { ...FIELDS, byline: FIELDS.byline.slice(0, 2) });
+    const two = workWriteOfArticle('W1', { ...FIELDS, byline: FIELDS.byline.slice(0, 2) }, NAMES);
     expect(two.authorships.map((a) => [a.position, a.authorPosition])).toEqual([
       [1, 'first'],
       [2, 'last'],
     ]);
-    const four = workWriteOfArticle('W1', { ...FIELDS, byline: [...FIELDS.byline, { kind: 'existing', authorId: 'A4' }] });
+    const four = workWriteOfArticle('W1', { ...FIELDS, byline: [...FIELDS.byline, { kind: 'existing', authorId: 'A4' }] }, new Map([...NAMES, ['A4', 'Author Four']]));
     expect(four.authorships.map((a) => a.authorPosition)).toEqual(['first', 'middle', 'middle', 'last']);
   });
 
   it('has no primary topic and no topics when none are given', () => {
-    const work = workWriteOfArticle('W1', { ...FIELDS, topicIds: [] }, CURRENT);
+    const work = workWriteOfArticle('W1', { ...FIELDS, topicIds: [] }, NAMES, CURRENT);
     expect(work.primaryTopicId).toBeNull();
     expect(work.topics).toEqual([]);
   });
 
   it('takes the publication year from the date', () => {
-    expect(workWriteOfArticle('W1', { ...FIELDS, publicationDate: '1687-07-05' }).publicationYear).toBe(1687);
+    expect(workWriteOfArticle('W1', { ...FIELDS, publicationDate: '1687-07-05' }, NAMES).publicationYear).toBe(1687);
+  });
+
+  it('refuses an existing author whose display name it was not given (an unchecked id)', () => {
+    expect(() => workWriteOfArticle('W1', FIELDS, new Map([['A1', 'Author One']]))).toThrow(/A3/);
+  });
+
+  it('keeps a name OpenAlex could not attach to an author in its place when the byline stays', () => {
+    const work = workWriteOfArticle('W1', { ...articleFieldsOf(WITH_UNATTACHED), title: 'New title' }, new Map(), WITH_UNATTACHED);
+    expect(work.authorships).toEqual(WITH_UNATTACHED.authorships);
+    expect(work.title).toBe('New title');
+  });
+
+  it('drops unattached names with the byline an editor replaces', () => {
+    const work = workWriteOfArticle('W1', FIELDS, NAMES, WITH_UNATTACHED);
+    expect(work.authorships.map((a) => [a.position, a.authorId, a.rawAuthorName])).toEqual([
+      [1, 'A1', 'Author One'],
+      [2, 'AGNEW', 'Ada'],
+      [3, 'A3', 'C. Three'],
+    ]);
   });
 });
 
@@ -151,6 +187,14 @@ describe('articleFieldsOf', () => {
     });
   });
 
+  it('reads a name OpenAlex could not attach to an author as an unattached entry, in its place', () => {
+    expect(articleFieldsOf(WITH_UNATTACHED).byline).toEqual([
+      { kind: 'existing', authorId: 'A3' },
+      { kind: 'unattached', rawAuthorName: 'Li, Jian' },
+      { kind: 'existing', authorId: 'A9' },
+    ]);
+  });
+
   it('fills a missing title and date of an OpenAlex work', () => {
     expect(articleFieldsOf({ ...CURRENT, title: null, publicationDate: null }).title).toBe('');
     expect(articleFieldsOf({ ...CURRENT, publicationDate: null }).publicationDate).toBe('2019-01-01');
@@ -158,7 +202,7 @@ describe('articleFieldsOf', () => {
   });
 
   it('round-trips through workWriteOfArticle, keeping the OpenAlex data of the row', () => {
-    const again = workWriteOfArticle('W1', articleFieldsOf(CURRENT), CURRENT);
+    const again = workWriteOfArticle('W1', articleFieldsOf(CURRENT), new Map(), CURRENT);
     expect(again.authorships.map((a) => [a.authorId, a.institutionIds])).toEqual([
       ['A3', ['I3']],
       ['A9', ['I9']],
@@ -213,7 +257,7 @@ describe('newAuthorsOf', () => {
 });
 
 describe('touchedIds', () => {
-  const after = workWriteOfArticle('W1', FIELDS, CURRENT);
+  const after = workWriteOfArticle('W1', FIELDS, NAMES, CURRENT);
 
   it('unions the ids of before and after, sorted and without duplicates', () => {
     expect(touchedIds(CURRENT, after)).toEqual({
@@ -221,6 +265,11 @@ describe('touchedIds', () => {
       topicIds: ['T5', 'T6', 'T8'],
       referencedWorkIds: ['W10', 'W11', 'W12'],
     });
+  });
+
+  it('leaves out names OpenAlex could not attach to an author: they touch no author', () => {
+    expect(touchedIds(WITH_UNATTACHED, undefined).authorIds).toEqual(['A3', 'A9']);
+    expect(touchedIds(WITH_UNATTACHED, after).authorIds).toEqual(['A1', 'A3', 'A9', 'AGNEW']);
   });
 
   it('answers the ids of the new row on create and of the old row on delete', () => {

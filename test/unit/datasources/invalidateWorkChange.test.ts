@@ -30,7 +30,7 @@ class FakeCatalogDb implements Pick<SqlExecutor, 'query'> {
         case 'authors':
           return [authorRow(id)];
         case 'authorships':
-          return [{ work_id: id, position: 1, author_position: 'first', author_id: 'A1', institution_ids: [] } satisfies AuthorshipRow];
+          return [{ work_id: id, position: 1, author_position: 'first', author_id: 'A1', raw_author_name: 'A. One', institution_ids: [] } satisfies AuthorshipRow];
         case 'work_topics':
           return [{ work_id: id, topic_id: 'T1', score: 0.9 } satisfies WorkTopicRow];
         case 'topics':

@@ -11,7 +11,7 @@ import { byline, workWrite } from '../../support/workWrite';
 // ---------------------------------------------------------------------------------------------------------
 // Fakes of the relay's collaborators, implementing the project's own interfaces.
 
-function work(id: string, authorIds: readonly string[]): WorkWrite {
+function work(id: string, authorIds: readonly (string | null)[]): WorkWrite {
   return workWrite({ id, title: `Title of ${id}`, publicationYear: 2024, publicationDate: '2024-01-01', type: 'article', authorships: byline(...authorIds) });
 }
 
@@ -202,7 +202,8 @@ function fakeLogger() {
 
 const breakerOpen = (store: StoreName) => new UpstreamUnavailableError(store, 'circuit breaker is open', new BrokenCircuitError());
 
-const WORKS = [work('W1', ['A1', 'A2']), work('W2', ['A3']), work('W3', ['A1'])];
+// W4's byline opens with a name OpenAlex could not attach to an author.
+const WORKS = [work('W1', ['A1', 'A2']), work('W2', ['A3']), work('W3', ['A1']), work('W4', [null, 'A2'])];
 const AUTHORS = ['A1', 'A2', 'A3', 'A9'].map(author);
 
 function setup(options: Partial<OutboxRelayOptions> = {}, stores: readonly StoreName[] = ['neo4j', 'elasticsearch']) {
@@ -269,6 +270,14 @@ describe('OutboxRelay.runOnce', () => {
     expect(neo4j.appliedWorks).toEqual(['W2']);
     expect(elasticsearch.appliedWorks).toEqual(['W1', 'W2']);
     expect(outcomeOf(outbox, 'r1')).toEqual([{ applied: ['elasticsearch'], failed: [], countsAsAttempt: false }]);
+  });
+
+  it('projects a work with an unattached byline name with only the authors its byline names', async () => {
+    const { relay, outbox, neo4j, elasticsearch } = setup();
+    outbox.add(record('r1', 'W4', ['neo4j']), record('r2', 'W3', ['elasticsearch']));
+    expect(await relay.runOnce()).toMatchObject({ delivered: 2 });
+    expect(neo4j.applied).toEqual([{ works: ['W4'], authors: ['A2'] }]);
+    expect(elasticsearch.applied).toEqual([{ works: ['W3'], authors: ['A1'] }]);
   });
 
   it('removes works missing from the catalog and applies only the existing ones', async () => {

@@ -39,6 +39,7 @@ interface RawWork {
   authorships: {
     author_position: string;
     author: { id: string; display_name: string; orcid: string | null };
+    raw_author_name: string;
     institutions: RawInstitution[];
   }[];
   referenced_works: string[];
@@ -124,16 +125,29 @@ describe('catalogBatchFromOpenAlex: a real work record', () => {
     expect(work?.abstract).toBe(words.join(' '));
   });
 
-  it('keeps the byline order with 1-based positions and author positions', () => {
+  it('keeps the byline order with 1-based positions, author positions and the names as printed', () => {
     expect(work?.authorships).toEqual(
       raw.authorships.map((a, i) => ({
         position: i + 1,
         authorPosition: a.author_position,
         authorId: short(a.author.id),
+        rawAuthorName: a.raw_author_name,
         institutionIds: [...new Set(a.institutions.map((inst) => short(inst.id)))],
       })),
     );
     expect(work?.authorships[0]?.authorId).toBe('A5087940859');
+    // The printed name is OpenAlex's raw_author_name, not the author's display name.
+    expect(raw.authorships.some((a) => a.raw_author_name !== a.author.display_name)).toBe(true);
+  });
+
+  it('falls back to author.display_name for an entry without a raw_author_name', () => {
+    const record = rawWork();
+    const entry = record.authorships[1] as unknown as Record<string, unknown>;
+    delete entry['raw_author_name'];
+    const blank = record.authorships[0] as unknown as Record<string, unknown>;
+    blank['raw_author_name'] = '  ';
+    const [mapped] = catalogBatchFromOpenAlex(entity('work', record)).works;
+    expect(mapped?.authorships.slice(0, 2).map((a) => a.rawAuthorName)).toEqual(raw.authorships.slice(0, 2).map((a) => a.author.display_name));
   });
 
   it('writes each byline author as an incomplete author with a bare uppercase ORCID', () => {

@@ -9,6 +9,7 @@ interface RawWork {
   id: string;
   referenced_works?: string[];
   abstract_inverted_index?: unknown;
+  authorships?: { author: { id: string | null } }[];
 }
 
 // The expected figures are computed here with a plain JSON.parse of each (small) sample file,
@@ -23,10 +24,14 @@ function jsonFiles(folder: string): string[] {
     .map((name) => path.join(SAMPLE, folder, name));
 }
 
-function nonBlankLines(file: string): string[] {
-  return readFileSync(path.join(SAMPLE, 'snapshot', file), 'utf8')
+function nonBlankLines(file: string, folder = 'snapshot'): string[] {
+  return readFileSync(path.join(SAMPLE, folder, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
+}
+
+function jsonLinesFiles(folder: string): string[] {
+  return readdirSync(path.join(SAMPLE, folder)).filter((name) => name.endsWith('.jsonl'));
 }
 
 function internalEdges(works: ReadonlyMap<string, RawWork>): number {
@@ -39,7 +44,8 @@ function internalEdges(works: ReadonlyMap<string, RawWork>): number {
 
 const authorFiles = jsonFiles('authors').map((file) => parseJson<{ details: { id: string }; works: RawWork[] }>(file));
 const pages = jsonFiles('api-pages').map((file) => parseJson<{ meta: unknown; results: RawWork[] }>(file));
-const workEntries = [...authorFiles.flatMap((file) => file.works), ...pages.flatMap((page) => page.results)];
+const workLines = jsonLinesFiles('works').flatMap((file) => nonBlankLines(file, 'works').map((line) => JSON.parse(line) as RawWork));
+const workEntries = [...authorFiles.flatMap((file) => file.works), ...pages.flatMap((page) => page.results), ...workLines];
 const uniqueWorks = new Map(workEntries.map((work) => [work.id, work]));
 const institutionLines = nonBlankLines('institutions.jsonl');
 const sourceLines = nonBlankLines('sources.jsonl');
@@ -54,11 +60,12 @@ describe('readOpenAlex on data/sample', () => {
 
   const ofKind = (kind: OpenAlexInput['kind']): OpenAlexInput[] => items.filter((item) => item.kind === kind);
 
-  it('keeps the three shapes: author files, API pages and snapshot JSON Lines', () => {
+  it('keeps the three shapes: author files, API pages and JSON Lines (snapshot entities and works)', () => {
     expect(authorFiles.length).toBeGreaterThanOrEqual(3);
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(institutionLines.length).toBeGreaterThan(0);
     expect(sourceLines.length).toBeGreaterThan(0);
+    expect(workLines.length).toBeGreaterThan(0);
   });
 
   it('yields every entity of the sample with the right kind, and no rejection (SOURCES.md and curate.py are skipped)', () => {
@@ -85,6 +92,8 @@ describe('readOpenAlex on data/sample', () => {
   it('matches the counts stated in data/sample/SOURCES.md', () => {
     const sources = readFileSync(path.join(SAMPLE, 'SOURCES.md'), 'utf8');
     const withAbstract = [...uniqueWorks.values()].filter((work) => work.abstract_inverted_index != null).length;
+    const unattachedOf = (work: RawWork) => (work.authorships ?? []).filter((a) => a.author.id === null).length;
+    const withUnattached = [...uniqueWorks.values()].filter((work) => unattachedOf(work) > 0);
     expect(sources).toContain(`| Authors | ${authorFiles.length} |`);
     expect(sources).toContain(`| Work entries | ${workEntries.length} |`);
     expect(sources).toContain(`| Unique works | ${uniqueWorks.size} |`);
@@ -92,6 +101,13 @@ describe('readOpenAlex on data/sample', () => {
     expect(sources).toContain(`| Works with an abstract | ${withAbstract} |`);
     expect(sources).toContain(`| Institutions | ${institutionLines.length} |`);
     expect(sources).toContain(`| Sources | ${sourceLines.length} |`);
+    expect(sources).toContain(`| Works with an unattached byline name | ${withUnattached.length} |`);
+    expect(sources).toContain(`| Unattached byline names | ${withUnattached.reduce((n, work) => n + unattachedOf(work), 0)} |`);
+  });
+
+  it('holds works whose bylines name people OpenAlex could not attach to an author', () => {
+    expect(workLines.length).toBeGreaterThan(0);
+    for (const work of workLines) expect({ id: work.id, unattached: (work.authorships ?? []).some((a) => a.author.id === null) }).toEqual({ id: work.id, unattached: true });
   });
 
   it('is a dense citation graph, as curated', () => {

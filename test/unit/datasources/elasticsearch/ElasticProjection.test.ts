@@ -22,9 +22,9 @@ const work = (id: string, title: string): WorkWrite => ({
   referencedWorkIds: ['W99'],
   countsByYear: [],
   authorships: [
-    { position: 1, authorPosition: 'first', authorId: 'A1', institutionIds: [] },
-    { position: 2, authorPosition: 'last', authorId: 'A2', institutionIds: [] },
-    { position: 3, authorPosition: 'last', authorId: 'A1', institutionIds: [] },
+    { position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'One', institutionIds: [] },
+    { position: 2, authorPosition: 'last', authorId: 'A2', rawAuthorName: 'Two', institutionIds: [] },
+    { position: 3, authorPosition: 'last', authorId: 'A1', rawAuthorName: 'One again', institutionIds: [] },
   ],
   topics: [
     { topicId: 'T1', score: 0.9 },
@@ -103,6 +103,13 @@ describe('ElasticProjection', () => {
       topic_ids: ['T1', 'T2'],
     });
     expect(Object.keys(toWorkDocument(work('W1', 'T'))).sort()).toEqual(Object.keys(WORK_INDEX_MAPPINGS.properties ?? {}).sort());
+  });
+
+  it('indexes no author id for a byline name OpenAlex could not attach to an author', () => {
+    const base = work('W1', 'Title');
+    const unattached = { position: 4, authorPosition: 'last', authorId: null, rawAuthorName: 'Li, Jian', institutionIds: [] };
+    expect(toWorkDocument({ ...base, authorships: [unattached, ...base.authorships] }).author_ids).toEqual(['A1', 'A2']);
+    expect(toWorkDocument({ ...base, authorships: [unattached] }).author_ids).toEqual([]);
   });
 
   it('throws the first refused document of a bulk response, and retries a bulk refused for a full queue', async () => {

@@ -29,6 +29,11 @@ describe('trend points of a work', () => {
     expect(new Set(facts.map((f) => f.workId))).toEqual(new Set(['W1']));
   });
 
+  it('makes no subject of a byline name OpenAlex could not attach to an author', () => {
+    const { facts } = trendFactsOfWork(workWrite({ id: 'W5', publicationYear: 2010, authorships: byline(null, 'A1', null) }));
+    expect(facts.map((f) => `${f.kind}:${f.subjectId}@${f.year}=${f.works}/${f.citations}`)).toEqual(['work:W5@2010=1/0', 'author:A1@2010=1/0']);
+  });
+
   it('puts works and citations of the publication year on one point, and sums a year listed twice', () => {
     const { facts } = trendFactsOfWork(
       workWrite({

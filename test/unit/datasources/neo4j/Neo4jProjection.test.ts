@@ -4,7 +4,7 @@ import { APPLY_CYPHER, Neo4jProjection, SCHEMA_CYPHER } from '../../../../dataso
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { FakeNeo4j } from './fakeNeo4j';
 
-const work = (id: string, refs: string[], authorIds: string[]): WorkWrite => ({
+const work = (id: string, refs: string[], authorIds: (string | null)[]): WorkWrite => ({
   id,
   doi: null,
   title: `title of ${id}`,
@@ -19,7 +19,7 @@ const work = (id: string, refs: string[], authorIds: string[]): WorkWrite => ({
   primaryTopicId: null,
   referencedWorkIds: refs,
   countsByYear: [],
-  authorships: authorIds.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, institutionIds: [] })),
+  authorships: authorIds.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, rawAuthorName: `Name ${i + 1}`, institutionIds: [] })),
   topics: [],
 });
 
@@ -79,6 +79,22 @@ describe('Neo4jProjection (driver double)', () => {
       { workId: 'W1', authorId: 'A1', position: 1 },
       { workId: 'W1', authorId: 'A2', position: 2 },
     ]);
+  });
+
+  it('draws no AUTHORED edge for a byline name OpenAlex could not attach to an author, keeping the others’ positions', async () => {
+    const fake = new FakeNeo4j();
+    await new Neo4jProjection(fake.client, policy()).apply(batch([work('W1', [], [null, 'A1', null, 'A2'])], [author('A1', 'Ada', false), author('A2', 'Bo', false)]));
+    const params = (cypher: string) => fake.calls.find((c) => c.cypher === cypher)?.params ?? {};
+    expect(params(APPLY_CYPHER.authored)['authored']).toEqual([
+      { workId: 'W1', authorId: 'A1', position: 2 },
+      { workId: 'W1', authorId: 'A2', position: 4 },
+    ]);
+    expect(params(APPLY_CYPHER.authors)['authors']).toEqual([
+      { id: 'A1', displayName: 'Ada', complete: false },
+      { id: 'A2', displayName: 'Bo', complete: false },
+    ]);
+    // The old edges go whatever the new byline holds.
+    expect(params(APPLY_CYPHER.dropAuthored)['workIds']).toEqual(['W1']);
   });
 
   it('does nothing for a batch without works or authors', async () => {

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { CACHE_SCHEMA_VERSION } from '../../../../datasources/cache/cachedBatch';
 import { LruCache } from '../../../../datasources/cache/LruCache';
 import { RESPONSE_CACHE_GENERATION_KEY, ResponseCacheGeneration } from '../../../../src/http/responseCacheGeneration';
 import { createHttpCachingPlugins, type ResponseCacheSettings } from '../../../../src/http/responseCachePlugins';
@@ -124,7 +125,7 @@ describe('responseCacheStore', () => {
     const store = responseCacheStore(cache);
     await store.set('fqc:abc', '{"data":1}', { ttl: 30 });
     expect(await store.get('fqc:abc')).toBe('{"data":1}');
-    expect((await cache.getMany(['gw:v2:response:fqc:abc']))[0]).toBe('{"data":1}');
+    expect((await cache.getMany([`gw:v${CACHE_SCHEMA_VERSION}:response:fqc:abc`]))[0]).toBe('{"data":1}');
     await store.set('fqc:big', 'x'.repeat(RESPONSE_CACHE_MAX_ENTRY_BYTES + 1), { ttl: 30 });
     expect(await store.get('fqc:big')).toBeUndefined();
     await store.set('fqc:zero', '{}', { ttl: 0 });
