@@ -22,7 +22,9 @@ export const workResolvers: Resolvers = {
   },
   Work: {
     doi: (work) => (work.doi === null ? null : doiUrl(work.doi)),
+    // At most `first` entries: the schema's @listSize cuts the list (src/http/limits/boundedSchema.ts).
     authorships: (work, _args, { loaders }) => loaders.authorships.load(work.id),
+    authorshipCount: async (work, _args, { loaders }) => (await loaders.authorships.load(work.id)).length,
     topics: (work, _args, { loaders }) => loaders.workTopics.load(work.id),
     primaryTopic: (work, _args, { loaders }) => (work.primaryTopicId === null ? null : loaders.topic.load(work.primaryTopicId)),
     source: (work, _args, { loaders }) => (work.sourceId === null ? null : loaders.source.load(work.sourceId)),

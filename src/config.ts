@@ -66,6 +66,8 @@ export interface GraphqlConfig {
   readonly maxTokens: number;
   readonly maxDirectives: number;
   readonly maxCost: number;
+  /** Largest estimated response of one HTTP request, in bytes (GRAPHQL_MAX_RESPONSE_BYTES). */
+  readonly maxResponseBytes: number;
   readonly maxBatch: number;
   readonly bodyLimitBytes: number;
   readonly introspection: boolean;
@@ -135,7 +137,8 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: positiveInt(10_000, 15),
   GRAPHQL_MAX_TOKENS: positiveInt(1_000_000, 1000),
   GRAPHQL_MAX_DIRECTIVES: positiveInt(10_000, 25),
-  GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER, 20_000),
+  GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER, 50_000),
+  GRAPHQL_MAX_RESPONSE_BYTES: byteSize.default(8 * 1024 * 1024),
   GRAPHQL_MAX_BATCH: positiveInt(1000, 10),
   GRAPHQL_BODY_LIMIT: byteSize.default(1024 * 1024),
   GRAPHQL_INTROSPECTION: optionalBoolean,
@@ -190,6 +193,7 @@ function graphqlConfig(v: z.infer<typeof schema>): GraphqlConfig {
     maxTokens: v.GRAPHQL_MAX_TOKENS,
     maxDirectives: v.GRAPHQL_MAX_DIRECTIVES,
     maxCost: v.GRAPHQL_MAX_COST,
+    maxResponseBytes: v.GRAPHQL_MAX_RESPONSE_BYTES,
     maxBatch: v.GRAPHQL_MAX_BATCH,
     bodyLimitBytes: v.GRAPHQL_BODY_LIMIT,
     introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',

@@ -47,8 +47,12 @@ export const CONFIG_VARIABLES = {
   GRAPHQL_MAX_TOKENS: { default: '1000', description: 'Most lexical tokens in a document (parsing stops there); more is `TOO_MANY_TOKENS`' },
   GRAPHQL_MAX_DIRECTIVES: { default: '25', description: 'Most directive uses in an operation; more is `TOO_MANY_DIRECTIVES`' },
   GRAPHQL_MAX_COST: {
-    default: '20000',
-    description: 'Highest estimated cost (objects a response can hold, lists multiplied by `first`) of an operation; more is `QUERY_TOO_COMPLEX`',
+    default: '50000',
+    description: 'Highest estimated cost of a request (an upper bound of the objects its response can hold: lists multiplied by their `@listSize` bound; a batch counts all its operations); more is `QUERY_TOO_COMPLEX`',
+  },
+  GRAPHQL_MAX_RESPONSE_BYTES: {
+    default: '8mb',
+    description: 'Largest response of one request (its estimated JSON size, counted as fields resolve; bytes or `512kb`, `8mb`); past it execution stops and the answer is `RESPONSE_TOO_LARGE`',
   },
   GRAPHQL_MAX_BATCH: { default: '10', description: 'Most operations in one batched (JSON array) POST; more is `BATCH_LIMIT_EXCEEDED`; `1` turns batching off' },
   GRAPHQL_BODY_LIMIT: { default: '1mb', description: 'Largest request body (bytes, or with a unit: `512kb`, `1mb`); larger is `PAYLOAD_TOO_LARGE` (413)' },

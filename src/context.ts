@@ -4,6 +4,7 @@ import type { RequestAuth } from './auth/RequestAuth';
 import type { CitationGraph } from '../datasources/CitationGraph';
 import type { SearchIndex } from '../datasources/SearchIndex';
 import type { Config } from './config';
+import type { RequestBudget } from './http/limits/RequestBudget';
 import type { Loaders } from './loaders/createLoaders';
 
 /** Per-request context handed to every resolver. Built fresh for each request, loaders included. */
@@ -18,4 +19,6 @@ export interface GatewayContext {
   /** Who is asking (from the bearer token); protected operations call `auth.require`. */
   readonly auth: RequestAuth;
   readonly articles: ArticleService;
+  /** What the request may still spend: cost of its operations, bytes of its response, its deadline (shared by a batch). */
+  readonly budget: RequestBudget;
 }

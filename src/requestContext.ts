@@ -4,7 +4,9 @@ import type { TokenVerifier } from './auth/TokenVerifier';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { UnauthenticatedError } from './errors';
+import { RequestBudget } from './http/limits/RequestBudget';
 import { createLoaders } from './loaders/createLoaders';
+import { currentRequestScope } from './observability/requestScope';
 import type { Stores } from './stores';
 import type { WritePath } from './writePath';
 
@@ -36,5 +38,6 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     loaders: createLoaders(deps.stores),
     auth: new RequestAuth(result),
     articles: deps.writePath.articles,
+    budget: new RequestBudget(deps.config.graphql.maxResponseBytes, currentRequestScope()?.signal),
   };
 }

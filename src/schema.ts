@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers';
+import { boundedSchema } from './http/limits/boundedSchema';
 import { projectRoot } from './projectRoot';
 
 /** The SDL files under schema/, in a stable order (one file per type family). */
@@ -13,7 +14,10 @@ export function loadTypeDefs(dir: string = path.join(projectRoot(), 'schema')): 
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** The executable schema: SDL from schema/ plus the resolver maps from resolvers/. */
+/**
+ * The executable schema: SDL from schema/ plus the resolver maps from resolvers/, every field bounded as its
+ * `@listSize` says and charged to the request's budget (boundedSchema). Throws if a list of objects is unbounded.
+ */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return boundedSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

@@ -10,6 +10,7 @@ import { createFormatError } from './errors';
 import { corsPolicy } from './http/corsPolicy';
 import { mountExplorer } from './http/explorer';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
+import { responseBudgetPlugin } from './http/limits/responseBudgetPlugin';
 import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
 import { requestLogging } from './http/requestLogging';
@@ -73,6 +74,8 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     stopOnTerminationSignals: false,
     // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
     plugins: [
+      // First: an answer cut short by the request's budget is replaced before anything counts or caches it.
+      responseBudgetPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(),
       ...limits.plugins,

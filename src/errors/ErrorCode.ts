@@ -16,6 +16,8 @@ export const ErrorCode = {
   BatchLimitExceeded: 'BATCH_LIMIT_EXCEEDED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   QueryNotInSafelist: 'QUERY_NOT_IN_SAFELIST',
+  // Execution limits: the response would exceed GRAPHQL_MAX_RESPONSE_BYTES.
+  ResponseTooLarge: 'RESPONSE_TOO_LARGE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -8,4 +8,5 @@ export { GatewayError } from './GatewayError';
 export { NotFoundError } from './NotFoundError';
 export { ReadOnlyWorkError } from './ReadOnlyWorkError';
 export { RequestTimeoutError } from './RequestTimeoutError';
+export { ResponseTooLargeError } from './ResponseTooLargeError';
 export { UpstreamUnavailableError, type StoreName } from './UpstreamUnavailableError';

@@ -40,7 +40,7 @@ export type Author = {
   readonly hIndex?: Maybe<Scalars['Int']['output']>;
   /** OpenAlex short id, e.g. `A5023888391`. */
   readonly id: Scalars['ID']['output'];
-  /** Last known institutions. */
+  /** Last known institutions (at most 20). */
   readonly institutions: ReadonlyArray<Institution>;
   /** ORCID as a URL, when known. */
   readonly orcid?: Maybe<Scalars['String']['output']>;
@@ -117,7 +117,7 @@ export type Authorship = {
   readonly author?: Maybe<Author>;
   /** OpenAlex `author_position`: first, middle or last. */
   readonly authorPosition?: Maybe<Scalars['String']['output']>;
-  /** The institutions given for this entry on this work. */
+  /** The institutions given for this entry on this work (at most 20). */
   readonly institutions: ReadonlyArray<Institution>;
   /** 1-based position in the byline. */
   readonly position: Scalars['Int']['output'];
@@ -544,7 +544,12 @@ export type Work = {
   readonly __typename?: 'Work';
   /** Plain text rebuilt from OpenAlex `abstract_inverted_index`. */
   readonly abstract?: Maybe<Scalars['String']['output']>;
-  /** Every byline entry in byline order, names OpenAlex could not attach to an author included (their `author` is null). */
+  /** Entries of the whole byline (`authorships` returns at most `first` of them). */
+  readonly authorshipCount: Scalars['Int']['output'];
+  /**
+   * The byline in order, names OpenAlex could not attach to an author included (their `author` is null): the first
+   * `first` entries (default 100, like the OpenAlex API's lists; at most 5,000). `authorshipCount` says how many there are.
+   */
   readonly authorships: ReadonlyArray<Authorship>;
   /** Loaded works citing this work; default order: most cited first. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly citedBy?: Maybe<WorkConnection>;
@@ -568,7 +573,7 @@ export type Work = {
   /** Where it was published (OpenAlex `primary_location.source`). */
   readonly source?: Maybe<Source>;
   readonly title?: Maybe<Scalars['String']['output']>;
-  /** Topics with their scores, best first. */
+  /** Topics with their scores, best first (at most 10). */
   readonly topics: ReadonlyArray<WorkTopic>;
   /** This work's publication and citations per year. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly trend?: Maybe<Trend>;
@@ -576,6 +581,12 @@ export type Work = {
   readonly type?: Maybe<Scalars['String']['output']>;
   /** Incremented by every change; `updateArticle` and `deleteArticle` name the version they are based on. */
   readonly version: Scalars['Int']['output'];
+};
+
+
+/** A scholarly work (OpenAlex `Work`): an article, book, dataset, … */
+export type WorkAuthorshipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -866,6 +877,16 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  maxSize?: Maybe<Scalars['Int']['input']>;
+  rangeArguments?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+  sizedFields?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArticlePayload'] = ResolversParentTypes['ArticlePayload']> = {
   sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
   work?: Resolver<ResolversTypes['Work'], ParentType, ContextType>;
@@ -1041,7 +1062,8 @@ export type TrendPointResolvers<ContextType = GatewayContext, ParentType extends
 
 export type WorkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Work'] = ResolversParentTypes['Work']> = {
   abstract?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  authorships?: Resolver<ReadonlyArray<ResolversTypes['Authorship']>, ParentType, ContextType>;
+  authorshipCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  authorships?: Resolver<ReadonlyArray<ResolversTypes['Authorship']>, ParentType, ContextType, Partial<WorkAuthorshipsArgs>>;
   citedBy?: Resolver<Maybe<ResolversTypes['WorkConnection']>, ParentType, ContextType, Partial<WorkCitedByArgs>>;
   citedByCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1144,4 +1166,5 @@ export type Resolvers<ContextType = GatewayContext> = {
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
   cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
 };

@@ -17,7 +17,7 @@ export type RequestLimitCode =
  * the configured maximum (absent for the allow-list), `extensions.actual` what the request had when it is known.
  */
 export class RequestLimitError extends GatewayError {
-  constructor(code: RequestLimitCode, message: string, details: { limit?: number; actual?: number } = {}) {
+  constructor(code: RequestLimitCode, message: string, details: { limit?: number; actual?: number; batchTotal?: number } = {}) {
     super(message, code, { ...details });
   }
 }

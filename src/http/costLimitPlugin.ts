@@ -1,26 +1,30 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { BadUserInputError, ErrorCode } from '../errors';
 import { introspectionListSizes } from './introspectionListSizes';
-import { listCostEstimator, type ListCostModel } from './listCostEstimator';
+import { listSizesOf } from './limits/listSizes';
+import type { BudgetContext } from './limits/responseBudgetPlugin';
+import { listCostEstimator } from './listCostEstimator';
 import { RequestLimitError, withHttpStatus } from './RequestLimitError';
 
 /** Selections graphql-query-complexity visits before it gives up (fragment spreads are visited each time). */
 const MAX_VISITED_SELECTIONS = 10_000;
 
 /**
- * Refuses, before execution, an operation whose estimated cost (listCostEstimator) exceeds `maxCost`:
- * QUERY_TOO_COMPLEX, 400, with `limit` and `actual`. It runs once the operation and its variables are known
- * (so `first: $n` counts as the value sent). An operation whose variables do not coerce is left to execution,
- * which refuses it before running anything. Introspection lists count with their average length in the schema.
+ * Refuses, before execution, an operation whose estimated cost (listCostEstimator, an upper bound of the objects its
+ * response can hold) exceeds `maxCost`, and an operation of a batched request once the batch's operations together
+ * would: QUERY_TOO_COMPLEX, 400, with `limit` and `actual` (for a batch, `batchTotal` too). It runs once the operation
+ * and its variables are known (so `first: $n` counts as the value sent). An operation whose variables do not coerce
+ * is left to execution, which refuses it before running anything. Introspection lists count with their average
+ * length in the schema.
  */
-export function costLimitPlugin<TContext extends BaseContext>(maxCost: number, model: ListCostModel): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number): ApolloServerPlugin<TContext> {
   const bySchema = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
   const estimatorsFor = (schema: GraphQLSchema): ComplexityEstimator[] => {
     let estimators = bySchema.get(schema);
     if (!estimators) {
-      estimators = [listCostEstimator({ ...model, knownListSizes: introspectionListSizes(schema) })];
+      estimators = [listCostEstimator({ listSizes: listSizesOf(schema), knownListSizes: introspectionListSizes(schema) })];
       bySchema.set(schema, estimators);
     }
     return estimators;
@@ -28,7 +32,7 @@ export function costLimitPlugin<TContext extends BaseContext>(maxCost: number, m
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
           if (!operation) return;
           const inputs = request.variables ?? {};
           if (getVariableValues(schema, operation.variableDefinitions ?? [], inputs).errors) return;
@@ -44,6 +48,18 @@ export function costLimitPlugin<TContext extends BaseContext>(maxCost: number, m
                 limit: maxCost,
                 actual: cost,
               }),
+              400,
+            );
+          }
+          const budget = (contextValue as Partial<TContext> | undefined)?.budget;
+          if (budget && !budget.spendCost(cost, maxCost)) {
+            const total = budget.costSpent + cost;
+            throw withHttpStatus(
+              new RequestLimitError(
+                ErrorCode.QueryTooComplex,
+                `Query cost limit of ${maxCost} exceeded by the operations of this batched request together (${total}); send fewer or smaller operations.`,
+                { limit: maxCost, actual: cost, batchTotal: total },
+              ),
               400,
             );
           }

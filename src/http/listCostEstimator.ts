@@ -1,51 +1,53 @@
-import { getNamedType, getNullableType, isLeafType, isListType, type GraphQLField } from 'graphql';
+import { getNamedType, isLeafType, type GraphQLField } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { boundFor, type ListSizes, returnsList } from './limits/listSizes';
 
 /** How the cost of an operation grows with the lists it asks for. */
 export interface ListCostModel {
-  /** `first` when a field that takes it is not given one (the resolvers' default page size). */
-  readonly defaultPageSize: number;
-  /** The largest `first` the resolvers accept; a larger one is counted as this (the resolver refuses it anyway). */
-  readonly maxPageSize: number;
-  /** Assumed length of a list of objects that takes no `first` (authorships, topics, institutions, …). */
-  readonly assumedListSize: number;
+  /** The schema's `@listSize` bounds (listSizesOf). */
+  readonly listSizes: ListSizes;
   /** Known lengths of particular lists, keyed `Type.field` (introspectionListSizes); they win over the rest. */
   readonly knownListSizes?: ReadonlyMap<string, number>;
 }
 
 /**
- * A graphql-query-complexity estimator that counts the objects a response can hold. A scalar or enum field
- * costs 0 (its parent loaded it); a field returning an object costs 1, plus its selections `size` times; a
- * field returning a list of objects costs `size` times (1 + its selections):
+ * A graphql-query-complexity estimator that counts the objects a response can hold, at most: a scalar or enum field
+ * costs 0 (its parent loaded it); a field returning an object costs 1 plus its selections; a list of objects costs
+ * its bound times (1 + its selections); a field that sizes lists under it (`@listSize(sizedFields)`: a connection's
+ * `edges` and `nodes`, a trend's `points`) multiplies its selections by its bound, and those lists then count once:
  *
- *   object: depth × (1 + size × cost(selections))      list of objects: depth × size × (1 + cost(selections))
+ *   object: depth × (1 + bound × cost(selections))      list of objects: depth × bound × (1 + cost(selections))
  *
- * - `size` is the list's known length when `knownListSizes` has it, else the field's `first` argument when it
- *   takes one (variables and schema defaults applied; the default page size when absent; a connection's page),
- *   else `assumedListSize` for a list of objects, else 1. The `edges` and `nodes` of a `…Connection` type count
- *   once: their connection field's `first` already sized the page.
+ * - `bound` is what the field's `@listSize` allows for the arguments given (variables and schema defaults
+ *   applied): the slicing argument (`first`, its default when absent, clamped to its maximum), the years of a
+ *   `from`/`to` range, or the fixed size the server enforces; introspection lists count with their average size.
+ *   Every list of objects has one (listSizesOf refuses a schema otherwise), so the estimate is an upper bound.
  * - `depth` is the field's `depth` argument when it takes one (a citation walk of depth 3 does three rounds of
  *   work), else 1.
  *
  * So `works(first: 200) { nodes { citedBy(first: 200) { nodes { id } } } }` costs 40,401 (200 pages of 200
- * works) while `works(first: 200) { nodes { id title } }` costs 201.
+ * works), `works(first: 200) { nodes { trend(from: 1800, to: 1999) { points { period } } } }` 40,401 too, while
+ * `works(first: 200) { nodes { id title } }` costs 201.
  */
+/** The length assumed for a list no bound is known for (none outside introspection: listSizesOf): pessimistic, never 0. */
+const UNKNOWN_LIST_SIZE = 10_000;
+
 export function listCostEstimator(model: ListCostModel): ComplexityEstimator {
+  const { byField, sizedByParent } = model.listSizes;
   return ({ type, field, args, childComplexity }) => {
     if (isLeafType(getNamedType(field.type))) return 0;
-    const returnsList = isListType(getNullableType(field.type));
-    const size = listSize(model, type.name, field, args, returnsList);
+    const key = `${type.name}.${field.name}`;
     const depth = takes(field, 'depth') ? clamp(args['depth'], 1, 1, Number.MAX_SAFE_INTEGER) : 1;
-    return depth * (returnsList ? size * (1 + childComplexity) : 1 + size * childComplexity);
+    const known = model.knownListSizes?.get(key);
+    const size = byField.get(key);
+    if (returnsList(field)) {
+      // A list its parent sized (edges, nodes, points) counts once; the parent multiplied by the bound.
+      const bound = sizedByParent.has(key) ? 1 : (known ?? (size ? boundFor(size, args) : UNKNOWN_LIST_SIZE));
+      return depth * bound * (1 + childComplexity);
+    }
+    const bound = size && size.sizedFields.length > 0 ? boundFor(size, args) : 1;
+    return depth * (1 + bound * childComplexity);
   };
-}
-
-function listSize(model: ListCostModel, parentTypeName: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, returnsList: boolean): number {
-  const known = model.knownListSizes?.get(`${parentTypeName}.${field.name}`);
-  if (known !== undefined) return known;
-  if (takes(field, 'first')) return clamp(args['first'], model.defaultPageSize, 0, model.maxPageSize);
-  if (!returnsList) return 1;
-  return parentTypeName.endsWith('Connection') ? 1 : model.assumedListSize;
 }
 
 function takes(field: GraphQLField<unknown, unknown>, argument: string): boolean {

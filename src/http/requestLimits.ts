@@ -1,7 +1,7 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { BudgetContext } from './limits/responseBudgetPlugin';
 import type express from 'express';
 import type { Cache } from '../../datasources/cache/Cache';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../resolvers/pagination';
 import type { Config } from '../config';
 import { allowListPlugin } from './allowListPlugin';
 import { batchLimit } from './batchLimit';
@@ -12,9 +12,6 @@ import { legacyJsonStatusPlugin } from './legacyJsonStatusPlugin';
 import { PersistedDocuments } from './PersistedDocuments';
 import { APQ_TTL_SECONDS, createPersistedQueryCache } from './persistedQueryCache';
 import { requestErrorCodesPlugin } from './requestErrorCodesPlugin';
-
-/** Assumed length of a list of objects without `first` (authorships, topics, …) in the cost estimate. */
-export const ASSUMED_LIST_SIZE = 10;
 
 /** The ApolloServer options the limits set (spread them into the constructor's options). */
 export type RequestLimitApolloOptions = Pick<
@@ -30,7 +27,7 @@ export type RequestLimitApolloOptions = Pick<
 >;
 
 /** Everything the GraphQL endpoint needs to enforce the request limits. */
-export interface RequestLimits<TContext extends BaseContext> {
+export interface RequestLimits<TContext extends BudgetContext> {
   /** Spread into the ApolloServer constructor's options. */
   readonly apolloOptions: RequestLimitApolloOptions;
   /** Add to the ApolloServer plugins. */
@@ -51,14 +48,14 @@ export interface RequestLimits<TContext extends BaseContext> {
  * - the GraphQL-over-HTTP status codes for `application/json` (legacyJsonStatusPlugin).
  * Reads the persisted documents file, if configured; throws if it is unreadable or malformed.
  */
-export function createRequestLimits<TContext extends BaseContext>(limits: Config['graphql'], cache: Cache): RequestLimits<TContext> {
+export function createRequestLimits<TContext extends BudgetContext>(limits: Config['graphql'], cache: Cache): RequestLimits<TContext> {
   const documents = limits.persistedDocuments === undefined ? undefined : PersistedDocuments.fromFile(limits.persistedDocuments);
   if (limits.persistedOnly && !documents) throw new Error('GRAPHQL_PERSISTED_ONLY needs GRAPHQL_PERSISTED_DOCUMENTS');
   const plugins: ApolloServerPlugin<TContext>[] = [];
   // The allow-list goes first: a document that is not allowed is refused as such, whatever it would cost.
   if (limits.persistedOnly && documents) plugins.push(allowListPlugin(documents));
   plugins.push(
-    costLimitPlugin(limits.maxCost, { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE, assumedListSize: ASSUMED_LIST_SIZE }),
+    costLimitPlugin(limits.maxCost),
     requestErrorCodesPlugin(),
     legacyJsonStatusPlugin(),
   );

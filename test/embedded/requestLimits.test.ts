@@ -145,10 +145,10 @@ describe('request limits (embedded profile, default limits)', () => {
     });
 
     it('nested pages of 200: QUERY_TOO_COMPLEX, counting first through variables', async () => {
-      const literal = await post(gateway, { query: '{ works(first: 200) { nodes { citedBy(first: 200) { nodes { id } } } } }' });
-      expect(expectRefused(literal, 400, 'QUERY_TOO_COMPLEX').extensions).toMatchObject({ limit: 20000, actual: 40401 });
+      const literal = await post(gateway, { query: '{ works(first: 200) { nodes { citedBy(first: 200) { nodes { id } } references(first: 200) { nodes { id } } } } }' });
+      expect(expectRefused(literal, 400, 'QUERY_TOO_COMPLEX').extensions).toMatchObject({ limit: 50000, actual: 1 + 200 * (1 + 201 + 201) });
 
-      const query = 'query Pages($n: Int) { works(first: $n) { nodes { id citedBy(first: $n) { nodes { id } } } } }';
+      const query = 'query Pages($n: Int) { works(first: $n) { nodes { id citedBy(first: $n) { nodes { id } } references(first: $n) { nodes { id } } } } }';
       expectRefused(await post(gateway, { query, variables: { n: 200 } }), 400, 'QUERY_TOO_COMPLEX');
       const small = await post(gateway, { query, variables: { n: 10 } });
       expect({ status: small.status, errors: small.body.errors }).toEqual({ status: 200, errors: undefined });
@@ -196,7 +196,7 @@ describe('request limits (embedded profile, default limits)', () => {
 
     it('answers application/json clients 200 for a refused document (GraphQL over HTTP), but keeps 413', async () => {
       const legacy = { accept: 'application/json' };
-      const refused = await post(gateway, { query: '{ works(first: 200) { nodes { citedBy(first: 200) { nodes { id } } } } }' }, legacy);
+      const refused = await post(gateway, { query: '{ works(first: 200) { nodes { citedBy(first: 200) { nodes { id } } references(first: 200) { nodes { id } } } } }' }, legacy);
       expect({ status: refused.status, codes: codes(refused), type: refused.contentType }).toEqual({
         status: 200,
         codes: ['QUERY_TOO_COMPLEX'],

@@ -24,6 +24,9 @@ const LARGE_BATCH = Array.from({ length: OPERATIONS }, (_, op) => ({
   query: `query Large${op} { ${Array.from({ length: ALIASES }, (_, i) => `a${i}: works(first: ${WORKS_PER_ALIAS}) { nodes { id title abstract referencedWorkIds } }`).join(' ')} }`,
 }));
 
+/** The batch answers about 11 MB: above the default response limit (8 MiB), so these tests raise it. */
+const LARGE_RESPONSES = { GRAPHQL_MAX_RESPONSE_BYTES: '64mb' };
+
 interface WorkNode {
   id: string;
 }
@@ -126,7 +129,7 @@ describe('the gateway process stops cleanly on signals (npm start, default NODE_
   });
 
   it('lets a large response in flight arrive whole, then exits 0', async () => {
-    gateway = await startNpm();
+    gateway = await startNpm(LARGE_RESPONSES);
     const slow = slowPost(gateway.url, LARGE_BATCH, { 'x-request-id': 'large-in-flight' });
     const { status, headers } = await slow.started;
     expect(status).toBe(200);
@@ -171,7 +174,7 @@ describe('the gateway process stops cleanly on signals (npm start, default NODE_
   });
 
   it('past SHUTDOWN_TIMEOUT_MS, logs the request it had to cut off and exits 1', async () => {
-    gateway = await startNpm({ SHUTDOWN_TIMEOUT_MS: '1500' });
+    gateway = await startNpm({ ...LARGE_RESPONSES, SHUTDOWN_TIMEOUT_MS: '1500' });
     // A client that never reads its large response keeps the request open for ever.
     const stuck = slowPost(gateway.url, LARGE_BATCH, { 'x-request-id': 'never-read' });
     await stuck.started;
