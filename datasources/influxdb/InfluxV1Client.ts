@@ -88,7 +88,10 @@ export class InfluxV1Client {
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** Writes points with nanosecond timestamps (Point's default serialisation); InfluxDB answers 204. */
+  /**
+   * Writes points with nanosecond timestamps (Point's default serialisation); InfluxDB answers 204. An error it
+   * reports is an InfluxHttpError; an answer that broke off, or a 2xx other than 204, an InfluxUnreadableResponseError.
+   */
   async write(points: readonly Point[], options: InfluxWriteOptions = {}): Promise<void> {
     const lines = points.map((p) => p.toLineProtocol()).filter((l): l is string => l !== undefined);
     if (lines.length === 0) return;
@@ -96,7 +99,10 @@ export class InfluxV1Client {
     const signal = this.signal(options.signal);
     const res = await this.fetch(url, { method: 'POST', headers: this.headers('text/plain; charset=utf-8'), body: lines.join('\n'), signal });
     if (res.status === 204) return;
-    throw new InfluxHttpError(`influx write failed (${res.status}): ${await readBody(res, 'write', signal)}`, res.status);
+    const text = await readBody(res, 'write', signal);
+    // InfluxDB answers a write 204 and nothing else that succeeds; another 2xx is not its answer (writes are idempotent: retrying is safe).
+    if (res.ok) throw new InfluxUnreadableResponseError(`influx write answered ${res.status} instead of 204`, res.status);
+    throw new InfluxHttpError(`influx write failed (${res.status}): ${text}`, res.status);
   }
 
   /**

@@ -98,6 +98,7 @@ describe('InfluxV1Client: answers of a store that is going away are unavailabili
     ['a /write 503', () => json(503, { error: 'unavailable' }), 'write'],
     ['a /write error whose body is reset mid-way', () => brokenBody(500, '{"error":"eng', socketError('ECONNRESET', 'read')), 'write'],
     ['a /write error whose body is cut off', () => brokenBody(503, '{"err', undiciSocketError()), 'write'],
+    ['a /write answered 200 (InfluxDB answers 204)', () => text(200, ''), 'write'],
   ];
 
   it.each(unavailable)('%s', async (_mode, answer, call) => {
