@@ -70,7 +70,7 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
         },
         before: `the writes before ${store} is stopped`,
       });
-      if (waitedMs > 0) process.stdout.write(`\n[fault:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
+      if (waitedMs >= 1_000) process.stdout.write(`\n[fault:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
 
       const create = async (n: number) => {
         const word = `faultword${run}x${n}`;

@@ -125,7 +125,7 @@ describe('store outages under load', () => {
       },
       before: `the ${store} outage's baseline`,
     });
-    if (waitedMs > 0) process.stdout.write(`\n[outage:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
+    if (waitedMs >= 1_000) process.stdout.write(`\n[outage:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
   };
 
   /** What PostgreSQL alone serves, captured before any outage. */
