@@ -1,8 +1,20 @@
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { isTransientNetworkError } from '../shared/isTransientNetworkError';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import type { Cache, CacheEntry } from './Cache';
+import { isTransientRedisError } from './isTransientRedisError';
+
+/**
+ * How the cache's ioredis client fails fast while Redis is away: no offline queue (a command fails at once
+ * instead of waiting for a reconnect), no per-command retries, a short connect timeout, reconnects in the
+ * background every 0.2–2 s.
+ */
+export const REDIS_CLIENT_OPTIONS: Readonly<RedisOptions> = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  connectTimeout: 1_000,
+  retryStrategy: (times) => Math.min(times * 200, 2_000),
+};
 
 /**
  * Redis-backed cache. Commands fail fast when Redis is away (no offline queue, short timeouts, a breaker),
@@ -13,25 +25,23 @@ export class RedisCache implements Cache {
   private readonly redis: Redis;
   readonly policy: StorePolicy;
 
-  /** `policy` overrides the cache's fail-fast policy (e.g. the bulkhead limits). */
+  /**
+   * `connection` is Redis's URL (a client with REDIS_CLIENT_OPTIONS is made for it) or a client made by the caller
+   * (a test's, over an in-memory server); `policy` overrides the cache's fail-fast policy (e.g. the bulkhead limits).
+   */
   constructor(
-    url: string,
+    connection: string | Redis,
     private readonly logger: Logger,
     policy: Partial<StorePolicyOptions> = {},
   ) {
-    this.policy = new StorePolicy('redis', (err) => isTransientNetworkError(err) || isRedisConnectionError(err), {
+    this.policy = new StorePolicy('redis', isTransientRedisError, {
       timeoutMs: 250,
       maxAttempts: 1,
       breakerThreshold: 3,
       halfOpenAfterMs: 5_000,
       ...policy,
     });
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1_000,
-      retryStrategy: (times) => Math.min(times * 200, 2_000),
-    });
+    this.redis = typeof connection === 'string' ? new Redis(connection, { ...REDIS_CLIENT_OPTIONS }) : connection;
     // ioredis emits connection errors as events; without a listener they would crash the process.
     this.redis.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'redis connection error'));
   }
@@ -104,10 +114,6 @@ export class RedisCache implements Cache {
       return undefined;
     }
   }
-}
-
-function isRedisConnectionError(err: unknown): boolean {
-  return err instanceof Error && /Stream isn't writeable|Connection is closed|enableOfflineQueue/i.test(err.message);
 }
 
 /** A literal for a Redis MATCH pattern: glob characters escaped. */

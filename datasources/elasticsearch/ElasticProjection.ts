@@ -13,6 +13,8 @@ export class ElasticBulkError extends Error {
     /** HTTP status of the first failed item (429 = the node's queue was full: transient). */
     readonly statusCode: number,
     readonly failed: number,
+    /** Elasticsearch's error type of that item (`es_rejected_execution_exception`, `already_closed_exception`, …). */
+    readonly errorType?: string,
   ) {
     super(message);
     this.name = 'ElasticBulkError';
@@ -93,5 +95,5 @@ function bulkError(items: Awaited<ReturnType<Client['bulk']>>['items']): Elastic
   const failures = items.flatMap((item) => Object.values(item).filter((r) => r?.error !== undefined));
   const first = failures[0];
   const reason = first?.error ? `${first.error.type}: ${first.error.reason ?? ''}` : 'unknown reason';
-  return new ElasticBulkError(`elasticsearch refused ${failures.length} document(s); first (${first?._id ?? '?'}): ${reason}`, first?.status ?? 0, failures.length);
+  return new ElasticBulkError(`elasticsearch refused ${failures.length} document(s); first (${first?._id ?? '?'}): ${reason}`, first?.status ?? 0, failures.length, first?.error?.type);
 }

@@ -1,4 +1,4 @@
-import { Client } from '@elastic/elasticsearch';
+import { Client, UndiciConnection } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/logger';
 import type { HealthProbe } from '../HealthProbe';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
@@ -6,6 +6,7 @@ import { ElasticProjection } from './ElasticProjection';
 import { elasticsearchHealth } from './elasticsearchHealth';
 import { ElasticSearchIndex } from './ElasticSearchIndex';
 import { isTransientElasticError } from './isTransientElasticError';
+import { refusingEmptyAnswers } from './refusingEmptyAnswers';
 import { DEFAULT_WORK_INDEX } from './workIndexMapping';
 
 export interface OpenElasticsearchOptions {
@@ -24,6 +25,9 @@ export interface ElasticsearchStores {
   close(): Promise<void>;
 }
 
+/** The client's default connection (undici), refusing empty 2xx answers so they fail as unavailability. */
+const CheckedConnection = refusingEmptyAnswers(UndiciConnection);
+
 /**
  * Creates the client (no connection is made until the first call) and, over it and one
  * StorePolicy('elasticsearch'), the search index and the projection. The client does not retry by itself:
@@ -32,7 +36,7 @@ export interface ElasticsearchStores {
  */
 export function openElasticsearch(config: { readonly url: string }, logger: Logger, options: OpenElasticsearchOptions = {}): ElasticsearchStores {
   const index = options.index ?? DEFAULT_WORK_INDEX;
-  const client = new Client({ node: config.url, maxRetries: 0, requestTimeout: 30_000 });
+  const client = new Client({ node: config.url, maxRetries: 0, requestTimeout: 30_000, Connection: CheckedConnection });
   const policy = new StorePolicy('elasticsearch', isTransientElasticError, options.policy);
   return {
     search: new ElasticSearchIndex(client, policy, index),

@@ -7,6 +7,8 @@ export interface InfluxV1Options {
   /** Sent as `Authorization: Token …` (InfluxDB 2.x/3.x v1 compatibility API); omit on 1.x without auth. */
   readonly token?: string;
   readonly timeoutMs?: number;
+  /** The HTTP client (default: the global `fetch`); injectable so a unit test can hand back any Response without a socket. */
+  readonly fetch?: typeof fetch;
 }
 
 /** One series of an InfluxQL result, rows as objects keyed by column name. */
@@ -47,6 +49,23 @@ export class InfluxHttpError extends Error {
   }
 }
 
+/**
+ * Raised when an answer could not be read to its end (the body stream broke off: a reset or a closed
+ * connection mid-body, its cause attached) or a successful answer is not the JSON document InfluxDB always
+ * sends (empty, truncated, an HTML page). Either way no answer of InfluxDB's arrived: the server or the path
+ * to it is failing, which is why the classifier counts it as unavailability, never as a bad query.
+ */
+export class InfluxUnreadableResponseError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'InfluxUnreadableResponseError';
+  }
+}
+
 interface RawResult {
   results?: { statement_id?: number; error?: string; series?: { name: string; tags?: Record<string, string>; columns: string[]; values: unknown[][] }[] }[];
   error?: string;
@@ -61,31 +80,47 @@ interface RawResult {
 export class InfluxV1Client {
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
 
   constructor(private readonly options: InfluxV1Options) {
     this.base = options.url.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** Writes points with nanosecond timestamps (Point's default serialisation). */
+  /**
+   * Writes points with nanosecond timestamps (Point's default serialisation); InfluxDB answers 204. An error it
+   * reports is an InfluxHttpError; an answer that broke off, or a 2xx other than 204, an InfluxUnreadableResponseError.
+   */
   async write(points: readonly Point[], options: InfluxWriteOptions = {}): Promise<void> {
     const lines = points.map((p) => p.toLineProtocol()).filter((l): l is string => l !== undefined);
     if (lines.length === 0) return;
     const url = `${this.base}/write?${new URLSearchParams({ db: this.options.database, precision: 'ns' })}`;
-    const res = await fetch(url, { method: 'POST', headers: this.headers('text/plain; charset=utf-8'), body: lines.join('\n'), signal: this.signal(options.signal) });
-    if (res.status !== 204) throw new InfluxHttpError(`influx write failed (${res.status}): ${await res.text()}`, res.status);
+    const signal = this.signal(options.signal);
+    const res = await this.fetch(url, { method: 'POST', headers: this.headers('text/plain; charset=utf-8'), body: lines.join('\n'), signal });
+    if (res.status === 204) return;
+    const text = await readBody(res, 'write', signal);
+    // InfluxDB answers a write 204 and nothing else that succeeds; another 2xx is not its answer (writes are idempotent: retrying is safe).
+    if (res.ok) throw new InfluxUnreadableResponseError(`influx write answered ${res.status} instead of 204`, res.status);
+    throw new InfluxHttpError(`influx write failed (${res.status}): ${text}`, res.status);
   }
 
-  /** Runs one InfluxQL statement with bound parameters; user values only ever travel in `params`. */
+  /**
+   * Runs one InfluxQL statement with bound parameters; user values only ever travel in `params`. An error
+   * InfluxDB reports (HTTP error or inside a 200 result) is an InfluxHttpError; an answer that broke off or is
+   * not JSON is an InfluxUnreadableResponseError.
+   */
   async query(influxql: string, params: InfluxParams = {}, options: InfluxQueryOptions = {}): Promise<InfluxSeries[]> {
     const body = new URLSearchParams({ db: this.options.database, q: influxql, epoch: options.epoch ?? 'ns', params: JSON.stringify(params) });
-    const res = await fetch(`${this.base}/query`, {
-      method: 'POST',
-      headers: this.headers('application/x-www-form-urlencoded'),
-      body,
-      signal: this.signal(options.signal),
-    });
-    const raw = (await res.json().catch(() => ({ error: `non-JSON answer (${res.status})` }))) as RawResult;
+    const signal = this.signal(options.signal);
+    const res = await this.fetch(`${this.base}/query`, { method: 'POST', headers: this.headers('application/x-www-form-urlencoded'), body, signal });
+    const text = await readBody(res, 'query', signal);
+    const raw = parseResult(text);
+    if (raw === undefined) {
+      // An HTTP error with a body that is not InfluxDB's JSON (a proxy's page, a plain-text 5xx): judged by its status.
+      if (!res.ok) throw new InfluxHttpError(`influx query failed (${res.status}): ${text.slice(0, 200) || 'empty body'}`, res.status);
+      throw new InfluxUnreadableResponseError(`influx query answered ${res.status} with ${text === '' ? 'an empty body' : 'a body that is not a JSON object'}`, res.status);
+    }
     const error = raw.error ?? raw.results?.find((r) => r.error)?.error;
     if (!res.ok || error) throw new InfluxHttpError(`influx query failed (${res.status}): ${error ?? 'unknown error'}`, res.status);
     return (raw.results ?? []).flatMap((r) =>
@@ -99,7 +134,7 @@ export class InfluxV1Client {
 
   /** True when the server answers /ping. */
   async ping(): Promise<boolean> {
-    const res = await fetch(`${this.base}/ping`, { headers: this.headers(), signal: this.signal() });
+    const res = await this.fetch(`${this.base}/ping`, { headers: this.headers(), signal: this.signal() });
     return res.status === 204;
   }
 
@@ -113,5 +148,29 @@ export class InfluxV1Client {
   private signal(caller?: AbortSignal): AbortSignal {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     return caller ? AbortSignal.any([timeout, caller]) : timeout;
+  }
+}
+
+/**
+ * The whole body as text. A read that fails because the request was aborted (the policy's timeout, the client's
+ * own, the request deadline) rethrows that abort as it is; any other failure means the answer broke off.
+ */
+async function readBody(res: Response, what: 'query' | 'write', signal: AbortSignal): Promise<string> {
+  try {
+    return await res.text();
+  } catch (err) {
+    if (signal.aborted) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new InfluxUnreadableResponseError(`influx ${what} answer (${res.status}) broke off while its body was read: ${reason}`, res.status, { cause: err });
+  }
+}
+
+/** The JSON object InfluxDB answers /query with, or undefined when the text is not one. */
+function parseResult(text: string): RawResult | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as RawResult) : undefined;
+  } catch {
+    return undefined;
   }
 }

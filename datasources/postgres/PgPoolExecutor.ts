@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
@@ -6,16 +7,32 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 // Dates stay 'YYYY-MM-DD' strings, as OpenAlex gives them; no time-zone shifts.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/** Tuning of the pool. */
+export interface PgPoolOptions {
+  /** Connections at most (default 10). */
+  readonly max?: number;
+  /** Server-side `statement_timeout` (default 10 s). */
+  readonly statementTimeoutMs?: number;
+  /** How long opening a connection may take before it fails (default 3 s). */
+  readonly connectionTimeoutMs?: number;
+  /**
+   * What each connection talks over instead of a TCP socket (pg's `stream` option): an in-memory server lets a
+   * unit test see pg's real errors for a server going away without opening a socket.
+   */
+  readonly stream?: () => Duplex;
+}
+
 /** `SqlExecutor` over a `pg` connection pool to a real PostgreSQL server. */
 export class PgPoolExecutor implements SqlExecutor {
   readonly backend = 'postgresql' as const;
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, options: { max?: number; statementTimeoutMs?: number } = {}) {
+  constructor(connectionString: string, options: PgPoolOptions = {}) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
-      connectionTimeoutMillis: 3_000,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 3_000,
+      ...(options.stream ? { stream: options.stream } : {}),
       idleTimeoutMillis: 30_000,
       // Server-side cap, so a statement abandoned by the client-side timeout does not run on.
       statement_timeout: options.statementTimeoutMs ?? 10_000,
@@ -29,8 +46,20 @@ export class PgPoolExecutor implements SqlExecutor {
     return result.rows;
   }
 
+  /**
+   * Runs `fn` in one transaction on one connection (BEGIN … COMMIT, ROLLBACK when it throws). A connection lost
+   * meanwhile fails the statement in flight (with pg's error, which the policy classifies) and is discarded, never
+   * returned to the pool.
+   */
   async transaction<T>(fn: (tx: Pick<SqlExecutor, 'query'>) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // pg-pool listens for 'error' on idle clients only: a checked-out client whose connection is lost emits
+    // 'error', which unheard would crash the process. The statement in flight gets the same error anyway.
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const value = await fn({
@@ -43,7 +72,9 @@ export class PgPoolExecutor implements SqlExecutor {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // release(err) destroys the client instead of pooling a dead connection.
+      client.release(lost);
     }
   }
 

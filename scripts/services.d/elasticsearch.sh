@@ -24,71 +24,64 @@ elasticsearch_ready() {
   [[ $body == *'"status":"green"'* || $body == *'"status":"yellow"'* ]]
 }
 
-# svc_wait's check while starting: ready, or fail at once (log tail on the real stderr, fd 4) if the JVM died.
-_elasticsearch_ready_or_died() {
-  elasticsearch_ready && return 0
-  if ! svc_pid_running "$SERVICES_HOME/elasticsearch/elasticsearch.pid"; then
-    tail -n 40 "$(elasticsearch_logfile)" >&4
-    svc_die elasticsearch "the JVM exited during startup (log: $(elasticsearch_logfile))" 2>&4
-  fi
-  return 1
-}
+_elasticsearch_pidfile() { printf '%s\n' "$SERVICES_HOME/elasticsearch/elasticsearch.pid"; }
+# Processes of this SERVICES_HOME's node: java with path.home, tmpdir and classpath under $SERVICES_HOME/elasticsearch.
+elasticsearch_pids() { svc_pids_of elasticsearch java; }
+_elasticsearch_alive() { svc_pid_running "$(_elasticsearch_pidfile)" || [ -n "$(elasticsearch_pids)" ]; }
 
 elasticsearch_up() {
-  if elasticsearch_ready; then
-    svc_log elasticsearch "already up at $(elasticsearch_url)"
+  local dir log pidfile java started=$SECONDS
+  dir=$(svc_dir elasticsearch)
+  log="$dir/elasticsearch.log"
+  pidfile=$(_elasticsearch_pidfile)
+
+  if [ -n "$(elasticsearch_pids)" ]; then
+    # Ours, started before: answering, or still starting (recovering its shards). Never a second one.
+    svc_wait_up elasticsearch 180 "$log" _elasticsearch_alive elasticsearch_ready
+    svc_adopt_pidfile elasticsearch "$pidfile" "$ELASTICSEARCH_PORT" java
+    svc_log elasticsearch "already running at $(elasticsearch_url) (pid $(cat "$pidfile" 2>/dev/null))"
     return 0
   fi
   command -v curl >/dev/null || svc_apt_install curl
-  command -v javac >/dev/null || svc_apt_install openjdk-17-jdk-headless
-  local dir log pidfile java
-  dir=$(svc_dir elasticsearch)
-  log="$dir/elasticsearch.log"
-  pidfile="$dir/elasticsearch.pid"
-
-  if svc_pid_running "$pidfile"; then
-    svc_log elasticsearch "already starting (pid $(cat "$pidfile")); waiting"
-  else
-    if svc_tcp_open "$SERVICES_HOST" "$ELASTICSEARCH_PORT"; then
-      svc_die elasticsearch "port $ELASTICSEARCH_PORT is taken by something that is not a healthy Elasticsearch"
-    fi
-    svc_maven_fetch elasticsearch "$ROOT/services/elasticsearch" "$dir/lib"
-    svc_javac elasticsearch "$ROOT/services/elasticsearch/src" "$dir/lib" "$dir/classes"
-    mkdir -p "$dir/config" "$dir/tmp"
-    cp "$ROOT/services/elasticsearch/log4j2.properties" "$dir/config/log4j2.properties"
-    # Run with the JDK that compiled the launcher (tested: Debian 17; Temurin 25 boots too, warning that
-    # the COMPAT locale provider is gone).
-    java="$(dirname "$(readlink -f "$(command -v javac)")")/java"
-
-    # The flags the distribution's jvm.options would give, minus what needs its launcher.
-    local -a jvm=(
-      -Xms512m -Xmx1g -Xss1m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow
-      -Djava.io.tmpdir="$dir/tmp" -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true
-      -Djava.locale.providers=SPI,COMPAT
-      -Des.networkaddress.cache.ttl=60 -Des.networkaddress.cache.negative.ttl=10
-      -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0
-      -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true -Dlog4j2.formatMsgNoLookups=true
-    )
-    # shellcheck disable=SC2206 # ELASTICSEARCH_JAVA_OPTS is a list of flags on purpose
-    jvm+=(${ELASTICSEARCH_JAVA_OPTS:-})
-
-    svc_log elasticsearch "starting on $(elasticsearch_url) (log: $log)"
-    rm -f "$pidfile"
-    # setsid: the node outlives this script and the terminal's Ctrl-C; the pid written is java's (exec).
-    ELASTICSEARCH_PORT="$ELASTICSEARCH_PORT" ELASTICSEARCH_TRANSPORT_PORT="$ELASTICSEARCH_TRANSPORT_PORT" \
-      setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$pidfile" \
-      "$java" "${jvm[@]}" -cp "$dir/lib/*:$dir/classes" ElasticsearchLauncher "$dir" \
-      </dev/null >"$log" 2>&1 &
-    for _ in $(seq 1 50); do [ -s "$pidfile" ] && break; sleep 0.1; done
+  if elasticsearch_ready; then
+    svc_foreign_answer elasticsearch "$ELASTICSEARCH_PORT" "an Elasticsearch"
+    return 0
   fi
+  if svc_tcp_open "$SERVICES_HOST" "$ELASTICSEARCH_PORT"; then
+    svc_die elasticsearch "port $ELASTICSEARCH_PORT is taken by something that is not a healthy Elasticsearch"
+  fi
+  if svc_tcp_open "$SERVICES_HOST" "$ELASTICSEARCH_TRANSPORT_PORT"; then
+    svc_die elasticsearch "its transport port $ELASTICSEARCH_TRANSPORT_PORT (ELASTICSEARCH_TRANSPORT_PORT) is taken"
+  fi
+  command -v javac >/dev/null || svc_apt_install openjdk-17-jdk-headless
+  svc_maven_fetch elasticsearch "$ROOT/services/elasticsearch" "$dir/lib"
+  svc_javac elasticsearch "$ROOT/services/elasticsearch/src" "$dir/lib" "$dir/classes"
+  mkdir -p "$dir/config" "$dir/tmp"
+  cp "$ROOT/services/elasticsearch/log4j2.properties" "$dir/config/log4j2.properties"
+  # Run with the JDK that compiled the launcher (tested: Debian 17; Temurin 25 boots too, warning that
+  # the COMPAT locale provider is gone).
+  java="$(dirname "$(readlink -f "$(command -v javac)")")/java"
 
-  local started=$SECONDS
-  exec 4>&2
-  svc_wait elasticsearch 180 "$log" _elasticsearch_ready_or_died
-  exec 4>&-
+  # The flags the distribution's jvm.options would give, minus what needs its launcher.
+  local -a jvm=(
+    -Xms512m -Xmx1g -Xss1m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow
+    -Djava.io.tmpdir="$dir/tmp" -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true
+    -Djava.locale.providers=SPI,COMPAT
+    -Des.networkaddress.cache.ttl=60 -Des.networkaddress.cache.negative.ttl=10
+    -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0
+    -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true -Dlog4j2.formatMsgNoLookups=true
+  )
+  # shellcheck disable=SC2206 # ELASTICSEARCH_JAVA_OPTS is a list of flags on purpose
+  jvm+=(${ELASTICSEARCH_JAVA_OPTS:-})
+
+  svc_log elasticsearch "starting on $(elasticsearch_url) (log: $log)"
+  ELASTICSEARCH_PORT="$ELASTICSEARCH_PORT" ELASTICSEARCH_TRANSPORT_PORT="$ELASTICSEARCH_TRANSPORT_PORT" \
+    svc_spawn "$pidfile" "$log" "$java" "${jvm[@]}" -cp "$dir/lib/*:$dir/classes" ElasticsearchLauncher "$dir"
+  svc_wait_up elasticsearch 180 "$log" _elasticsearch_alive elasticsearch_ready
+  svc_adopt_pidfile elasticsearch "$pidfile" "$ELASTICSEARCH_PORT" java
   svc_log elasticsearch "ready at $(elasticsearch_url) after $((SECONDS - started))s (pid $(cat "$pidfile"))"
 }
 
 elasticsearch_down() {
-  svc_stop_pidfile elasticsearch "$SERVICES_HOME/elasticsearch/elasticsearch.pid"
+  svc_stop elasticsearch "$(_elasticsearch_pidfile)" java "$ELASTICSEARCH_PORT" "$ELASTICSEARCH_TRANSPORT_PORT"
 }

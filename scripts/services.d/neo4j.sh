@@ -26,12 +26,14 @@ _NEO4J_JVM_OPTS=(
   -Dfile.encoding=UTF-8
 )
 
-# True when the pid file names a live process that is our launcher (not a recycled pid).
-_neo4j_ours_running() {
-  local pidfile
-  pidfile=$(_neo4j_pidfile)
-  svc_pid_running "$pidfile" && grep -qa Neo4jLauncher "/proc/$(cat "$pidfile")/cmdline" 2>/dev/null
-}
+# Processes of this SERVICES_HOME's Neo4j: java with the launcher's classpath and home under $SERVICES_HOME/neo4j.
+neo4j_pids() { svc_pids_of neo4j java; }
+_neo4j_ours_running() { [ -n "$(neo4j_pids)" ]; }
+# A server starting counts as alive from the moment svc_spawn wrote its pid (it is bash for an instant, then java).
+_neo4j_alive() { svc_pid_running "$(_neo4j_pidfile)" || _neo4j_ours_running; }
+
+# The ports it listens on: Bolt, and HTTP when NEO4J_HTTP_PORT is set.
+_neo4j_ports() { printf '%s\n' "$(_neo4j_port)" ${NEO4J_HTTP_PORT:+"$NEO4J_HTTP_PORT"}; }
 
 neo4j_url() { printf 'bolt://%s:%s\n' "$SERVICES_HOST" "$(_neo4j_port)"; }
 neo4j_logfile() { printf '%s\n' "$(_neo4j_home)/neo4j.log"; }
@@ -51,10 +53,6 @@ neo4j_ready() {
   fi
 }
 
-# While starting, only "the pid is gone" means dead: right after `nohup java … &` the pid may still be the
-# forked shell (its cmdline not yet the launcher's), which _neo4j_ours_running would take for a stranger.
-_neo4j_ready_or_dead() { neo4j_ready || ! svc_pid_running "$(_neo4j_pidfile)"; }
-
 neo4j_up() {
   local home port log pidfile started=$SECONDS
   home=$(svc_dir neo4j)
@@ -62,34 +60,30 @@ neo4j_up() {
   log=$(neo4j_logfile)
   pidfile=$(_neo4j_pidfile)
 
-  if neo4j_ready; then
-    svc_log neo4j "already answering on $(neo4j_url)"
+  if _neo4j_ours_running; then
+    # Ours, started before: answering, or still opening its store. Never a second one.
+    svc_wait_up neo4j 120 "$log" _neo4j_alive neo4j_ready
+    svc_adopt_pidfile neo4j "$pidfile" "$port" java
+    svc_log neo4j "already running on $(neo4j_url) (pid $(cat "$pidfile" 2>/dev/null))"
     return 0
   fi
-  if ! _neo4j_ours_running; then
-    rm -f "$pidfile"
-    svc_maven_fetch neo4j "$ROOT/services/neo4j" "$home/lib"
-    svc_javac neo4j "$ROOT/services/neo4j/src" "$home/lib" "$home/classes"
-    # The old neo4j-harness launcher left random 32-hex-digit folders in data/ after a kill: not a store.
-    find "$home/data" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended \
-      -regex '.*/[0-9a-f]{32}' -exec rm -rf {} + 2>/dev/null || true
-    svc_log neo4j "starting on $(neo4j_url) (store: $home/data)"
-    nohup java "${_NEO4J_JVM_OPTS[@]}" -cp "$home/classes:$home/lib/*" \
-      Neo4jLauncher "$home" "$port" >"$log" 2>&1 </dev/null &
-    echo $! >"$pidfile"
+  if svc_tcp_open "$SERVICES_HOST" "$port"; then
+    svc_foreign_answer neo4j "$port" "a server"
+    return 0
   fi
-
-  svc_wait neo4j 120 "$log" _neo4j_ready_or_dead
-  if ! _neo4j_ours_running; then
-    tail -n 40 "$log" >&2
-    rm -f "$pidfile"
-    svc_die neo4j "exited during startup (log: $log)"
-  fi
+  command -v javac >/dev/null || svc_apt_install openjdk-17-jdk-headless
+  svc_maven_fetch neo4j "$ROOT/services/neo4j" "$home/lib"
+  svc_javac neo4j "$ROOT/services/neo4j/src" "$home/lib" "$home/classes"
+  # The old neo4j-harness launcher left random 32-hex-digit folders in data/ after a kill: not a store.
+  find "$home/data" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended \
+    -regex '.*/[0-9a-f]{32}' -exec rm -rf {} + 2>/dev/null || true
+  svc_log neo4j "starting on $(neo4j_url) (store: $home/data)"
+  svc_spawn "$pidfile" "$log" java "${_NEO4J_JVM_OPTS[@]}" -cp "$home/classes:$home/lib/*" Neo4jLauncher "$home" "$port"
+  svc_wait_up neo4j 120 "$log" _neo4j_alive neo4j_ready
+  svc_adopt_pidfile neo4j "$pidfile" "$port" java
   svc_log neo4j "ready on $(neo4j_url) after $((SECONDS - started))s (pid $(cat "$pidfile"))"
 }
 
-neo4j_down() {
-  # Forget a pid file whose pid now belongs to something else, so that is never killed.
-  _neo4j_ours_running || rm -f "$(_neo4j_pidfile)"
-  svc_stop_pidfile neo4j "$(_neo4j_pidfile)"
-}
+# SIGTERM is a clean shutdown (the launcher's hook stops the database); KILL only after 30 s.
+# shellcheck disable=SC2046 # one port per word
+neo4j_down() { svc_stop neo4j "$(_neo4j_pidfile)" java $(_neo4j_ports); }

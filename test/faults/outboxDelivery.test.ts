@@ -3,6 +3,7 @@ import { Client as ElasticClient } from '@elastic/elasticsearch';
 import neo4j from 'neo4j-driver';
 import { type PolyglotGateway, startPolyglotGateway } from '../integration/support/polyglotGateway';
 import { describeControlledStore, startStore, stopStore, storeAcceptsConnections } from '../integration/support/storeControl';
+import { everyStoreProbe, type ReadyReport, waitForHealthyStores } from '../integration/support/waitForHealthyStores';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { testToken } from '../support/testTokens';
@@ -56,6 +57,20 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
       const gql = async <T>(query: string, variables: Record<string, unknown>, token = editor) => gateway.gql<T>(query, variables, { token });
       const ledger: Ledger[] = [];
       const pendingReported: string[] = [];
+
+      // Every store up with a closed breaker before the burst: a store an earlier fault test left restarting (or
+      // down) would hold records back for its own reasons, and the convergence measured would not be this outage's.
+      let probes = 0;
+      const base = gateway.url.replace(/\/graphql$/, '');
+      const { waitedMs } = await waitForHealthyStores({
+        ready: async () => (await (await fetch(`${base}/ready`)).json()) as ReadyReport,
+        probe: () => {
+          const { query, variables } = everyStoreProbe(cited[0] as string, probes++);
+          return gql(query, variables);
+        },
+        before: `the writes before ${store} is stopped`,
+      });
+      if (waitedMs >= 1_000) process.stdout.write(`\n[fault:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
 
       const create = async (n: number) => {
         const word = `faultword${run}x${n}`;

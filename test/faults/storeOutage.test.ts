@@ -1,6 +1,7 @@
 import { cacheKey } from '../../datasources/cache/cachedBatch';
 import { type PolyglotGateway, startPolyglotGateway } from '../integration/support/polyglotGateway';
 import { describeControlledStore, startStore, stopStore, storeAcceptsConnections } from '../integration/support/storeControl';
+import { everyStoreProbe, type ReadyReport, waitForHealthyStores } from '../integration/support/waitForHealthyStores';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import type { GqlResponse } from '../support/testGateway';
 
@@ -20,11 +21,6 @@ jest.setTimeout(360_000);
  */
 
 type StoppedStore = 'neo4j' | 'elasticsearch' | 'influxdb' | 'redis';
-
-interface ReadyBody {
-  status: string;
-  stores: { store: string; required: boolean; status: string; latencyMs: number; breaker: string }[];
-}
 
 interface WorkNode {
   id: string;
@@ -104,14 +100,32 @@ describe('store outages under load', () => {
   const base = () => gateway().url.replace(/\/graphql$/, '');
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) => gateway().gql<T>(query, variables);
 
-  const ready = async (): Promise<{ status: number; body: ReadyBody }> => {
+  const ready = async (): Promise<{ status: number; body: ReadyReport }> => {
     const res = await fetch(`${base()}/ready`);
-    return { status: res.status, body: (await res.json()) as ReadyBody };
+    return { status: res.status, body: (await res.json()) as ReadyReport };
   };
   const breakerGauge = async (store: StoppedStore): Promise<number | undefined> => {
     const text = await (await fetch(`${base()}/metrics`)).text();
     const match = new RegExp(`^gateway_circuit_breaker_state\\{store="${store}"\\} (\\d+)$`, 'm').exec(text);
     return match === null ? undefined : Number(match[1]);
+  };
+
+  /**
+   * Before a store's baseline: every configured store up with a closed breaker, as /ready reports it — an earlier
+   * outage of this file (or of another run) must not leak into this one (a store still restarting, a breaker still
+   * open would answer the baseline with UPSTREAM_UNAVAILABLE). Fails, naming the stores, after 45 s.
+   */
+  let probes = 0;
+  const waitUntilEveryStoreIsHealthy = async (store: StoppedStore) => {
+    const { waitedMs } = await waitForHealthyStores({
+      ready: async () => (await ready()).body,
+      probe: () => {
+        const { query, variables } = everyStoreProbe(mostCited, probes++);
+        return gql(query, variables);
+      },
+      before: `the ${store} outage's baseline`,
+    });
+    if (waitedMs >= 1_000) process.stdout.write(`\n[outage:${store}] waited ${waitedMs} ms for every store to be up with a closed breaker\n`);
   };
 
   /** What PostgreSQL alone serves, captured before any outage. */
@@ -212,6 +226,7 @@ describe('store outages under load', () => {
 
   describeControlledStore('neo4j', 'citation graph down', () => {
     it('answers, nulls citedBy with UPSTREAM_UNAVAILABLE, opens the breaker and recovers', async () => {
+      await waitUntilEveryStoreIsHealthy('neo4j');
       type Data = { pg: { nodes: WorkNode[] }; w: { id: string; citedBy: { nodes: { id: string }[] } } | null };
       // citedBy's nodes are never cached (only the counts are), so every request reaches Neo4j.
       const query = `query($id: ID!) { ${PG_QUERY_FIELDS} w: work(id: $id) { id citedBy(first: 50) { nodes { id } } } }`;
@@ -247,6 +262,7 @@ describe('store outages under load', () => {
 
   describeControlledStore('elasticsearch', 'search index down', () => {
     it('answers, fails searchWorks with UPSTREAM_UNAVAILABLE, opens the breaker and recovers', async () => {
+      await waitUntilEveryStoreIsHealthy('elasticsearch');
       type Search = { pg: { nodes: WorkNode[] }; searchWorks: { nodes: { id: string }[] } | null };
       // searchWorks is nullable: while Elasticsearch is down it is null and the PostgreSQL fields of the same
       // request still answer. Search is never cached (and the response cache is off here).
@@ -288,6 +304,7 @@ describe('store outages under load', () => {
 
   describeControlledStore('influxdb', 'trend store down', () => {
     it('answers, nulls Work.trend with UPSTREAM_UNAVAILABLE, opens the breaker and recovers', async () => {
+      await waitUntilEveryStoreIsHealthy('influxdb');
       type Data = { pg: { nodes: WorkNode[] }; w: { id: string; trend: { points: TrendPoint[] } } | null };
       const FROM = 2000;
       const TO = 2025;
@@ -333,6 +350,7 @@ describe('store outages under load', () => {
 
   describeControlledStore('redis', 'cache down', () => {
     it('answers completely and correctly from the stores, opens the breaker and reconnects', async () => {
+      await waitUntilEveryStoreIsHealthy('redis');
       // Every field that goes through the cache: works by id, citation counts, citedBy, trend series.
       const query = `query($id: ID!) { ${PG_QUERY_FIELDS} w: work(id: $id) { id title citedByCount authorships { author { displayName } } citedBy(first: 50) { totalCount nodes { id title } } trend(from: 2000, to: 2025) { points { period works citations } } } }`;
       const baseline = await gql(query, { id: mostCited });

@@ -1,4 +1,4 @@
-import { InfluxHttpError } from '../../../../datasources/influxdb/InfluxV1Client';
+import { InfluxHttpError, InfluxUnreadableResponseError } from '../../../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 
 describe('isTransientInfluxError', () => {
@@ -23,4 +23,19 @@ describe('isTransientInfluxError', () => {
     expect(isTransientInfluxError('ECONNREFUSED')).toBe(false);
     expect(isTransientInfluxError(null)).toBe(false);
   });
+
+  it('retries an answer that broke off or is not InfluxDB JSON', () => {
+    expect(isTransientInfluxError(new InfluxUnreadableResponseError('influx query answered 200 with an empty body', 200))).toBe(true);
+    const cut = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    expect(isTransientInfluxError(new InfluxUnreadableResponseError('influx query answer (200) broke off', 200, { cause: cut }))).toBe(true);
+  });
+
+  it.each(['engine is closed', 'store is closed', 'shard is disabled', 'query engine shutdown', 'query interrupted'])(
+    'retries "%s" in a 200 result or a 5xx, not in a 4xx',
+    (message) => {
+      expect(isTransientInfluxError(new InfluxHttpError(`influx query failed (200): ${message}`, 200))).toBe(true);
+      expect(isTransientInfluxError(new InfluxHttpError(`influx write failed (500): {"error":"${message}"}`, 500))).toBe(true);
+      expect(isTransientInfluxError(new InfluxHttpError(`influx query failed (400): error parsing query: ${message}`, 400))).toBe(false);
+    },
+  );
 });
