@@ -36,7 +36,7 @@ const work: WorkWrite = {
   primaryTopicId: null,
   referencedWorkIds: [],
   countsByYear: [{ year: 2021, citedByCount: 3 }],
-  authorships: [{ position: 1, authorPosition: 'first', authorId: 'A1', institutionIds: [] }],
+  authorships: [{ position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'Ada Lovelace', institutionIds: [] }],
   topics: [],
 };
 const batch: CatalogBatch = { ...emptyBatch(), works: [work] };
