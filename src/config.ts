@@ -37,6 +37,8 @@ export interface Config {
     readonly maxBackoffMs: number;
     readonly syncWaitMs: number;
   };
+  /** Byte bounds of the in-process caches (reported in /metrics as gateway_cache_max_bytes). */
+  readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
   readonly shutdown: { readonly timeoutMs: number };
   /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/responseCachePlugins.ts; README, "HTTP caching"). */
@@ -68,6 +70,12 @@ export interface GraphqlConfig {
   readonly maxCost: number;
   /** Largest estimated response of one HTTP request, in bytes (GRAPHQL_MAX_RESPONSE_BYTES). */
   readonly maxResponseBytes: number;
+  /** A response past this size waits for a place among `maxHeavyOperations` (GRAPHQL_HEAVY_RESPONSE_BYTES). */
+  readonly heavyResponseBytes: number;
+  /** An operation estimated to cost more takes a place among `maxHeavyOperations` before it runs (GRAPHQL_HEAVY_COST). */
+  readonly heavyCost: number;
+  /** Requests with large responses that may execute and serialize at once (GRAPHQL_MAX_HEAVY_OPERATIONS). */
+  readonly maxHeavyOperations: number;
   readonly maxBatch: number;
   readonly bodyLimitBytes: number;
   readonly introspection: boolean;
@@ -139,6 +147,9 @@ const schema = z.object({
   GRAPHQL_MAX_DIRECTIVES: positiveInt(10_000, 25),
   GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER, 50_000),
   GRAPHQL_MAX_RESPONSE_BYTES: byteSize.default(8 * 1024 * 1024),
+  GRAPHQL_HEAVY_RESPONSE_BYTES: byteSize.default(256 * 1024),
+  GRAPHQL_HEAVY_COST: positiveInt(Number.MAX_SAFE_INTEGER, 20_000),
+  GRAPHQL_MAX_HEAVY_OPERATIONS: positiveInt(1000, 2),
   GRAPHQL_MAX_BATCH: positiveInt(1000, 10),
   GRAPHQL_BODY_LIMIT: byteSize.default(1024 * 1024),
   GRAPHQL_INTROSPECTION: optionalBoolean,
@@ -177,6 +188,9 @@ const schema = z.object({
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
+  CACHE_MAX_BYTES: byteSize.default(64 * 1024 * 1024),
+  APQ_CACHE_MAX_BYTES: byteSize.default(30 * 1024 * 1024),
+  GRAPHQL_DOCUMENT_CACHE_BYTES: byteSize.default(30 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
@@ -194,6 +208,9 @@ function graphqlConfig(v: z.infer<typeof schema>): GraphqlConfig {
     maxDirectives: v.GRAPHQL_MAX_DIRECTIVES,
     maxCost: v.GRAPHQL_MAX_COST,
     maxResponseBytes: v.GRAPHQL_MAX_RESPONSE_BYTES,
+    heavyResponseBytes: v.GRAPHQL_HEAVY_RESPONSE_BYTES,
+    heavyCost: v.GRAPHQL_HEAVY_COST,
+    maxHeavyOperations: v.GRAPHQL_MAX_HEAVY_OPERATIONS,
     maxBatch: v.GRAPHQL_MAX_BATCH,
     bodyLimitBytes: v.GRAPHQL_BODY_LIMIT,
     introspection: v.GRAPHQL_INTROSPECTION ?? v.NODE_ENV !== 'production',
@@ -250,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
     shutdown: { timeoutMs: v.SHUTDOWN_TIMEOUT_MS },
+    caches: { lruBytes: v.CACHE_MAX_BYTES, apqBytes: v.APQ_CACHE_MAX_BYTES, documentBytes: v.GRAPHQL_DOCUMENT_CACHE_BYTES },
   };
 }
 

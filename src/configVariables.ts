@@ -54,6 +54,18 @@ export const CONFIG_VARIABLES = {
     default: '8mb',
     description: 'Largest response of one request (its estimated JSON size, counted as fields resolve; bytes or `512kb`, `8mb`); past it execution stops and the answer is `RESPONSE_TOO_LARGE`',
   },
+  GRAPHQL_HEAVY_RESPONSE_BYTES: {
+    default: '256kb',
+    description: 'A response growing past this size takes a place among `GRAPHQL_MAX_HEAVY_OPERATIONS` (waiting for one if none is free) until it is sent',
+  },
+  GRAPHQL_HEAVY_COST: {
+    default: '20000',
+    description: 'An operation estimated to cost more takes a place among `GRAPHQL_MAX_HEAVY_OPERATIONS` before it runs (waiting for one if none is free)',
+  },
+  GRAPHQL_MAX_HEAVY_OPERATIONS: {
+    default: '2',
+    description: 'Requests with large responses that execute and serialize at once; others wait in line, cheap requests never do',
+  },
   GRAPHQL_MAX_BATCH: { default: '10', description: 'Most operations in one batched (JSON array) POST; more is `BATCH_LIMIT_EXCEEDED`; `1` turns batching off' },
   GRAPHQL_BODY_LIMIT: { default: '1mb', description: 'Largest request body (bytes, or with a unit: `512kb`, `1mb`); larger is `PAYLOAD_TOO_LARGE` (413)' },
   GRAPHQL_INTROSPECTION: { default: '(unset: on, except NODE_ENV=production)', description: '`true` / `false`: whether `__schema` and `__type` queries are answered' },
@@ -98,6 +110,12 @@ export const CONFIG_VARIABLES = {
   SYNC_WAIT_MS: { default: '5000', description: 'Longest a mutation with `waitForSync: true` waits for the projection stores' },
   RESPONSE_CACHE: { default: 'on', description: '`on`: repeated anonymous queries are answered from the response cache (Redis or LRU), invalidated by every write; `off`: always executed' },
   RESPONSE_CACHE_MAX_AGE: { default: '300', description: 'Cap, in seconds, on every response\'s `Cache-Control` max-age and response-cache lifetime; `0` makes every response `no-store`' },
+  CACHE_MAX_BYTES: {
+    default: '64mb',
+    description: 'Bound of the in-process LRU used without Redis (entities, citation counts, trends, cached responses), counted at two bytes per character plus each entry\'s overhead; least recently used entries go first, expired ones every minute',
+  },
+  APQ_CACHE_MAX_BYTES: { default: '30mb', description: 'Bound of the in-process store of registered automatic persisted queries, used without Redis' },
+  GRAPHQL_DOCUMENT_CACHE_BYTES: { default: '30mb', description: 'Bound of the cache of parsed and validated documents (by hash), reused by repeated operations' },
   SHUTDOWN_TIMEOUT_MS: {
     default: '10000',
     description: 'Bound on a graceful shutdown (SIGTERM/SIGINT): requests in flight, the outbox flush and closing the stores; past it, what is still open is logged and the process exits 1',

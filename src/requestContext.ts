@@ -4,6 +4,7 @@ import type { TokenVerifier } from './auth/TokenVerifier';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { UnauthenticatedError } from './errors';
+import type { HeavyLane } from './http/limits/HeavyLane';
 import { RequestBudget } from './http/limits/RequestBudget';
 import { createLoaders } from './loaders/createLoaders';
 import { currentRequestScope } from './observability/requestScope';
@@ -13,6 +14,8 @@ import type { WritePath } from './writePath';
 /** What every request's context is built from. */
 export interface ContextDeps {
   readonly config: Config;
+  /** Where large answers take turns (GRAPHQL_MAX_HEAVY_OPERATIONS). */
+  readonly heavyLane: HeavyLane;
   readonly stores: Stores;
   readonly writePath: WritePath;
   readonly verifier: TokenVerifier;
@@ -38,6 +41,18 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     loaders: createLoaders(deps.stores),
     auth: new RequestAuth(result),
     articles: deps.writePath.articles,
-    budget: new RequestBudget(deps.config.graphql.maxResponseBytes, currentRequestScope()?.signal),
+    budget: budgetOf(deps),
   };
+}
+
+/** The request's budget: its response limit and deadline, and the heavy lane once it is inside an HTTP request. */
+function budgetOf(deps: ContextDeps): RequestBudget {
+  const scope = currentRequestScope();
+  const { maxResponseBytes, heavyResponseBytes, heavyCost } = deps.config.graphql;
+  return new RequestBudget({
+    maxBytes: maxResponseBytes,
+    deadline: scope?.signal,
+    costSink: scope,
+    heavy: scope ? { lane: deps.heavyLane, thresholdBytes: heavyResponseBytes, thresholdCost: heavyCost, end: scope } : undefined,
+  });
 }

@@ -10,6 +10,7 @@ import { createFormatError } from './errors';
 import { corsPolicy } from './http/corsPolicy';
 import { mountExplorer } from './http/explorer';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
+import { HeavyLane } from './http/limits/HeavyLane';
 import { responseBudgetPlugin } from './http/limits/responseBudgetPlugin';
 import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
@@ -55,6 +56,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const app = express();
   const httpServer = http.createServer(app);
   const connections = new HttpDrain(httpServer);
+  const heavyLane = new HeavyLane(config.graphql.maxHeavyOperations);
   // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
   app.use(
     requestLogging({
@@ -64,7 +66,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       slowOperationMs: config.observability.slowOperationMs,
     }),
   );
-  const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache);
+  const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache, config.caches);
   const apollo = new ApolloServer<GatewayContext>({
     ...limits.apolloOptions,
     schema: buildSchema(),
@@ -105,7 +107,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     // Body and batch limits, then Apollo (depth, aliases, tokens, directives, cost, APQ, CSRF: src/http/requestLimits.ts).
     ...limits.httpMiddleware,
     expressMiddleware(apollo, {
-      context: ({ req }) => createRequestContext({ config, stores, writePath, verifier }, req.headers),
+      context: ({ req }) => createRequestContext({ config, stores, writePath, verifier, heavyLane }, req.headers),
     }),
   );
 
@@ -116,7 +118,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${host}:${port}/graphql`;
-  logger.info({ url, pid: process.pid }, 'gateway ready');
+  logger.info({ url }, 'gateway ready');
   const drain = async (deadline = performance.now() + DEFAULT_DRAIN_MS): Promise<DrainResult> => {
     const result = await connections.drain(deadline);
     await apollo.stop();

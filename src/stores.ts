@@ -33,6 +33,7 @@ import { PostgresCatalogWriter } from '../datasources/postgres/PostgresCatalogWr
 import type { SqlExecutor } from '../datasources/postgres/SqlExecutor';
 import { StorePolicy, type StorePolicyOptions } from '../datasources/shared/StorePolicy';
 import type { Config } from './config';
+import { gatewayMetrics } from './observability/metrics';
 import type { Logger } from './logger';
 
 /** The datasources of one gateway process, built from the configuration, and how to close them. */
@@ -80,12 +81,16 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     maxConcurrentCalls: config.resilience.maxConcurrentStoreCalls,
     maxQueuedCalls: config.resilience.maxQueuedStoreCalls,
   };
-  let cache: Cache = new LruCache();
+  let cache: Cache;
   let redis: RedisCache | undefined;
   if (config.redis) {
     redis = new RedisCache(config.redis.url, logger, limits);
     if (!(await redis.waitUntilReady())) logger.warn({ store: 'redis' }, 'redis is not answering yet; reads go to the database until it does');
     cache = redis;
+  } else {
+    const lru = new LruCache(config.caches.lruBytes);
+    gatewayMetrics.trackCache('lru', lru);
+    cache = lru;
   }
   const policy = new StorePolicy('postgres', isTransientPgError, limits);
   // A mutation's transaction is not retried: if its COMMIT's answer is lost, a retry could apply it twice.

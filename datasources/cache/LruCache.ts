@@ -1,13 +1,46 @@
 import { LRUCache } from 'lru-cache';
 import type { Cache, CacheEntry } from './Cache';
 
-/** In-process LRU cache with per-entry TTLs (the default when REDIS_URL is unset). */
+/** Memory an entry takes besides its text: the map slot, the node, the TTL bookkeeping (an estimate). */
+const ENTRY_OVERHEAD_BYTES = 96;
+
+/** How often expired entries are dropped even if nobody reads them again. */
+const PURGE_INTERVAL_MS = 60_000;
+
+/** The memory an entry of `key` and `value` is counted as: two bytes per UTF-16 code unit plus the overhead. */
+export function entryBytes(key: string, value: string): number {
+  return 2 * (key.length + value.length) + ENTRY_OVERHEAD_BYTES;
+}
+
+/**
+ * In-process LRU cache with per-entry TTLs (the default when REDIS_URL is unset), bounded in bytes: entries are
+ * counted at `entryBytes`, the least recently used are evicted once the total would pass `maxBytes`, an entry
+ * larger than a tenth of the bound is not stored, and expired entries are dropped every minute whether or not
+ * anyone reads them again (`purgeStale`), so memory follows the live entries.
+ */
 export class LruCache implements Cache {
   readonly backend = 'lru' as const;
   private readonly lru: LRUCache<string, string>;
+  private readonly purge: NodeJS.Timeout;
 
-  constructor(maxEntries = 50_000) {
-    this.lru = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false });
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {
+    this.lru = new LRUCache<string, string>({
+      maxSize: maxBytes,
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 10)),
+      sizeCalculation: (value, key) => entryBytes(key, value),
+      ttlAutopurge: false,
+    });
+    this.purge = setInterval(() => this.lru.purgeStale(), PURGE_INTERVAL_MS).unref();
+  }
+
+  /** Bytes the live entries are counted as (at most `maxBytes`). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
+  /** Entries held now (expired ones not yet purged included). */
+  get entries(): number {
+    return this.lru.size;
   }
 
   async getMany(keys: readonly string[]): Promise<(string | undefined)[]> {
@@ -27,7 +60,13 @@ export class LruCache implements Cache {
     for (const key of [...this.lru.keys()]) if (prefixes.some((p) => key.startsWith(p))) this.lru.delete(key);
   }
 
+  /** Drops expired entries now (also done every minute). */
+  purgeStale(): void {
+    this.lru.purgeStale();
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.purge);
     this.lru.clear();
   }
 }

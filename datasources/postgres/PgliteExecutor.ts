@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { currentRequestScope } from '../../src/observability/requestScope';
+import { FairQueue, type Lane } from './FairQueue';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
 /**
  * `SqlExecutor` over PGlite: real PostgreSQL compiled to WebAssembly, in this process. `dataDir` is a
- * folder (created if missing) or `memory://`. PGlite has one connection; it queues concurrent statements.
+ * folder (created if missing) or `memory://`. PGlite runs one statement (or transaction) at a time; they take turns
+ * by HTTP request (FairQueue), cheap requests first, so one request's many statements never hold up another's one.
  */
 export class PgliteExecutor implements SqlExecutor {
   readonly backend = 'pglite' as const;
+  private readonly turns = new FairQueue();
 
   private constructor(private readonly db: PGlite) {}
 
@@ -22,16 +26,21 @@ export class PgliteExecutor implements SqlExecutor {
   }
 
   async query<Row extends object>(text: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-    const result = await this.db.query<Row>(text, params as unknown[]);
+    const result = await this.turns.run(turnKey(), () => this.db.query<Row>(text, params as unknown[]), laneOf());
     return result.rows;
   }
 
   async transaction<T>(fn: (tx: Pick<SqlExecutor, 'query'>) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      fn({
-        query: async <Row extends object>(text: string, params: readonly SqlParam[] = []) =>
-          (await tx.query<Row>(text, params as unknown[])).rows,
-      }),
+    return this.turns.run(
+      turnKey(),
+      () =>
+        this.db.transaction((tx) =>
+          fn({
+            query: async <Row extends object>(text: string, params: readonly SqlParam[] = []) =>
+              (await tx.query<Row>(text, params as unknown[])).rows,
+          }),
+        ),
+      laneOf(),
     );
   }
 
@@ -42,4 +51,18 @@ export class PgliteExecutor implements SqlExecutor {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+/** Whose turn a statement takes: its HTTP request, or the background (seeding, the outbox relay, start-up). */
+function turnKey(): string {
+  return currentRequestScope()?.requestId ?? '';
+}
+
+/** Requests estimated to cost at most this many objects are served first (a page of 25 works with their sources, say). */
+const CHEAP_REQUEST_COST = 1_000;
+
+/** Cheap requests' statements go before the others'; the background's (seeding, the relay) wait with the others. */
+function laneOf(): Lane {
+  const scope = currentRequestScope();
+  return scope !== undefined && scope.estimatedCost <= CHEAP_REQUEST_COST ? 'cheap' : 'normal';
 }

@@ -63,6 +63,8 @@ export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number)
               400,
             );
           }
+          // An expensive operation waits for its turn among the heavy ones before it loads anything.
+          await budget?.admit(cost);
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { PersistedQueryOptions } from '@apollo/server';
-import { LRUCache } from 'lru-cache';
 import type { Cache } from '../../datasources/cache/Cache';
+import { gatewayMetrics } from '../observability/metrics';
+import { BoundedMemoryCache } from './BoundedMemoryCache';
 import { GatewayKeyValueCache } from './GatewayKeyValueCache';
 import type { PersistedDocuments } from './PersistedDocuments';
 
@@ -9,9 +10,6 @@ export type PersistedQueryCache = NonNullable<PersistedQueryOptions['cache']>;
 
 /** How long a registered automatic persisted query is kept (Redis or in-process). */
 export const APQ_TTL_SECONDS = 86_400;
-
-/** Bytes of query text the in-process APQ cache holds at most (like Apollo's own default cache: 30 MiB). */
-export const APQ_MEMORY_BYTES = 30 * 1024 * 1024;
 
 /** Apollo prefixes every APQ key with this; what follows is the SHA-256 the client sent. */
 const APOLLO_APQ_PREFIX = 'apq:';
@@ -32,6 +30,8 @@ export function createPersistedQueryCache(options: {
   readonly cache: Cache;
   readonly documents: PersistedDocuments | undefined;
   readonly persistedOnly: boolean;
+  /** Bound of the in-process store of registered queries, used without Redis (APQ_CACHE_MAX_BYTES). */
+  readonly memoryBytes: number;
 }): PersistedQueryCache {
   const { cache, documents, persistedOnly } = options;
   if (persistedOnly) {
@@ -41,7 +41,7 @@ export function createPersistedQueryCache(options: {
   const registered =
     cache.backend === 'redis'
       ? new GatewayKeyValueCache(cache, { entity: 'apq', idOf: hashOf, defaultTtlSeconds: APQ_TTL_SECONDS })
-      : new BoundedMemoryCache(APQ_MEMORY_BYTES);
+      : registeredInMemory(options.memoryBytes);
   return documents ? new DocumentListCache(documents, registered) : registered;
 }
 
@@ -66,24 +66,9 @@ class DocumentListCache implements PersistedQueryCache {
   }
 }
 
-/** An in-process LRU bounded by the total length of the query texts it holds. */
-class BoundedMemoryCache implements PersistedQueryCache {
-  private readonly lru: LRUCache<string, string>;
-
-  constructor(maxBytes: number) {
-    this.lru = new LRUCache<string, string>({ maxSize: maxBytes, sizeCalculation: (value) => Math.max(1, value.length) });
-  }
-
-  async get(key: string): Promise<string | undefined> {
-    return this.lru.get(key);
-  }
-
-  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
-    // lru-cache refuses (silently) an entry larger than maxSize: such a query is simply not persisted.
-    this.lru.set(key, value, { ttl: (options?.ttl ?? APQ_TTL_SECONDS) * 1000 });
-  }
-
-  async delete(key: string): Promise<void> {
-    this.lru.delete(key);
-  }
+/** Registered queries in process: bounded by the bytes of their text (two per UTF-16 unit), reported in /metrics as `apq`. */
+function registeredInMemory(maxBytes: number): PersistedQueryCache {
+  const store = new BoundedMemoryCache<string>({ maxBytes, sizeOf: (value, key) => 2 * (value.length + key.length), defaultTtlSeconds: APQ_TTL_SECONDS });
+  gatewayMetrics.trackCache('apq', store);
+  return store;
 }

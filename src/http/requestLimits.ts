@@ -1,4 +1,7 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
+import { gatewayMetrics } from '../observability/metrics';
+import { BoundedMemoryCache } from './BoundedMemoryCache';
 import type { BudgetContext } from './limits/responseBudgetPlugin';
 import type express from 'express';
 import type { Cache } from '../../datasources/cache/Cache';
@@ -24,6 +27,7 @@ export type RequestLimitApolloOptions = Pick<
   | 'hideSchemaDetailsFromClientErrors'
   | 'allowBatchedHttpRequests'
   | 'maxRecursiveSelections'
+  | 'documentStore'
 >;
 
 /** Everything the GraphQL endpoint needs to enforce the request limits. */
@@ -48,7 +52,7 @@ export interface RequestLimits<TContext extends BudgetContext> {
  * - the GraphQL-over-HTTP status codes for `application/json` (legacyJsonStatusPlugin).
  * Reads the persisted documents file, if configured; throws if it is unreadable or malformed.
  */
-export function createRequestLimits<TContext extends BudgetContext>(limits: Config['graphql'], cache: Cache): RequestLimits<TContext> {
+export function createRequestLimits<TContext extends BudgetContext>(limits: Config['graphql'], cache: Cache, caches: Config['caches']): RequestLimits<TContext> {
   const documents = limits.persistedDocuments === undefined ? undefined : PersistedDocuments.fromFile(limits.persistedDocuments);
   if (limits.persistedOnly && !documents) throw new Error('GRAPHQL_PERSISTED_ONLY needs GRAPHQL_PERSISTED_DOCUMENTS');
   const plugins: ApolloServerPlugin<TContext>[] = [];
@@ -65,8 +69,9 @@ export function createRequestLimits<TContext extends BudgetContext>(limits: Conf
       // graphql-js stops lexing past maxTokens, before building any parse tree (requestErrorCodesPlugin labels it).
       parseOptions: { maxTokens: limits.maxTokens },
       maxRecursiveSelections: true,
+      documentStore: documentStore(caches.documentBytes),
       persistedQueries: {
-        cache: createPersistedQueryCache({ cache, documents, persistedOnly: limits.persistedOnly }),
+        cache: createPersistedQueryCache({ cache, documents, persistedOnly: limits.persistedOnly, memoryBytes: caches.apqBytes }),
         ttl: APQ_TTL_SECONDS,
       },
       csrfPrevention: true,
@@ -77,4 +82,15 @@ export function createRequestLimits<TContext extends BudgetContext>(limits: Conf
     plugins,
     httpMiddleware: [...jsonBody(limits.bodyLimitBytes), batchLimit(limits.maxBatch)],
   };
+}
+
+/**
+ * Apollo's store of parsed and validated documents, by hash (so a repeated operation is neither parsed nor validated
+ * again), bounded in bytes (a document counted at twice the length of its JSON form, as Apollo's own default does
+ * once); reported in /metrics as `documents`.
+ */
+function documentStore(maxBytes: number): BoundedMemoryCache<DocumentNode> {
+  const store = new BoundedMemoryCache<DocumentNode>({ maxBytes, sizeOf: (doc) => 2 * JSON.stringify(doc).length });
+  gatewayMetrics.trackCache('documents', store);
+  return store;
 }

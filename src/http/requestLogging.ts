@@ -56,6 +56,7 @@ export function requestLogging(options: RequestLoggingOptions): express.RequestH
       if (done) return;
       done = true;
       clearTimeout(timer);
+      scope.finish();
       const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const isGraphql = scope.graphql || (req.method === 'POST' && path.startsWith(options.graphqlPath));
       const outcome = !res.writableFinished ? 'aborted' : scope.errorCodes.length > 0 || res.statusCode >= 400 ? 'error' : 'success';

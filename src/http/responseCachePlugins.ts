@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@ap
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { Cache } from '../../datasources/cache/Cache';
 import { ResponseCacheGeneration } from './responseCacheGeneration';
-import { responseCacheStore } from './responseCacheStore';
+import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from './responseCacheStore';
 
 /** The RESPONSE_CACHE* settings. */
 export interface ResponseCacheSettings {
@@ -10,6 +10,11 @@ export interface ResponseCacheSettings {
   readonly enabled: boolean;
   /** RESPONSE_CACHE_MAX_AGE: a cap on every response's max-age (header and cache TTL), in seconds. */
   readonly maxAgeSeconds: number;
+}
+
+/** The response's estimated size, from the request's budget (0 when the context has none). */
+function responseBytes(requestContext: GraphQLRequestContext<BaseContext>): number {
+  return (requestContext.contextValue as { budget?: { spent: number } } | undefined)?.budget?.spent ?? 0;
 }
 
 /** True when the request carries credentials (an Authorization header, valid or not). */
@@ -41,7 +46,8 @@ export function createHttpCachingPlugins(
       cache: responseCacheStore(cache),
       extraCacheKeyData: async (requestContext) => (hasCredentials(requestContext) ? null : { generation: await generation.current() }),
       shouldReadFromCache: async (requestContext) => !hasCredentials(requestContext),
-      shouldWriteToCache: async (requestContext) => !hasCredentials(requestContext),
+      // A response larger than an entry may be is not even serialized for the cache (the store would skip it anyway).
+      shouldWriteToCache: async (requestContext) => !hasCredentials(requestContext) && responseBytes(requestContext) <= RESPONSE_CACHE_MAX_ENTRY_BYTES,
     }),
   );
   return plugins;

@@ -17,6 +17,13 @@ export interface BreakerSource {
   readonly breakerState: BreakerState;
 }
 
+/** An in-process cache bounded in bytes (the LRU, the APQ store, Apollo's document store): read on every scrape. */
+export interface CacheSizeSource {
+  /** Bytes its entries are counted as now. */
+  readonly bytes: number;
+  readonly maxBytes: number;
+}
+
 /** Gauge value of a breaker state: 0 closed, 1 half-open, 2 open (so `max` is the worst). */
 export const BREAKER_STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
@@ -37,6 +44,7 @@ export class GatewayMetrics {
   readonly cacheRequests: Counter<'store' | 'entity' | 'result'>;
   readonly dataloaderBatchSize: Histogram<'loader'>;
   private readonly breakers = new Set<WeakRef<BreakerSource>>();
+  private readonly caches = new Map<string, WeakRef<CacheSizeSource>>();
   private outboxSource: OutboxStatsSource | undefined;
   private outboxScrape: Promise<OutboxStats | undefined> | undefined;
   private defaultMetrics = false;
@@ -102,6 +110,30 @@ export class GatewayMetrics {
         for (const [store, value] of worst) this.set({ store }, value);
       },
     });
+    const caches = this.caches;
+    const sizes = (pick: (c: CacheSizeSource) => number) =>
+      function (this: Gauge<'cache'>) {
+        this.reset();
+        for (const [name, ref] of caches) {
+          const cache = ref.deref();
+          if (cache) this.set({ cache: name }, pick(cache));
+          else caches.delete(name);
+        }
+      };
+    new Gauge({
+      name: 'gateway_cache_bytes',
+      help: 'Bytes the entries of each in-process cache are counted as (lru: entities and responses without Redis; apq: registered queries without Redis; documents: parsed documents)',
+      labelNames: ['cache'],
+      registers,
+      collect: sizes((c) => c.bytes),
+    });
+    new Gauge({
+      name: 'gateway_cache_max_bytes',
+      help: 'The byte bound of each in-process cache (CACHE_MAX_BYTES, APQ_CACHE_MAX_BYTES, GRAPHQL_DOCUMENT_CACHE_BYTES)',
+      labelNames: ['cache'],
+      registers,
+      collect: sizes((c) => c.maxBytes),
+    });
     const outbox = () => this.scrapeOutbox();
     new Gauge({
       name: 'gateway_outbox_records',
@@ -128,6 +160,11 @@ export class GatewayMetrics {
   /** Reports `source`'s breaker in gateway_circuit_breaker_state for as long as it is alive (weakly held). */
   trackBreaker(source: BreakerSource): void {
     this.breakers.add(new WeakRef(source));
+  }
+
+  /** Reports an in-process cache's size and bound in gateway_cache_bytes / gateway_cache_max_bytes{cache: name} while it is alive. */
+  trackCache(name: string, source: CacheSizeSource): void {
+    this.caches.set(name, new WeakRef(source));
   }
 
   /** Feeds the outbox gauges; the last registration wins. */

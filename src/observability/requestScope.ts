@@ -12,8 +12,11 @@ export class RequestScope {
   graphql = false;
   /** The operation's name as metrics label: see `operationLabel`. */
   operation: string | undefined;
+  /** The estimated cost (objects) of the request's operations admitted so far: a store may serve cheap requests first. */
+  estimatedCost = 0;
   /** `extensions.code` of every error in the response, in order. */
   readonly errorCodes: string[] = [];
+  private finishers: (() => void)[] | undefined = [];
 
   constructor(
     readonly requestId: string,
@@ -23,6 +26,19 @@ export class RequestScope {
 
   countStoreCall(store: string): void {
     this.storeCalls[store] = (this.storeCalls[store] ?? 0) + 1;
+  }
+
+  /** Runs `fn` once the response has been sent or the connection closed (at once if that already happened). */
+  onFinish(fn: () => void): void {
+    if (this.finishers) this.finishers.push(fn);
+    else fn();
+  }
+
+  /** The response was sent or the connection closed: runs what `onFinish` registered (once). */
+  finish(): void {
+    const finishers = this.finishers ?? [];
+    this.finishers = undefined;
+    for (const fn of finishers) fn();
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/projectRoot';
@@ -25,7 +25,10 @@ const QUERY = '{ gateway { version } works(first: 3) { totalCount nodes { id } }
 function copyOfRepository(): { dir: string; remove: () => void } {
   const top = mkdtempSync(path.join(tmpdir(), 'gateway-clone-'));
   const dir = path.join(top, 'repo');
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  // Tracked files and new ones not ignored (regular files only: a symlinked node_modules is not source).
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter((file) => file !== '' && existsSync(path.join(ROOT, file)) && lstatSync(path.join(ROOT, file)).isFile());
   for (const file of files) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     cpSync(path.join(ROOT, file), path.join(dir, file));

@@ -12,6 +12,7 @@ import {
   type GraphQLFieldConfig,
   type GraphQLFieldResolver,
   type GraphQLOutputType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
 import { BadUserInputError } from '../../errors';
@@ -36,7 +37,8 @@ type Measure = (value: unknown) => number;
  *   so execution stops with RESPONSE_TOO_LARGE as soon as the response would pass the limit, and with
  *   REQUEST_TIMEOUT once the request's deadline has passed, rather than build the rest;
  * - every YIELD_EVERY_FIELDS fields the wrapper lets the event loop run, so a large response resolving from cached
- *   data shares the process with cheap requests and /health.
+ *   data shares the process with cheap requests and /health; a response growing large waits for a place in the
+ *   heavy lane (RequestBudget) before it goes on.
  * The wrap is a plain function around each resolver: no per-field plugin hook.
  */
 export function boundedSchema(schema: GraphQLSchema): GraphQLSchema {
@@ -49,21 +51,24 @@ export function boundedSchema(schema: GraphQLSchema): GraphQLSchema {
 function wrapField(config: GraphQLFieldConfig<unknown, unknown>, size: ListSize | undefined, measure: Measure): GraphQLFieldConfig<unknown, unknown> {
   const resolve: GraphQLFieldResolver<unknown, unknown> = config.resolve ?? defaultFieldResolver;
   // Lists a parent sizes (a connection's edges) are already bounded by its resolver; these cut their own.
-  const cut = size !== undefined && size.sizedFields.length === 0 && size.rangeArguments === undefined ? size : undefined;
+  const cuts = size !== undefined && size.sizedFields.length === 0 && size.rangeArguments === undefined;
   const bounded: GraphQLFieldResolver<unknown, BudgetedContext> = (source, args, context, info) => {
     const budget = context?.budget;
     budget?.check();
-    const limit = size?.slicingArgument === undefined ? cut?.assumedSize : sliceOf(size, args);
-    const settle = (value: unknown): unknown => {
-      const kept = cut !== undefined && limit !== undefined && Array.isArray(value) && value.length > limit ? value.slice(0, limit) : value;
-      if (!budget) return kept;
-      budget.charge((info.fieldNodes[0]?.alias?.value ?? info.fieldName).length + 3 + measure(kept));
-      return budget.shouldYield() ? new Promise((resolved) => setImmediate(() => resolved(kept))) : kept;
-    };
+    const limit = size === undefined ? undefined : size.slicingArgument === undefined ? (cuts ? size.assumedSize : undefined) : sliceOf(size, args);
     const value = resolve(source, args, context, info);
-    return isPromiseLike(value) ? Promise.resolve(value).then(settle) : settle(value);
+    if (isPromiseLike(value)) return Promise.resolve(value).then((v) => settle(v, cuts ? limit : undefined, budget, info, measure));
+    return settle(value, cuts ? limit : undefined, budget, info, measure);
   };
   return { ...config, resolve: bounded as GraphQLFieldResolver<unknown, unknown> };
+}
+
+/** The value cut to `limit` items, charged to the budget; a promise of it when the budget asks to wait first. */
+function settle(value: unknown, limit: number | undefined, budget: RequestBudget | undefined, info: GraphQLResolveInfo, measure: Measure): unknown {
+  const kept = limit !== undefined && Array.isArray(value) && value.length > limit ? value.slice(0, limit) : value;
+  if (!budget) return kept;
+  const wait = budget.charge((info.fieldNodes[0]?.alias?.value ?? info.fieldName).length + 3 + measure(kept));
+  return wait === undefined ? kept : wait.then(() => kept);
 }
 
 /** The slicing argument's value, its default when absent; outside 0…maxSize a BAD_USER_INPUT naming it. */

@@ -33,19 +33,19 @@ const documents = new PersistedDocuments([['h-listed', '{ listed }']]);
 
 describe('createPersistedQueryCache', () => {
   it('persisted-only: serves the persisted documents and ignores registrations', async () => {
-    const cache = createPersistedQueryCache({ cache: new LruCache(), documents, persistedOnly: true });
+    const cache = createPersistedQueryCache({ cache: new LruCache(), documents, persistedOnly: true, memoryBytes: 1024 * 1024 });
     expect(await cache.get(key('h-listed'))).toBe('{ listed }');
     await cache.set(key('h-new'), '{ other }', { ttl: 60 });
     expect(await cache.get(key('h-new'))).toBeUndefined();
   });
 
   it('persisted-only without documents is a programming error', () => {
-    expect(() => createPersistedQueryCache({ cache: new LruCache(), documents: undefined, persistedOnly: true })).toThrow(/needs persisted documents/);
+    expect(() => createPersistedQueryCache({ cache: new LruCache(), documents: undefined, persistedOnly: true, memoryBytes: 1024 * 1024 })).toThrow(/needs persisted documents/);
   });
 
   it('in process: keeps registrations in its own LRU, never in the gateway read cache', async () => {
     const gatewayCache = new LruCache();
-    const cache = createPersistedQueryCache({ cache: gatewayCache, documents: undefined, persistedOnly: false });
+    const cache = createPersistedQueryCache({ cache: gatewayCache, documents: undefined, persistedOnly: false, memoryBytes: 1024 * 1024 });
     await cache.set(key('h1'), '{ a }', { ttl: 60 });
     expect(await cache.get(key('h1'))).toBe('{ a }');
     expect(await gatewayCache.getMany([key('h1'), cacheKey('apq', 'h1')])).toEqual([undefined, undefined]);
@@ -55,7 +55,7 @@ describe('createPersistedQueryCache', () => {
 
   it('with Redis: stores registrations under the gateway key scheme with the TTL', async () => {
     const redis = new RecordingRedis();
-    const cache = createPersistedQueryCache({ cache: redis, documents: undefined, persistedOnly: false });
+    const cache = createPersistedQueryCache({ cache: redis, documents: undefined, persistedOnly: false, memoryBytes: 1024 * 1024 });
     await cache.set(key('h1'), '{ a }', { ttl: 120 });
     await cache.set(key('h2'), '{ b }');
     expect(redis.sets).toEqual([
@@ -67,7 +67,7 @@ describe('createPersistedQueryCache', () => {
 
   it('with documents but not persisted-only: documents answer first, other queries can still register', async () => {
     const redis = new RecordingRedis();
-    const cache = createPersistedQueryCache({ cache: redis, documents, persistedOnly: false });
+    const cache = createPersistedQueryCache({ cache: redis, documents, persistedOnly: false, memoryBytes: 1024 * 1024 });
     expect(await cache.get(key('h-listed'))).toBe('{ listed }');
     await cache.set(key('h-listed'), '{ listed }', { ttl: 60 });
     expect(redis.sets).toEqual([]);

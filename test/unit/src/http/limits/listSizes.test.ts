@@ -50,7 +50,7 @@ describe("the schema's @listSize bounds", () => {
       const size = byField.get(key);
       if (!field?.resolve || !size) throw new Error(`${key} is not wrapped`);
       const huge = Array.from({ length: 20_000 }, (_, i) => ({ id: `x${i}` }));
-      const budget = new RequestBudget(Number.MAX_SAFE_INTEGER);
+      const budget = new RequestBudget({ maxBytes: Number.MAX_SAFE_INTEGER });
       const argsCases: Record<string, unknown>[] = size.slicingArgument === undefined ? [{}] : [{}, { [size.slicingArgument]: size.maxSize }, { [size.slicingArgument]: 1 }];
       for (const args of argsCases) {
         const info = { fieldName, fieldNodes: [], returnType: field.type, parentType: type } as never;
