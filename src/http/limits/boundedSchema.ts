@@ -36,9 +36,9 @@ type Measure = (value: unknown) => number;
  * - each resolved value is charged to the budget at its estimated JSON size (text length, field name, brackets),
  *   so execution stops with RESPONSE_TOO_LARGE as soon as the response would pass the limit, and with
  *   REQUEST_TIMEOUT once the request's deadline has passed, rather than build the rest;
- * - every YIELD_EVERY_FIELDS fields the wrapper lets the event loop run, so a large response resolving from cached
- *   data shares the process with cheap requests and /health; a response growing large waits for a place in the
- *   heavy lane (RequestBudget) before it goes on.
+ * - past YIELD_EVERY_FIELDS fields in one turn of the event loop, lists wait for a later turn (RequestBudget.defer),
+ *   so a large response resolving from cached data shares the process with cheap requests and /health; a response
+ *   growing large waits for a place in the heavy lane the same way.
  * The wrap is a plain function around each resolver: no per-field plugin hook.
  */
 export function boundedSchema(schema: GraphQLSchema): GraphQLSchema {
@@ -52,8 +52,13 @@ function wrapField(config: GraphQLFieldConfig<unknown, unknown>, size: ListSize 
   const resolve: GraphQLFieldResolver<unknown, unknown> = config.resolve ?? defaultFieldResolver;
   // Lists a parent sizes (a connection's edges) are already bounded by its resolver; these cut their own.
   const cuts = size !== undefined && size.sizedFields.length === 0 && size.rangeArguments === undefined;
+  // Only lists wait for a later turn: deferring every field would cost a promise per field; a list is where the
+  // number of fields multiplies, and the items of one list (bounded by @listSize) run in one go.
+  const deferrable = isListType(getNullableType(config.type));
   const bounded: GraphQLFieldResolver<unknown, BudgetedContext> = (source, args, context, info) => {
     const budget = context?.budget;
+    // This turn's share of fields is used up (or the request waits for a place among the heavy ones): a later turn.
+    if (deferrable && budget?.mustWait) return budget.defer(() => bounded(source, args, context, info));
     budget?.check();
     const limit = size === undefined ? undefined : size.slicingArgument === undefined ? (cuts ? size.assumedSize : undefined) : sliceOf(size, args);
     const value = resolve(source, args, context, info);
@@ -63,12 +68,11 @@ function wrapField(config: GraphQLFieldConfig<unknown, unknown>, size: ListSize 
   return { ...config, resolve: bounded as GraphQLFieldResolver<unknown, unknown> };
 }
 
-/** The value cut to `limit` items, charged to the budget; a promise of it when the budget asks to wait first. */
+/** The value cut to `limit` items, charged to the budget. */
 function settle(value: unknown, limit: number | undefined, budget: RequestBudget | undefined, info: GraphQLResolveInfo, measure: Measure): unknown {
   const kept = limit !== undefined && Array.isArray(value) && value.length > limit ? value.slice(0, limit) : value;
-  if (!budget) return kept;
-  const wait = budget.charge((info.fieldNodes[0]?.alias?.value ?? info.fieldName).length + 3 + measure(kept));
-  return wait === undefined ? kept : wait.then(() => kept);
+  budget?.charge((info.fieldNodes[0]?.alias?.value ?? info.fieldName).length + 3 + measure(kept));
+  return kept;
 }
 
 /** The slicing argument's value, its default when absent; outside 0…maxSize a BAD_USER_INPUT naming it. */
