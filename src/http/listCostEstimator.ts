@@ -12,7 +12,8 @@ export interface ListCostModel {
 
 /**
  * A graphql-query-complexity estimator that counts the objects a response can hold, at most: a scalar or enum field
- * costs 0 (its parent loaded it); a field returning an object costs 1 plus its selections; a list of objects costs
+ * costs 0 (its parent loaded it) unless it has a `@cost(weight:)` (long text, long lists of ids: what its value
+ * weighs, in objects); a field returning an object costs 1 plus its selections; a list of objects costs
  * its bound times (1 + its selections); a field that sizes lists under it (`@listSize(sizedFields)`: a connection's
  * `edges` and `nodes`, a trend's `points`) multiplies its selections by its bound, and those lists then count once:
  *
@@ -33,10 +34,10 @@ export interface ListCostModel {
 const UNKNOWN_LIST_SIZE = 10_000;
 
 export function listCostEstimator(model: ListCostModel): ComplexityEstimator {
-  const { byField, sizedByParent } = model.listSizes;
+  const { byField, sizedByParent, weights } = model.listSizes;
   return ({ type, field, args, childComplexity }) => {
-    if (isLeafType(getNamedType(field.type))) return 0;
     const key = `${type.name}.${field.name}`;
+    if (isLeafType(getNamedType(field.type))) return weights.get(key) ?? 0;
     const depth = takes(field, 'depth') ? clamp(args['depth'], 1, 1, Number.MAX_SAFE_INTEGER) : 1;
     const known = model.knownListSizes?.get(key);
     const size = byField.get(key);

@@ -24,8 +24,8 @@ const LARGE_BATCH = Array.from({ length: OPERATIONS }, (_, op) => ({
   query: `query Large${op} { ${Array.from({ length: ALIASES }, (_, i) => `a${i}: works(first: ${WORKS_PER_ALIAS}) { nodes { id title abstract referencedWorkIds } }`).join(' ')} }`,
 }));
 
-/** The batch answers about 11 MB: above the default response limit (8 MiB), so these tests raise it. */
-const LARGE_RESPONSES = { GRAPHQL_MAX_RESPONSE_BYTES: '64mb' };
+/** The batch answers about 11 MB: above the default response and cost limits, so these tests raise them. */
+const LARGE_RESPONSES = { GRAPHQL_MAX_RESPONSE_BYTES: '64mb', GRAPHQL_MAX_COST: '1000000' };
 
 interface WorkNode {
   id: string;

@@ -19,9 +19,11 @@ export interface ListSize {
   readonly rangeArguments: readonly [string, string] | undefined;
 }
 
-/** Every `@listSize` of a schema by `Type.field`, and the list fields sized by the field that returns their type. */
+/** Every `@listSize` of a schema by `Type.field`, the list fields sized by the field that returns their type, and every `@cost`. */
 export interface ListSizes {
   readonly byField: ReadonlyMap<string, ListSize>;
+  /** `@cost(weight:)` of the fields that have one, by `Type.field`. */
+  readonly weights: ReadonlyMap<string, number>;
   /** `Type.field` of lists whose length a parent field's arguments bound (a connection's `edges`, a trend's `points`). */
   readonly sizedByParent: ReadonlySet<string>;
 }
@@ -51,6 +53,7 @@ export function listSizesOf(schema: GraphQLSchema): ListSizes {
   const known = cache.get(schema);
   if (known) return known;
   const byField = new Map<string, ListSize>();
+  const weights = new Map<string, number>();
   const sizedBy = new Map<string, string[]>();
   const fieldsReturning = new Map<string, string[]>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -59,6 +62,8 @@ export function listSizesOf(schema: GraphQLSchema): ListSizes {
       const key = `${type.name}.${field.name}`;
       const returned = getNamedType(field.type).name;
       fieldsReturning.set(returned, [...(fieldsReturning.get(returned) ?? []), key]);
+      const [cost] = getDirective(schema, field, 'cost') ?? [];
+      if (cost) weights.set(key, cost['weight'] as number);
       const size = readListSize(schema, field, key);
       if (!size) continue;
       byField.set(key, size);
@@ -83,7 +88,7 @@ export function listSizesOf(schema: GraphQLSchema): ListSizes {
       }
     }
   }
-  const sizes = { byField, sizedByParent };
+  const sizes = { byField, sizedByParent, weights };
   cache.set(schema, sizes);
   return sizes;
 }

@@ -27,6 +27,7 @@ const schema = buildSchema(`${DIRECTIVE}
   type Work {
     id: ID!
     title: String
+    abstract: String @cost(weight: 10)
     referencedWorkIds: [ID!]!
     authorships(first: Int): [Authorship!]! @listSize(slicingArguments: ["first"], assumedSize: 100, maxSize: 5000)
     topics: [Topic!]! @listSize(assumedSize: 10)
@@ -48,6 +49,10 @@ describe('listCostEstimator', () => {
   it('counts objects, not scalars: a page of 200 works costs the connection plus 200 nodes', () => {
     expect(cost('{ works(first: 200) { nodes { id title referencedWorkIds } } }')).toBe(1 + 200 * 1);
     expect(cost('{ gateway { version } }')).toBe(1);
+  });
+
+  it('adds the @cost weight of long scalar fields to every object that has them', () => {
+    expect(cost('{ works(first: 200) { nodes { id abstract } } }')).toBe(1 + 200 * (1 + 10));
   });
 
   it('multiplies nested pages: 200 pages of 200 works', () => {
