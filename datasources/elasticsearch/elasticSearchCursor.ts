@@ -1,3 +1,4 @@
+import { float4Problem, MAX_ID_KEY_LENGTH, textProblem } from '../shared/cursorValues';
 import { decodeSignedCursor, encodeSignedCursor } from '../shared/signedCursor';
 
 /** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
@@ -9,11 +10,20 @@ export function encodeElasticCursor(signature: string, sort: ElasticSortValues):
   return encodeSignedCursor(signature, sort);
 }
 
-/** Reads a cursor made by `encodeElasticCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
+/**
+ * Reads a cursor made by `encodeElasticCursor` for the same signature: a score a float32 holds (what
+ * Elasticsearch scores are) and a storable id. Anything else is BAD_USER_INPUT on `after`.
+ */
 export function decodeElasticCursor(signature: string, after: string): ElasticSortValues {
-  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
-    rest.length === 0 && typeof score === 'number' && Number.isFinite(score) && typeof id === 'string' ? ([score, id] as const) : undefined,
-  );
+  return decodeSignedCursor<ElasticSortValues>(signature, after, (values) => {
+    const [score, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
+    const scoreProblem = float4Problem(score);
+    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
+    if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
+    return { value: [score as number, id as string] as const };
+  });
 }
 
 /**

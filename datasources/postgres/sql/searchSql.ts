@@ -1,3 +1,4 @@
+import { float4TextProblem, MAX_ID_KEY_LENGTH, textProblem } from '../../shared/cursorValues';
 import { decodeSignedCursor, encodeSignedCursor } from '../../shared/signedCursor';
 import type { WorkFilter } from '../../types';
 import type { SqlParams } from './SqlParams';
@@ -171,11 +172,21 @@ export function encodeSearchCursor(signature: string, cursor: SearchCursor): str
   return encodeSignedCursor(signature, [cursor.score, cursor.id]);
 }
 
-/** Reads a cursor made by `encodeSearchCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
+/**
+ * Reads a cursor made by `encodeSearchCursor` for the same signature: the score must be a decimal literal that
+ * PostgreSQL reads as a `real` (not `""`, `" "`, `0b1` or `1e39`, which JavaScript's Number() would pass), the id
+ * storable text. Anything else is BAD_USER_INPUT on `after`.
+ */
 export function decodeSearchCursor(signature: string, after: string): SearchCursor {
-  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
-    rest.length === 0 && typeof score === 'string' && Number.isFinite(Number(score)) && typeof id === 'string' ? { score, id } : undefined,
-  );
+  return decodeSignedCursor<SearchCursor>(signature, after, (values) => {
+    const [score, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
+    const scoreProblem = float4TextProblem(score);
+    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
+    if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
+    return { value: { score: score as string, id: id as string } };
+  });
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

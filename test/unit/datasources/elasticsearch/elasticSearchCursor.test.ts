@@ -34,6 +34,23 @@ describe('Elasticsearch search cursors', () => {
   });
 });
 
+describe('Elasticsearch search cursors (forged)', () => {
+  const sig = searchSignature(['elasticsearch', 'works'], 'hydrogen', undefined);
+  const forged = (v: unknown[]) => Buffer.from(JSON.stringify({ s: sig, v })).toString('base64url');
+
+  it('refuse a score no float32 holds, and an id no store can hold', () => {
+    for (const [v, message] of [
+      [[1e39, 'W1'], /score must be a finite 32-bit float/],
+      [[-1e300, 'W1'], /score/],
+      [[1.5, 'W1\u0000'], /id holds a NUL/],
+      [[1.5, 'x\uDC00'], /id holds an unpaired surrogate/],
+      [[1.5, 'W'.repeat(101)], /id is longer than 100/],
+    ] as const) {
+      expect(() => decodeElasticCursor(sig, forged([...v]))).toThrow(expect.objectContaining({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+    }
+  });
+});
+
 describe('markedSnippets (highlight fragments as safe HTML)', () => {
   it('escapes the text and turns the markers into <em>', () => {
     expect(markedSnippets([`CO<sub>2</sub> & ${MARK_START}hydrogen${MARK_STOP} "storage"`])).toEqual([

@@ -95,6 +95,23 @@ describe('search cursors', () => {
   });
 });
 
+describe('search cursors (forged)', () => {
+  const sig = searchSignature(['postgresql'], 'hydrogen', undefined);
+  const forged = (v: unknown[]) => Buffer.from(JSON.stringify({ s: sig, v })).toString('base64url');
+
+  it.each([[''], [' '], ['0b1'], ['1e39'], ['0x1p3'], ['NaN'], ['Infinity'], ['1e-50']])('refuse the score %j, which PostgreSQL cannot read as a real', (score) => {
+    expect(() => decodeSearchCursor(sig, forged([score, 'W1']))).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/score must be a decimal number that fits a 32-bit float/), extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }),
+    );
+  });
+
+  it('refuse an id that no store can hold', () => {
+    for (const id of ['W1\u0000', '\uD800', 'W'.repeat(101)]) {
+      expect(() => decodeSearchCursor(sig, forged(['1.5', id]))).toThrow(expect.objectContaining({ message: expect.stringMatching(/id /) }));
+    }
+  });
+});
+
 describe('markedSnippets (ts_headline output as safe HTML)', () => {
   it('escapes the text, turns markers into <em>, splits fragments and drops those without a match', () => {
     const marked = `a ${MARK_START}oil${MARK_STOP} & <i>water</i>\uE002 no match here \uE002"${MARK_START}oil${MARK_STOP}" `;
