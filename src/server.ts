@@ -14,6 +14,7 @@ import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
 import { requestLogging } from './http/requestLogging';
 import { createRequestLimits } from './http/requestLimits';
+import { storableTextPlugin } from './http/storableTextPlugin';
 import { createHttpCachingPlugins } from './http/responseCachePlugins';
 import type { Logger } from './logger';
 import { gatewayMetrics } from './observability/metrics';
@@ -76,6 +77,8 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(),
       ...limits.plugins,
+      // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").
+      storableTextPlugin(),
       // Cache-Control caps, no-store for credentials and mutations, the response cache (README, "HTTP caching").
       ...createHttpCachingPlugins(config.responseCache, config.auth.queries, stores.cache),
     ],
