@@ -5,7 +5,6 @@ import { findUnstorableCharacter } from './storableText';
 const INVISIBLE = /[\p{White_Space}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/u;
 const INVISIBLE_ONLY = new RegExp(`^${INVISIBLE.source}*$`, 'u');
 const INVISIBLE_EDGES = new RegExp(`^${INVISIBLE.source}+|${INVISIBLE.source}+$`, 'gu');
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for.
 const CONTROL = /\p{Cc}/u;
 // eslint-disable-next-line no-control-regex -- likewise; tab and line breaks are allowed where text has lines.
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
