@@ -9,6 +9,8 @@ const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] 
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** Bounds of the HTTP server on slow or numerous clients (src/server.ts, src/http/clientErrors.ts). */
+  readonly http: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number; readonly maxConnections: number };
   /** Browser origins allowed to call /graphql (CORS_ORIGINS; src/http/corsPolicy.ts). */
   readonly cors: CorsSettings;
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -106,6 +108,9 @@ const optionalUrl = z
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -214,9 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const v = parsed.data;
+  // Node refuses a header timeout longer than the request timeout (the headers are part of the request).
+  if (v.HTTP_HEADERS_TIMEOUT_MS > v.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([`HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS (${v.HTTP_HEADERS_TIMEOUT_MS} > ${v.HTTP_REQUEST_TIMEOUT_MS})`]);
+  }
   return {
     port: v.PORT,
     host: v.HOST,
+    http: { headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS, maxConnections: v.HTTP_MAX_CONNECTIONS },
     cors: v.CORS_ORIGINS,
     nodeEnv: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,

@@ -6,6 +6,18 @@
 export const CONFIG_VARIABLES = {
   PORT: { default: '4000', description: 'HTTP port; GraphQL is served at /graphql' },
   HOST: { default: '0.0.0.0', description: 'Interface the HTTP server binds to' },
+  HTTP_HEADERS_TIMEOUT_MS: {
+    default: '10000',
+    description: 'Longest a client may take to send the headers of a request; then it gets 408 (`REQUEST_TIMEOUT`) and its connection is closed. At most `HTTP_REQUEST_TIMEOUT_MS`',
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    default: '30000',
+    description: 'Longest a client may take to send a whole request, headers and body; then it gets 408 (`REQUEST_TIMEOUT`) and its connection is closed',
+  },
+  HTTP_MAX_CONNECTIONS: {
+    default: '1024',
+    description: 'Most connections open at once; a connection beyond it is closed as soon as it is accepted, unanswered (counted in `gateway_http_connections_dropped_total`)',
+  },
   CORS_ORIGINS: {
     default: '(unset: no cross-origin access)',
     description: 'Comma-separated browser origins allowed to call `/graphql` (`https://app.example.org,http://localhost:3000`), with credentials (`Authorization`); `*` lets any other origin send anonymous requests only',

@@ -7,8 +7,11 @@ import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
+import { answerClientErrors } from './http/clientErrors';
 import { corsPolicy } from './http/corsPolicy';
 import { mountExplorer } from './http/explorer';
+import { errorsAsJson, notFoundAsJson } from './http/jsonFallbacks';
+import { KnownOperationTypesRule } from './http/knownOperationTypesRule';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
 import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
@@ -53,7 +56,23 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const verifier = await TokenVerifier.create(config.auth);
   const writePath = startWritePath(config, logger, stores);
   const app = express();
-  const httpServer = http.createServer(app);
+  // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.
+  app.disable('x-powered-by');
+  const { headersTimeoutMs, requestTimeoutMs, maxConnections } = config.http;
+  const httpServer = http.createServer(
+    {
+      // A slow client (headers or body trickling in) is answered 408 and cut off (src/http/clientErrors.ts); Node
+      // checks these bounds every connectionsCheckingInterval, 30 s by default: check often enough to keep them.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeoutMs / 4))),
+    },
+    app,
+  );
+  // Beyond the cap Node closes a new connection at once (its 'drop' event), before reading a byte of it.
+  httpServer.maxConnections = maxConnections;
+  httpServer.on('drop', () => gatewayMetrics.httpConnectionsDropped.inc());
+  answerClientErrors(httpServer, { headersTimeoutMs, requestTimeoutMs });
   const connections = new HttpDrain(httpServer);
   // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
   app.use(
@@ -67,6 +86,8 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache);
   const apollo = new ApolloServer<GatewayContext>({
     ...limits.apolloOptions,
+    // The limits' rules, and the one graphql-js 16 lacks: `subscription { … }` is invalid here (no Subscription type).
+    validationRules: [...(limits.apolloOptions.validationRules ?? []), KnownOperationTypesRule],
     schema: buildSchema(),
     formatError: createFormatError(config.nodeEnv === 'development'),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
@@ -108,6 +129,10 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       context: ({ req }) => createRequestContext({ config, stores, writePath, verifier }, req.headers),
     }),
   );
+
+  // Last: whatever nothing served, and any error no route answered, as JSON (never express's HTML pages).
+  app.use(notFoundAsJson('/graphql'));
+  app.use(errorsAsJson(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -16,6 +16,8 @@ export const ErrorCode = {
   BatchLimitExceeded: 'BATCH_LIMIT_EXCEEDED',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   QueryNotInSafelist: 'QUERY_NOT_IN_SAFELIST',
+  // Refused before GraphQL sees it (src/http/jsonBody.ts): the request's JSON nests too deep to walk safely.
+  JsonTooDeep: 'JSON_TOO_DEEP',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -36,6 +36,7 @@ export class GatewayMetrics {
   readonly datasourceCallDuration: Histogram<'store' | 'operation'>;
   readonly cacheRequests: Counter<'store' | 'entity' | 'result'>;
   readonly dataloaderBatchSize: Histogram<'loader'>;
+  readonly httpConnectionsDropped: Counter;
   private readonly breakers = new Set<WeakRef<BreakerSource>>();
   private outboxSource: OutboxStatsSource | undefined;
   private outboxScrape: Promise<OutboxStats | undefined> | undefined;
@@ -80,6 +81,11 @@ export class GatewayMetrics {
       help: 'Keys per DataLoader batch, by loader',
       labelNames: ['loader'],
       buckets: BATCH_SIZE_BUCKETS,
+      registers,
+    });
+    this.httpConnectionsDropped = new Counter({
+      name: 'gateway_http_connections_dropped_total',
+      help: 'Connections closed unanswered as soon as they were accepted, because HTTP_MAX_CONNECTIONS were open',
       registers,
     });
     const breakers = this.breakers;

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 
 /** What came back from a raw request: status, headers and the body as text, plus its JSON when it is JSON. */
 export interface RawResponse {
@@ -117,4 +118,67 @@ export function expectData<T>(res: RawResponse): T {
   const body = res.json as { data?: T; errors?: unknown } | undefined;
   expect({ status: res.status, errors: body?.errors }).toEqual({ status: 200, errors: undefined });
   return body?.data as T;
+}
+
+/** What a raw TCP exchange saw: every byte the server sent, and when it closed the connection. */
+export interface RawExchange {
+  /** The bytes received, as text. */
+  readonly received: string;
+  /** Milliseconds from the first byte sent until the server closed the connection. */
+  readonly closedAfterMs: number;
+  /** The response the bytes hold, parsed (undefined when the server sent none). */
+  readonly response: RawResponse | undefined;
+}
+
+/**
+ * Opens a TCP connection to `url`'s host and port, writes `bytes` (a request the test builds by hand: headers cut
+ * short, a body shorter than its Content-Length…) and then nothing, and waits until the server closes the connection
+ * (at most `waitMs`, default 20 s; the promise rejects after that).
+ */
+export function rawExchange(url: string, bytes: string, waitMs = 20_000): Promise<RawExchange> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(target.port), target.hostname);
+    const chunks: Buffer[] = [];
+    let started = 0;
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server kept the connection open for more than ${waitMs} ms`));
+    }, waitMs);
+    socket.on('connect', () => {
+      started = performance.now();
+      socket.write(bytes);
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', () => undefined); // a reset is a close like any other here
+    socket.on('close', () => {
+      clearTimeout(timer);
+      const received = Buffer.concat(chunks).toString('utf8');
+      resolve({ received, closedAfterMs: Math.round(performance.now() - started), response: parseHttpResponse(received) });
+    });
+  });
+}
+
+/** Parses one HTTP/1.1 response from raw text (status line, headers, body up to Content-Length or the end). */
+export function parseHttpResponse(raw: string): RawResponse | undefined {
+  const split = raw.indexOf('\r\n\r\n');
+  if (split < 0) return undefined;
+  const [statusLine, ...headerLines] = raw.slice(0, split).split('\r\n');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1]);
+  if (!Number.isInteger(status)) return undefined;
+  const headers: http.IncomingHttpHeaders = {};
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length']);
+  const rest = raw.slice(split + 4);
+  const text = Number.isInteger(length) ? Buffer.from(rest).subarray(0, length).toString('utf8') : rest;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status, headers, text, json };
 }
