@@ -20,6 +20,7 @@ import { createRequestLimits } from './http/requestLimits';
 import { storableTextPlugin } from './http/storableTextPlugin';
 import { createHttpCachingPlugins } from './http/responseCachePlugins';
 import type { Logger } from './logger';
+import { internalErrorLog } from './observability/internalErrorLog';
 import { gatewayMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/observabilityPlugin';
 import { buildSchema } from './schema';
@@ -84,12 +85,15 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     }),
   );
   const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache);
+  const internalErrors = internalErrorLog(logger);
   const apollo = new ApolloServer<GatewayContext>({
     ...limits.apolloOptions,
     // The limits' rules, and the one graphql-js 16 lacks: `subscription { … }` is invalid here (no Subscription type).
     validationRules: [...(limits.apolloOptions.validationRules ?? []), KnownOperationTypesRule],
     schema: buildSchema(),
-    formatError: createFormatError(config.nodeEnv === 'development'),
+    logger: internalErrors.apolloLogger,
+    // Masks unexpected errors outside development; the cause of every one is logged (src/observability/internalErrorLog.ts).
+    formatError: createFormatError(config.nodeEnv === 'development', internalErrors.onInternalError),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     // Apollo would install its own SIGTERM/SIGINT handlers (unless NODE_ENV=test) that race the gateway's shutdown.
     stopOnTerminationSignals: false,
@@ -97,6 +101,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(),
+      internalErrors.plugin,
       ...limits.plugins,
       // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").
       storableTextPlugin(),

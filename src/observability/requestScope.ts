@@ -14,6 +14,8 @@ export class RequestScope {
   operation: string | undefined;
   /** `extensions.code` of every error in the response, in order. */
   readonly errorCodes: string[] = [];
+  /** What made Apollo fail unexpectedly while processing the request (it answers a generic error): the cause to log. */
+  unexpectedError: unknown;
 
   constructor(
     readonly requestId: string,
