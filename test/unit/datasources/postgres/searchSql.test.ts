@@ -127,4 +127,14 @@ describe('markedSnippets (ts_headline output as safe HTML)', () => {
     expect(markedSnippets(fragments, original)).toEqual(['shale/<em>hydrogen</em>', 'in <em>oil</em>/water']);
     expect(markedSnippets(`not ${MARK_START}found${MARK_STOP}`, original)).toEqual(['not <em>found</em>']);
   });
+
+  it("reads text holding the markers' own characters right: the headline saw them blanked, the snippet takes them back", () => {
+    // The original holds U+E000…U+E002 and markup; ts_headline read it with those (and slashes, < and >) as spaces.
+    const original = 'Hydrogen \uE000storage\uE001 in <em>salt</em>/caverns \uE002';
+    const headline = `Hydrogen  ${MARK_START}storage${MARK_STOP}  in  em salt  em  caverns  `;
+    expect(markedSnippets(headline, original)).toEqual(['Hydrogen \uE000<em>storage</em>\uE001 in &lt;em&gt;salt&lt;/em&gt;/caverns \uE002']);
+    const abstract = 'Salt caverns \uE001 hold hydrogen. Nothing here. \uE000 Caverns again.';
+    const fragments = `Salt ${MARK_START}caverns${MARK_STOP}   hold hydrogen.\uE002   ${MARK_START}Caverns${MARK_STOP} again.`;
+    expect(markedSnippets(fragments, abstract)).toEqual(['Salt <em>caverns</em> \uE001 hold hydrogen.', '\uE000 <em>Caverns</em> again.']);
+  });
 });
