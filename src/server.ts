@@ -23,6 +23,8 @@ import type { Logger } from './logger';
 import { internalErrorLog } from './observability/internalErrorLog';
 import { gatewayMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/observabilityPlugin';
+import { OperationLabels } from './observability/operationLabel';
+import { PersistedDocuments } from './http/PersistedDocuments';
 import { buildSchema } from './schema';
 import { createRequestContext } from './requestContext';
 import type { Stores } from './stores';
@@ -43,6 +45,18 @@ export interface Gateway {
   openConnections(): OpenConnection[];
   /** `drain`, then the outbox relay's stop and flush (tests; `npm start` runs the steps through src/lifecycle/Shutdown). */
   stop(): Promise<void>;
+}
+
+/**
+ * The `operation` labels of this gateway's metrics: the persisted documents' operations always have theirs, other
+ * names compete for the rest by recent use, and a name that loses its label takes its series out of the registry.
+ */
+function operationLabelsOf(config: Config): OperationLabels {
+  const file = config.graphql.persistedDocuments;
+  return new OperationLabels({
+    pinned: file === undefined ? [] : PersistedDocuments.fromFile(file).operationNames(),
+    onEvict: (label) => gatewayMetrics.removeOperationSeries(label),
+  });
 }
 
 /** How long `drain` waits by default (Apollo's own default grace period). */
@@ -100,7 +114,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     // Apollo's landing page loads from a CDN; the offline GraphiQL explorer (mountExplorer) replaces it.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      observabilityPlugin(),
+      observabilityPlugin(gatewayMetrics, operationLabelsOf(config)),
       internalErrors.plugin,
       ...limits.plugins,
       // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").

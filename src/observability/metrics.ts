@@ -20,6 +20,9 @@ export interface BreakerSource {
 /** Gauge value of a breaker state: 0 closed, 1 half-open, 2 open (so `max` is the worst). */
 export const BREAKER_STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
+/** The `outcome` label values of gateway_http_request_duration_seconds (src/http/requestLogging.ts). */
+export const HTTP_OUTCOMES = ['success', 'error', 'aborted'] as const;
+
 /** Seconds: from 5 ms to 30 s, the span between a cache hit and the request deadline. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 200, 500, 1000];
@@ -129,6 +132,11 @@ export class GatewayMetrics {
         this.set(stats?.oldestPendingAgeSeconds ?? 0);
       },
     });
+  }
+
+  /** Removes every series of gateway_http_request_duration_seconds with this `operation` label (it lost its label). */
+  removeOperationSeries(operation: string): void {
+    for (const outcome of HTTP_OUTCOMES) this.httpRequestDuration.remove({ operation, outcome });
   }
 
   /** Reports `source`'s breaker in gateway_circuit_breaker_state for as long as it is alive (weakly held). */
