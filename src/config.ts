@@ -56,6 +56,8 @@ export interface AuthConfig {
   readonly issuer: string;
   readonly audience: string;
   readonly queries: 'public' | 'authenticated';
+  /** Longest a token may live (AUTH_JWT_MAX_AGE), in seconds: its `exp − iat`, and its age since `iat`. */
+  readonly maxTokenAgeSeconds: number;
 }
 
 export const JWT_PUBLIC_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
@@ -95,6 +97,19 @@ const byteSize = z
     return Math.floor(Number(amount) * BYTE_UNITS[unit.toLowerCase() as keyof typeof BYTE_UNITS]);
   })
   .pipe(z.number().int().min(1024, 'at least 1kb'));
+
+const SPAN_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A time span such as `24h`, `90m`, `7d` or `3600` (seconds), as a number of seconds. */
+const timeSpan = z
+  .string()
+  .trim()
+  .regex(/^\d+\s*(s|m|h|d)?$/i, 'a time span in seconds, or with a unit: 90m, 24h, 7d')
+  .transform((v) => {
+    const [, amount = '0', unit = 's'] = /^(\d+)\s*(s|m|h|d)?$/i.exec(v) ?? [];
+    return Number(amount) * SPAN_UNITS[unit.toLowerCase() as keyof typeof SPAN_UNITS];
+  })
+  .pipe(z.number().int().min(60, 'at least 60 s').max(366 * 86_400, 'at most 366 days'));
 
 const positiveInt = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -169,6 +184,7 @@ const schema = z.object({
   AUTH_JWT_ISSUER: z.string().min(1).default('openalex-gateway'),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('openalex-gateway'),
   AUTH_QUERIES: z.enum(['public', 'authenticated']).default('public'),
+  AUTH_JWT_MAX_AGE: timeSpan.default(24 * 3600),
   AUTH_DEV_SECRET_FILE: z.string().min(1).default('.data/dev-jwt-secret'),
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
@@ -252,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: v.AUTH_JWT_ISSUER,
       audience: v.AUTH_JWT_AUDIENCE,
       queries: v.AUTH_QUERIES,
+      maxTokenAgeSeconds: v.AUTH_JWT_MAX_AGE,
     },
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },

@@ -97,6 +97,10 @@ export const CONFIG_VARIABLES = {
   AUTH_JWT_ALGORITHM: { default: 'RS256', description: 'Signature algorithm of tokens verified with `AUTH_JWT_PUBLIC_KEY` (RS256, PS256, ES256, EdDSA)' },
   AUTH_JWT_ISSUER: { default: 'openalex-gateway', description: 'Required `iss` claim of bearer tokens' },
   AUTH_JWT_AUDIENCE: { default: 'openalex-gateway', description: 'Required `aud` claim of bearer tokens' },
+  AUTH_JWT_MAX_AGE: {
+    default: '24h',
+    description: 'Longest a bearer token may live (seconds, or `90m`, `24h`, `7d`): a token whose `exp − iat` is longer, or issued longer ago, is refused (`UNAUTHENTICATED`); `iat` is required and may not lie in the future',
+  },
   AUTH_QUERIES: { default: 'public', description: '`public`: queries need no token; `authenticated`: every request needs a valid token' },
   AUTH_DEV_SECRET_FILE: { default: '.data/dev-jwt-secret', description: 'Where the development signing secret lives (created on first use; shared by `npm start` and `npm run token`); never used in production' },
   OUTBOX_RELAY: { default: 'on', description: '`on`: this process delivers outbox records to the projection stores; `off`: another replica does' },

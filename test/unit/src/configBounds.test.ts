@@ -16,3 +16,17 @@ describe('loadConfig: HTTP_* bounds of the server', () => {
     for (const env of [{ HTTP_MAX_CONNECTIONS: '0' }, { HTTP_REQUEST_TIMEOUT_MS: '10' }, { HTTP_HEADERS_TIMEOUT_MS: 'soon' }]) expect(() => loadConfig(env)).toThrow(ConfigError);
   });
 });
+
+describe('loadConfig: AUTH_JWT_MAX_AGE', () => {
+  it('defaults to 24 h and reads seconds or a span with a unit', () => {
+    expect(loadConfig({}).auth.maxTokenAgeSeconds).toBe(86_400);
+    expect(CONFIG_VARIABLES.AUTH_JWT_MAX_AGE.default).toBe('24h');
+    expect(loadConfig({ AUTH_JWT_MAX_AGE: '3600' }).auth.maxTokenAgeSeconds).toBe(3600);
+    expect(loadConfig({ AUTH_JWT_MAX_AGE: '90m' }).auth.maxTokenAgeSeconds).toBe(5400);
+    expect(loadConfig({ AUTH_JWT_MAX_AGE: '7d' }).auth.maxTokenAgeSeconds).toBe(604_800);
+  });
+
+  it('refuses what is no span, or outside 60 s to 366 days', () => {
+    for (const value of ['forever', '1y', '30', '400d', '-1h']) expect(() => loadConfig({ AUTH_JWT_MAX_AGE: value })).toThrow(/AUTH_JWT_MAX_AGE/);
+  });
+});
