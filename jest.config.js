@@ -1,7 +1,7 @@
 // Run through `node --experimental-vm-modules` (package.json): PGlite loads its WebAssembly with a
 // dynamic import(), which jest's module runtime only allows with that flag.
-// Three tiers (see README "Tests"): unit (no I/O), embedded (in-process PGlite and cache),
-// integration (the real stores started by scripts/services).
+// Tiers (see README "Tests"): unit (no I/O), embedded (in-process PGlite and cache), integration (the real
+// stores started by scripts/services), hostile (abusive requests in production mode), faults (stores stopped mid-load).
 /** @type {import('jest').Config['transform']} */
 // ts-jest transpiles file by file (tsconfig's isolatedModules): fast; type checking is tsc's job (`npm run check`).
 const transform = {
@@ -30,6 +30,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
       globalSetup: '<rootDir>/test/integration/support/globalSetup.ts',
+    },
+    {
+      // Hostile traffic against the real HTTP server in production mode (README, "Tests"): typed errors, never a 500.
+      ...common,
+      displayName: 'hostile',
+      testMatch: ['<rootDir>/test/hostile/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/longTimeout.ts'],
     },
     {
       // Fault tests stop and restart real stores: `npm test` runs them after the other tiers, one file at a time.

@@ -53,10 +53,44 @@ export function articleFieldsOf(work: WorkWrite): ArticleFields {
     doi: work.doi,
     byline: work.authorships.map((a): BylineEntry => (a.authorId === null ? { kind: 'unattached', rawAuthorName: a.rawAuthorName } : { kind: 'existing', authorId: a.authorId })),
     referencedWorkIds: work.referencedWorkIds,
-    topicIds: work.topics.map((t) => t.topicId),
+    // The primary topic first, as the editor gave it: topics are stored as a set (read by score), the primary apart.
+    topicIds: primaryFirst(work.topics.map((t) => t.topicId), work.primaryTopicId),
     isOpenAccess: work.isOpenAccess,
     language: work.language,
   };
+}
+
+/**
+ * Whether writing `after` over `before` would change nothing the catalog stores: every column, the byline entry by
+ * entry, the references in order, and the topics with their scores (a set: its stored order is the catalog's).
+ */
+export function sameWorkWrite(before: WorkWrite, after: WorkWrite): boolean {
+  return JSON.stringify(comparable(before)) === JSON.stringify(comparable(after));
+}
+
+function comparable(w: WorkWrite): unknown[] {
+  return [
+    w.id,
+    w.doi,
+    w.title,
+    w.abstract,
+    w.publicationYear,
+    w.publicationDate,
+    w.type,
+    w.language,
+    w.citedByCount,
+    w.isOpenAccess,
+    w.sourceId,
+    w.primaryTopicId,
+    w.referencedWorkIds,
+    w.countsByYear.map((c) => [c.year, c.citedByCount]),
+    w.authorships.map((a) => [a.position, a.authorPosition, a.authorId, a.rawAuthorName, a.institutionIds]),
+    [...w.topics].sort((a, b) => (a.topicId < b.topicId ? -1 : a.topicId > b.topicId ? 1 : 0)).map((t) => [t.topicId, t.score]),
+  ];
+}
+
+function primaryFirst(topicIds: readonly string[], primary: string | null): string[] {
+  return primary !== null && topicIds.includes(primary) ? [primary, ...topicIds.filter((t) => t !== primary)] : [...topicIds];
 }
 
 /** `current` with what `patch` sets. */

@@ -56,13 +56,17 @@ export interface ArticleChange {
  */
 export interface ArticleWriter {
   create(workId: string, fields: ArticleFields, projectionStores: readonly StoreName[]): Promise<{ work: WorkRecord; change: ArticleChange }>;
-  /** Applies `patch` if the article is still at `expectedVersion`. */
+  /**
+   * Applies `patch` if the article is still at `expectedVersion`. A patch that changes nothing the catalog holds (every
+   * field given as it already is) writes nothing: no new version, no outbox record; `change` is then undefined and
+   * `work` the article as it is.
+   */
   update(
     workId: string,
     expectedVersion: number,
     patch: ArticlePatch,
     projectionStores: readonly StoreName[],
-  ): Promise<{ work: WorkRecord; change: ArticleChange }>;
+  ): Promise<{ work: WorkRecord; change: ArticleChange | undefined }>;
   /** Deletes the article; with `expectedVersion`, only if it is still at that version. */
   delete(workId: string, expectedVersion: number | undefined, projectionStores: readonly StoreName[]): Promise<{ change: ArticleChange }>;
 }

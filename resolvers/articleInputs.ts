@@ -1,5 +1,7 @@
 import type { ArticleFields, ArticlePatch, BylineEntry } from '../datasources/articleWrite';
-import { normalizeDoi } from '../src/domain/doi';
+import { readDisplayText } from '../src/domain/displayText';
+import { readDoi } from '../src/domain/doi';
+import { isIso639_1 } from '../src/domain/iso639_1';
 import { mintId } from '../src/domain/mintedId';
 import { type OpenAlexPrefix, toShortId } from '../src/domain/openAlexId';
 import { hasValidOrcidChecksum, normalizeOrcid } from '../src/domain/orcid';
@@ -81,7 +83,7 @@ class Problems {
   }
 
   abstract(value: string | null | undefined): string | null {
-    return this.text('input.abstract', value, ARTICLE_LIMITS.abstractLength);
+    return this.text('input.abstract', value, ARTICLE_LIMITS.abstractLength, { lines: true });
   }
 
   date(value: string | null | undefined, today: Date): string {
@@ -104,15 +106,17 @@ class Problems {
 
   doi(value: string | null | undefined): string | null {
     if (value == null || value.trim() === '') return null;
-    const doi = normalizeDoi(value);
-    if (doi === undefined) this.add('input.doi', `must be a DOI such as 10.1234/abc, doi:10.1234/abc or https://doi.org/10.1234/abc (got "${value}")`);
-    return doi ?? null;
+    const reading = readDoi(value);
+    if ('doi' in reading) return reading.doi;
+    this.add('input.doi', `${reading.problem}: a DOI is bare (10.1234/abc), doi:10.1234/abc or https://doi.org/10.1234/abc (got ${quoted(value)})`);
+    return null;
   }
 
   language(value: string | null | undefined): string | null {
     if (value == null || value.trim() === '') return null;
     const language = value.trim().toLowerCase();
-    if (!/^[a-z]{2}$/.test(language)) this.add('input.language', `must be an ISO 639-1 code of two letters such as en (got "${value}")`);
+    if (!/^[a-z]{2}$/.test(language)) this.add('input.language', `must be an ISO 639-1 code of two letters such as en (got ${quoted(value)})`);
+    else if (!isIso639_1(language)) this.add('input.language', `${language} is not an ISO 639-1 language code (two letters such as en, fr, zh)`);
     return language;
   }
 
@@ -153,12 +157,26 @@ class Problems {
     return { kind: 'new', authorId: mintId('A'), displayName: displayName ?? '', orcid };
   }
 
-  /** Trimmed text, `null` when absent or blank; too long or holding a NUL character is a problem. */
-  private text(field: string, value: string | null | undefined, max: number): string | null {
+  /**
+   * Display text (src/domain/displayText.ts): invisible characters at the ends dropped, `null` when absent or showing
+   * nothing (blanks, zero-width spaces); control characters (`lines`: but tab and line breaks), a NUL or an unpaired
+   * surrogate, or more than `max` characters, are problems.
+   */
+  private text(field: string, value: string | null | undefined, max: number, options: { lines?: boolean } = {}): string | null {
     if (value == null) return null;
-    const text = value.trim();
-    if (text.includes('\u0000')) this.add(field, 'cannot contain NUL characters');
-    if ([...text].length > max) this.add(field, `at most ${max} characters (got ${[...text].length})`);
-    return text === '' ? null : text;
+    const reading = readDisplayText(value, options);
+    if ('problem' in reading) {
+      this.add(field, reading.problem);
+      return value; // a placeholder, never written
+    }
+    const length = reading.text === null ? 0 : [...reading.text].length;
+    if (length > max) this.add(field, `at most ${max} characters (got ${length})`);
+    return reading.text;
   }
+}
+
+/** A value for a message: JSON-quoted (control characters visible as escapes), cut at 80 characters. */
+function quoted(value: string): string {
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 80)}…` : json;
 }

@@ -1,5 +1,5 @@
 import type { AuthorFilter as AuthorFilterRecord, WorkFilter as WorkFilterRecord } from '../datasources/types';
-import { normalizeDoi } from '../src/domain/doi';
+import { readDoi } from '../src/domain/doi';
 import { type OpenAlexPrefix, toShortId } from '../src/domain/openAlexId';
 import { normalizeOrcid } from '../src/domain/orcid';
 import { BadUserInputError } from '../src/errors';
@@ -30,8 +30,9 @@ export function toWorkFilter(filter: WorkFilter | null | undefined, argument = '
     checkRange(f.citedByCount, `${path}.citedByCount`);
     let doi: string | undefined;
     if (f.doi != null) {
-      doi = normalizeDoi(f.doi);
-      if (doi === undefined) throw new BadUserInputError(`${path}.doi is not a DOI such as 10.1234/abc (got "${f.doi}")`, `${path}.doi`);
+      const reading = readDoi(f.doi);
+      if ('problem' in reading) throw new BadUserInputError(`${path}.doi ${reading.problem} (got ${JSON.stringify(f.doi.slice(0, 80))})`, `${path}.doi`);
+      doi = reading.doi;
     }
     return {
       publicationYear: f.publicationYear,

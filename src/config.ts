@@ -9,6 +9,8 @@ const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] 
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** Bounds of the HTTP server on slow or numerous clients (src/server.ts, src/http/clientErrors.ts). */
+  readonly http: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number; readonly maxConnections: number };
   /** Browser origins allowed to call /graphql (CORS_ORIGINS; src/http/corsPolicy.ts). */
   readonly cors: CorsSettings;
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -56,6 +58,8 @@ export interface AuthConfig {
   readonly issuer: string;
   readonly audience: string;
   readonly queries: 'public' | 'authenticated';
+  /** Longest a token may live (AUTH_JWT_MAX_AGE), in seconds: its `exp − iat`, and its age since `iat`. */
+  readonly maxTokenAgeSeconds: number;
 }
 
 export const JWT_PUBLIC_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
@@ -104,6 +108,19 @@ const byteSize = z
   })
   .pipe(z.number().int().min(1024, 'at least 1kb'));
 
+const SPAN_UNITS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A time span such as `24h`, `90m`, `7d` or `3600` (seconds), as a number of seconds. */
+const timeSpan = z
+  .string()
+  .trim()
+  .regex(/^\d+\s*(s|m|h|d)?$/i, 'a time span in seconds, or with a unit: 90m, 24h, 7d')
+  .transform((v) => {
+    const [, amount = '0', unit = 's'] = /^(\d+)\s*(s|m|h|d)?$/i.exec(v) ?? [];
+    return Number(amount) * SPAN_UNITS[unit.toLowerCase() as keyof typeof SPAN_UNITS];
+  })
+  .pipe(z.number().int().min(60, 'at least 60 s').max(366 * 86_400, 'at most 366 days'));
+
 const positiveInt = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 const optionalUrl = z
@@ -116,6 +133,9 @@ const optionalUrl = z
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -178,6 +198,7 @@ const schema = z.object({
   AUTH_JWT_ISSUER: z.string().min(1).default('openalex-gateway'),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('openalex-gateway'),
   AUTH_QUERIES: z.enum(['public', 'authenticated']).default('public'),
+  AUTH_JWT_MAX_AGE: timeSpan.default(24 * 3600),
   AUTH_DEV_SECRET_FILE: z.string().min(1).default('.data/dev-jwt-secret'),
   OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
@@ -235,9 +256,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const v = parsed.data;
+  // Node refuses a header timeout longer than the request timeout (the headers are part of the request).
+  if (v.HTTP_HEADERS_TIMEOUT_MS > v.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([`HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS (${v.HTTP_HEADERS_TIMEOUT_MS} > ${v.HTTP_REQUEST_TIMEOUT_MS})`]);
+  }
   return {
     port: v.PORT,
     host: v.HOST,
+    http: { headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS, maxConnections: v.HTTP_MAX_CONNECTIONS },
     cors: v.CORS_ORIGINS,
     nodeEnv: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
@@ -263,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: v.AUTH_JWT_ISSUER,
       audience: v.AUTH_JWT_AUDIENCE,
       queries: v.AUTH_QUERIES,
+      maxTokenAgeSeconds: v.AUTH_JWT_MAX_AGE,
     },
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },

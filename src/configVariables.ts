@@ -6,6 +6,18 @@
 export const CONFIG_VARIABLES = {
   PORT: { default: '4000', description: 'HTTP port; GraphQL is served at /graphql' },
   HOST: { default: '0.0.0.0', description: 'Interface the HTTP server binds to' },
+  HTTP_HEADERS_TIMEOUT_MS: {
+    default: '10000',
+    description: 'Longest a client may take to send the headers of a request; then it gets 408 (`REQUEST_TIMEOUT`) and its connection is closed. At most `HTTP_REQUEST_TIMEOUT_MS`',
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    default: '30000',
+    description: 'Longest a client may take to send a whole request, headers and body; then it gets 408 (`REQUEST_TIMEOUT`) and its connection is closed',
+  },
+  HTTP_MAX_CONNECTIONS: {
+    default: '1024',
+    description: 'Most connections open at once; a connection beyond it is closed as soon as it is accepted, unanswered (counted in `gateway_http_connections_dropped_total`)',
+  },
   CORS_ORIGINS: {
     default: '(unset: no cross-origin access)',
     description: 'Comma-separated browser origins allowed to call `/graphql` (`https://app.example.org,http://localhost:3000`), with credentials (`Authorization`); `*` lets any other origin send anonymous requests only',
@@ -101,6 +113,10 @@ export const CONFIG_VARIABLES = {
   AUTH_JWT_ALGORITHM: { default: 'RS256', description: 'Signature algorithm of tokens verified with `AUTH_JWT_PUBLIC_KEY` (RS256, PS256, ES256, EdDSA)' },
   AUTH_JWT_ISSUER: { default: 'openalex-gateway', description: 'Required `iss` claim of bearer tokens' },
   AUTH_JWT_AUDIENCE: { default: 'openalex-gateway', description: 'Required `aud` claim of bearer tokens' },
+  AUTH_JWT_MAX_AGE: {
+    default: '24h',
+    description: 'Longest a bearer token may live (seconds, or `90m`, `24h`, `7d`): a token whose `exp − iat` is longer, or issued longer ago, is refused (`UNAUTHENTICATED`); `iat` is required and may not lie in the future',
+  },
   AUTH_QUERIES: { default: 'public', description: '`public`: queries need no token; `authenticated`: every request needs a valid token' },
   AUTH_DEV_SECRET_FILE: { default: '.data/dev-jwt-secret', description: 'Where the development signing secret lives (created on first use; shared by `npm start` and `npm run token`); never used in production' },
   OUTBOX_RELAY: { default: 'on', description: '`on`: this process delivers outbox records to the projection stores; `off`: another replica does' },

@@ -7,8 +7,11 @@ import express from 'express';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { createFormatError } from './errors';
+import { answerClientErrors } from './http/clientErrors';
 import { corsPolicy } from './http/corsPolicy';
 import { mountExplorer } from './http/explorer';
+import { errorsAsJson, notFoundAsJson } from './http/jsonFallbacks';
+import { KnownOperationTypesRule } from './http/knownOperationTypesRule';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
 import { HeavyLane } from './http/limits/HeavyLane';
 import { responseBudgetPlugin } from './http/limits/responseBudgetPlugin';
@@ -16,10 +19,14 @@ import { metricsEndpoint } from './http/metricsEndpoint';
 import { readinessHandler } from './http/ready';
 import { requestLogging } from './http/requestLogging';
 import { createRequestLimits } from './http/requestLimits';
+import { storableTextPlugin } from './http/storableTextPlugin';
 import { createHttpCachingPlugins } from './http/responseCachePlugins';
 import type { Logger } from './logger';
+import { internalErrorLog } from './observability/internalErrorLog';
 import { gatewayMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/observabilityPlugin';
+import { OperationLabels } from './observability/operationLabel';
+import { PersistedDocuments } from './http/PersistedDocuments';
 import { buildSchema } from './schema';
 import { createRequestContext } from './requestContext';
 import type { Stores } from './stores';
@@ -42,6 +49,18 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/**
+ * The `operation` labels of this gateway's metrics: the persisted documents' operations always have theirs, other
+ * names compete for the rest by recent use, and a name that loses its label takes its series out of the registry.
+ */
+function operationLabelsOf(config: Config): OperationLabels {
+  const file = config.graphql.persistedDocuments;
+  return new OperationLabels({
+    pinned: file === undefined ? [] : PersistedDocuments.fromFile(file).operationNames(),
+    onEvict: (label) => gatewayMetrics.removeOperationSeries(label),
+  });
+}
+
 /** How long `drain` waits by default (Apollo's own default grace period). */
 const DEFAULT_DRAIN_MS = 10_000;
 
@@ -54,7 +73,23 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const verifier = await TokenVerifier.create(config.auth);
   const writePath = startWritePath(config, logger, stores);
   const app = express();
-  const httpServer = http.createServer(app);
+  // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.
+  app.disable('x-powered-by');
+  const { headersTimeoutMs, requestTimeoutMs, maxConnections } = config.http;
+  const httpServer = http.createServer(
+    {
+      // A slow client (headers or body trickling in) is answered 408 and cut off (src/http/clientErrors.ts); Node
+      // checks these bounds every connectionsCheckingInterval, 30 s by default: check often enough to keep them.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeoutMs / 4))),
+    },
+    app,
+  );
+  // Beyond the cap Node closes a new connection at once (its 'drop' event), before reading a byte of it.
+  httpServer.maxConnections = maxConnections;
+  httpServer.on('drop', () => gatewayMetrics.httpConnectionsDropped.inc());
+  answerClientErrors(httpServer, { headersTimeoutMs, requestTimeoutMs });
   const connections = new HttpDrain(httpServer);
   const heavyLane = new HeavyLane(config.graphql.maxHeavyOperations);
   // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
@@ -67,10 +102,15 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     }),
   );
   const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache, config.caches);
+  const internalErrors = internalErrorLog(logger);
   const apollo = new ApolloServer<GatewayContext>({
     ...limits.apolloOptions,
+    // The limits' rules, and the one graphql-js 16 lacks: `subscription { … }` is invalid here (no Subscription type).
+    validationRules: [...(limits.apolloOptions.validationRules ?? []), KnownOperationTypesRule],
     schema: buildSchema(),
-    formatError: createFormatError(config.nodeEnv === 'development'),
+    logger: internalErrors.apolloLogger,
+    // Masks unexpected errors outside development; the cause of every one is logged (src/observability/internalErrorLog.ts).
+    formatError: createFormatError(config.nodeEnv === 'development', internalErrors.onInternalError),
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     // Apollo would install its own SIGTERM/SIGINT handlers (unless NODE_ENV=test) that race the gateway's shutdown.
     stopOnTerminationSignals: false,
@@ -79,8 +119,11 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       // First: an answer cut short by the request's budget is replaced before anything counts or caches it.
       responseBudgetPlugin(),
       ApolloServerPluginLandingPageDisabled(),
-      observabilityPlugin(),
+      observabilityPlugin(gatewayMetrics, operationLabelsOf(config)),
+      internalErrors.plugin,
       ...limits.plugins,
+      // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").
+      storableTextPlugin(),
       // Cache-Control caps, no-store for credentials and mutations, the response cache (README, "HTTP caching").
       ...createHttpCachingPlugins(config.responseCache, config.auth.queries, stores.cache),
     ],
@@ -110,6 +153,10 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       context: ({ req }) => createRequestContext({ config, stores, writePath, verifier, heavyLane }, req.headers),
     }),
   );
+
+  // Last: whatever nothing served, and any error no route answered, as JSON (never express's HTML pages).
+  app.use(notFoundAsJson('/graphql'));
+  app.use(errorsAsJson(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

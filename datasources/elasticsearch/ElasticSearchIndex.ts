@@ -3,7 +3,7 @@ import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit,
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { PageRequest, WorkFilter } from '../types';
 import { searchSignature } from '../shared/searchSignature';
-import { decodeElasticCursor, encodeElasticCursor, MARK_START, MARK_STOP, markedSnippets } from './elasticSearchCursor';
+import { decodeElasticCursor, encodeElasticCursor, HIGHLIGHT_ENCODING, markedSnippets } from './elasticSearchCursor';
 import { workFilterQuery } from './workFilterQuery';
 import type { WorkDocument } from './workIndexMapping';
 
@@ -50,8 +50,9 @@ export class ElasticSearchIndex implements SearchIndex {
       sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
       ...(after === undefined ? {} : { search_after: [...after] }),
       highlight: {
-        pre_tags: [MARK_START],
-        post_tags: [MARK_STOP],
+        ...HIGHLIGHT_ENCODING,
+        pre_tags: [...HIGHLIGHT_ENCODING.pre_tags],
+        post_tags: [...HIGHLIGHT_ENCODING.post_tags],
         fields: { title: { number_of_fragments: 0 }, abstract: { fragment_size: 160, number_of_fragments: 3 } },
       },
       aggs: {

@@ -1,4 +1,6 @@
+import { float4Problem, MAX_ID_KEY_LENGTH, textProblem } from '../shared/cursorValues';
 import { decodeSignedCursor, encodeSignedCursor } from '../shared/signedCursor';
+import { type SnippetPiece, snippetHtml } from '../shared/snippetHtml';
 
 /** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
 export type ElasticSortValues = readonly [number, string];
@@ -9,35 +11,54 @@ export function encodeElasticCursor(signature: string, sort: ElasticSortValues):
   return encodeSignedCursor(signature, sort);
 }
 
-/** Reads a cursor made by `encodeElasticCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
+/**
+ * Reads a cursor made by `encodeElasticCursor` for the same signature: a score a float32 holds (what
+ * Elasticsearch scores are) and a storable id. Anything else is BAD_USER_INPUT on `after`.
+ */
 export function decodeElasticCursor(signature: string, after: string): ElasticSortValues {
-  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
-    rest.length === 0 && typeof score === 'number' && Number.isFinite(score) && typeof id === 'string' ? ([score, id] as const) : undefined,
-  );
+  return decodeSignedCursor<ElasticSortValues>(signature, after, (values) => {
+    const [score, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
+    const scoreProblem = float4Problem(score);
+    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
+    if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
+    return { value: [score as number, id as string] as const };
+  });
 }
 
 /**
- * Highlight markers, replaced by <em>…</em> after the snippet is HTML-escaped: private-use characters that
- * titles and abstracts do not contain. (Not control characters: Elasticsearch's highlighter trims those off
- * a fragment's ends, as Java's String.trim does, and would lose a closing marker.)
+ * Highlighting as Elasticsearch is asked for it: the `html` encoder escapes the text of each fragment (Lucene's
+ * SimpleHTMLEncoder: & < > " ' and /), so the `<em>` tags around matched terms are the only markup in it, whatever
+ * the text holds (`<em>` itself, private-use characters).
  */
-export const MARK_START = '\uE000';
-export const MARK_STOP = '\uE001';
+export const HIGHLIGHT_ENCODING = { encoder: 'html', pre_tags: ['<em>'], post_tags: ['</em>'] } as const;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text an html-encoded fragment stands for: named and numeric character references decoded. */
+function decodeHtml(text: string): string {
+  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return ENTITIES[name] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 /**
- * Highlighted fragments as safe HTML: the text HTML-escaped (titles hold markup such as `<sub>2</sub>`),
- * then the markers turned into <em>…</em> — the same output as PostgresSearchIndex.
+ * Highlighted fragments (HIGHLIGHT_ENCODING) as safe HTML by the rule both backends share (snippetHtml): each
+ * fragment is read back into its text and highlighted terms, then rendered again — so the escaping is exactly
+ * PostgresSearchIndex's. Fragments without a highlighted term are dropped.
  */
 export function markedSnippets(fragments: readonly string[] | undefined): string[] {
-  return (fragments ?? [])
-    .map((s) => s.trim())
-    .filter((s) => s.includes(MARK_START))
-    .map((s) =>
-      s
-        .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
-        .replaceAll(MARK_START, '<em>')
-        .replaceAll(MARK_STOP, '</em>'),
-    );
+  return (fragments ?? []).flatMap((fragment) => {
+    const pieces: SnippetPiece[] = [];
+    let highlighted = false;
+    for (const part of fragment.split(/(<em>|<\/em>)/)) {
+      if (part === '<em>' || part === '</em>') highlighted = part === '<em>';
+      else pieces.push({ text: decodeHtml(part), highlighted });
+    }
+    const html = snippetHtml(pieces);
+    return html === undefined ? [] : [html];
+  });
 }

@@ -77,10 +77,8 @@ export class Neo4jCitationGraph implements CitationGraph {
       ],
       signature: `citations:${direction}:${maxDepth}`,
     };
+    // A 32-bit depth and a storable id, or BAD_USER_INPUT on `after` (decodeCursor checks each against its key).
     const after = request.after === undefined ? undefined : decodeCursor(order, request.after);
-    if (after !== undefined && (!Number.isSafeInteger(after[0]) || typeof after[1] !== 'string')) {
-      throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
-    }
     const step = walkStepCypher(direction);
     const walk = await this.policy.execute('citations.traverse', async (signal) => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });

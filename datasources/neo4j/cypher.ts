@@ -1,5 +1,4 @@
 import neo4j from 'neo4j-driver';
-import { BadUserInputError } from '../../src/errors';
 import type { CitationDirection } from '../CitationGraph';
 import { decodeCursor, type KeysetOrder, type SortKeySql } from '../postgres/sql/keyset';
 import type { WorkSortKey } from '../types';
@@ -46,15 +45,14 @@ export function keyListCypher(order: KeysetOrder): string {
 /**
  * The condition "row comes after the cursor" (`true` without one): (k0 ≷ $after0) OR (k0 = $after0 AND k1 ≷
  * $after1) OR …; the values go to `params` (integers as Neo4j integers). A cursor for another order, or one
- * whose values have the wrong type, is a BAD_USER_INPUT on `after`.
+ * whose values do not fit their keys (decodeCursor: 32-bit integers, storable text), is a BAD_USER_INPUT on `after`.
  */
 export function afterCursorCypher(order: KeysetOrder, after: string | undefined, params: Params): string {
   if (after === undefined) return 'true';
   const values = decodeCursor(order, after);
   const names = order.keys.map((key, i) => {
+    // decodeCursor checked each value against its key's type (32-bit integers, storable text).
     const value = values[i];
-    if (key.cast === 'integer' && !Number.isSafeInteger(value)) throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
-    if (key.cast !== 'integer' && typeof value !== 'string') throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
     params[`after${i}`] = key.cast === 'integer' ? neo4j.int(value as number) : value;
     return `$after${i}`;
   });

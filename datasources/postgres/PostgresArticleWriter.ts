@@ -1,7 +1,7 @@
 import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, ReadOnlyWorkError, type StoreName } from '../../src/errors';
 import { toMintedId } from '../../src/domain/mintedId';
 import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
-import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
+import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
 import type { WorkWrite } from '../catalogWrite';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { WorkRecord } from '../types';
@@ -40,12 +40,14 @@ export class PostgresArticleWriter implements ArticleWriter {
     expectedVersion: number,
     patch: ArticlePatch,
     projectionStores: readonly StoreName[],
-  ): Promise<{ work: WorkRecord; change: ArticleChange }> {
+  ): Promise<{ work: WorkRecord; change: ArticleChange | undefined }> {
     return this.write('article.update', async (tx) => {
       const before = await lockArticle(tx, workId, expectedVersion);
       const names = await assertReferencesExist(tx, workId, patch);
       const fields = applyArticlePatch(articleFieldsOf(before), patch);
       const after = workWriteOfArticle(workId, fields, names, before);
+      // A no-op stays one: no new version, no outbox record, no invalidation (new authors are always a change).
+      if (newAuthorsOf(fields).length === 0 && sameWorkWrite(before, after)) return { work: await readBack(tx, workId), change: undefined };
       await upsertCatalogBatch(tx, { works: [after], authors: newAuthorsOf(fields), institutions: [], sources: [], topics: [] });
       const change = await enqueue(tx, workId, 'update', touchedIds(before, after), projectionStores);
       return { work: await readBack(tx, workId), change };

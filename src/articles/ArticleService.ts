@@ -45,6 +45,8 @@ export class ArticleService {
 
   async update(workId: string, expectedVersion: number, patch: ArticlePatch, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[] }> {
     const { work, change } = await this.deps.writer.update(workId, expectedVersion, patch, this.deps.projectionStores);
+    // Nothing changed, nothing written: every store already shows the article as it is.
+    if (change === undefined) return { work, sync: syncReport(this.deps.projectionStores, undefined) };
     return { work, sync: await this.committed(change, waitForSync) };
   }
 

@@ -23,10 +23,15 @@ export function secretKeyOf(config: AuthConfig): KeyObject | undefined {
   }
 }
 
+/** Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 /**
  * Verifies bearer tokens (JWT, with `jose`): signature with the configured key and algorithm only, `exp`/`nbf`
- * with 30 s of clock tolerance, the configured `iss` and `aud`, a `sub`, and a string `role` claim. Never throws:
- * a bad token is an `invalid` result whose reason is safe to show to the client.
+ * with 30 s of clock tolerance, the configured `iss` and `aud`, a `sub`, and a string `role` claim; and a bounded
+ * lifetime (AUTH_JWT_MAX_AGE): `iat` is required, not in the future, not longer ago than the maximum age, and
+ * `exp − iat` is no longer than it — so a token minted with `exp: 10^20` is refused at once. Never throws: a bad
+ * token is an `invalid` result whose reason is safe to show to the client.
  */
 export class TokenVerifier {
   private constructor(
@@ -52,23 +57,41 @@ export class TokenVerifier {
         algorithms: this.algorithms,
         issuer: this.config.issuer,
         audience: this.config.audience,
-        clockTolerance: 30,
-        requiredClaims: ['sub', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        // Also refuses an `iat` in the future (beyond the tolerance).
+        maxTokenAge: this.config.maxTokenAgeSeconds,
       });
+      const lifetime = (payload.exp as number) - (payload.iat as number);
+      if (!(lifetime <= this.config.maxTokenAgeSeconds)) {
+        return { kind: 'invalid', reason: `the token lives longer (exp − iat) than the ${span(this.config.maxTokenAgeSeconds)} this gateway accepts (AUTH_JWT_MAX_AGE)` };
+      }
       if (typeof payload.sub !== 'string' || payload.sub === '') return { kind: 'invalid', reason: 'the token has no subject (sub) claim' };
       if (typeof payload['role'] !== 'string') return { kind: 'invalid', reason: 'the token has no role claim' };
       return { kind: 'principal', principal: { subject: payload.sub, role: payload['role'] } };
     } catch (err) {
-      return { kind: 'invalid', reason: describe(err) };
+      return { kind: 'invalid', reason: describe(err, this.config.maxTokenAgeSeconds) };
     }
   }
 }
 
-function describe(err: unknown): string {
+/** Why jose refused the token, in words safe to show the client. */
+function describe(err: unknown, maxAgeSeconds: number): string {
+  if (err instanceof errors.JWTExpired && err.claim === 'iat') return `the token was issued more than ${span(maxAgeSeconds)} ago (AUTH_JWT_MAX_AGE)`;
   if (err instanceof errors.JWTExpired) return 'the token has expired';
+  if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iat') {
+    return err.reason === 'check_failed' ? "the token's iat (issued at) claim is in the future" : "the token's iat (issued at) claim is missing or not a number";
+  }
   if (err instanceof errors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not accepted`;
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm this gateway does not accept';
   if (err instanceof errors.JOSEError) return `the token is not valid (${err.code})`;
   return 'the token is not valid';
+}
+
+/** Seconds as people write them: `24 h`, `90 min`, `45 s`. */
+function span(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }

@@ -8,7 +8,8 @@ import { runCli } from './runCli';
 const USAGE = `usage: npm run token -- --role editor|admin [--subject <name>] [--expires <span>]
 
 Prints a signed bearer token for local use (HS256 with AUTH_JWT_SECRET, or the development secret in
-AUTH_DEV_SECRET_FILE that \`npm start\` also reads). --expires takes 30m, 12h, 7d… (default 12h).`;
+AUTH_DEV_SECRET_FILE that \`npm start\` also reads). --expires takes 30m, 12h, 7d… (default 12h), at most
+AUTH_JWT_MAX_AGE (24h by default).`;
 
 /** `npm run token -- --role editor`: the token alone on stdout, so that \`TOKEN=$(npm run -s token -- --role editor)\` works. */
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (spanSeconds(expires) > config.auth.maxTokenAgeSeconds) {
+    console.error(`--expires ${expires} is longer than AUTH_JWT_MAX_AGE (${config.auth.maxTokenAgeSeconds} s): the gateway would refuse the token`);
+    return 2;
+  }
   const key = secretKeyOf(config.auth);
   if (!key) {
     console.error(
@@ -48,6 +53,12 @@ async function main(argv: string[]): Promise<number> {
   });
   console.log(token);
   return 0;
+}
+
+/** Seconds of a span as --expires takes it (`30m`, `12h`, `7d`, `2w`). */
+function spanSeconds(span: string): number {
+  const [, amount = '0', unit = 's'] = /^(\d+)\s?(s|m|h|d|w)$/.exec(span) ?? [];
+  return Number(amount) * { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[unit as 's' | 'm' | 'h' | 'd' | 'w'];
 }
 
 runCli('token', main);

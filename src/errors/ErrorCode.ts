@@ -18,6 +18,8 @@ export const ErrorCode = {
   QueryNotInSafelist: 'QUERY_NOT_IN_SAFELIST',
   // Execution limits: the response would exceed GRAPHQL_MAX_RESPONSE_BYTES.
   ResponseTooLarge: 'RESPONSE_TOO_LARGE',
+  // Refused before GraphQL sees it (src/http/jsonBody.ts): the request's JSON nests too deep to walk safely.
+  JsonTooDeep: 'JSON_TOO_DEEP',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 

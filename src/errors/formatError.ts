@@ -23,10 +23,11 @@ const REQUEST_ERROR_CODES = new Set<unknown>([
 ]);
 
 /**
- * Apollo Server `formatError`: typed gateway errors and request errors pass through; anything else is
- * masked as INTERNAL_SERVER_ERROR unless `exposeInternals` (development). Never throws.
+ * Apollo Server `formatError`: typed gateway errors and request errors pass through; anything else is an internal
+ * error — masked as INTERNAL_SERVER_ERROR unless `exposeInternals` (development), and handed, unmasked, to
+ * `onInternalError` (which logs its cause) whichever the mode. Never throws, whatever the hook does.
  */
-export function createFormatError(exposeInternals: boolean) {
+export function createFormatError(exposeInternals: boolean, onInternalError?: (error: unknown, formatted: GraphQLFormattedError) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const original = unwrap(error);
@@ -34,7 +35,13 @@ export function createFormatError(exposeInternals: boolean) {
         return { ...formatted, message: original.message, extensions: { ...original.extensions } };
       }
       const code = formatted.extensions?.['code'];
-      if (REQUEST_ERROR_CODES.has(code) || exposeInternals) return formatted;
+      if (REQUEST_ERROR_CODES.has(code)) return formatted;
+      try {
+        onInternalError?.(error, formatted);
+      } catch {
+        // Reporting must not turn one error into another.
+      }
+      if (exposeInternals) return formatted;
       return {
         message: 'Internal server error',
         ...(formatted.locations ? { locations: formatted.locations } : {}),

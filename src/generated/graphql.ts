@@ -171,14 +171,14 @@ export type Coauthor = {
 };
 
 export type CreateArticleInput = {
-  /** At most 20,000 characters. */
+  /** At most 20,000 characters; no control characters but tabs and line breaks. */
   readonly abstract?: InputMaybe<Scalars['String']['input']>;
   /** Existing authors, in byline order (short or URL ids). */
   readonly authorIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
-  /** A DOI in bare (`10.1234/abc`), `doi:` or URL form; unique among works. */
+  /** A DOI in bare (`10.1234/abc`), `doi:` or URL form, of printable characters, at most 300 in all; unique among works. */
   readonly doi?: InputMaybe<Scalars['String']['input']>;
   readonly isOpenAccess?: InputMaybe<Scalars['Boolean']['input']>;
-  /** ISO 639-1 code, e.g. `en`. */
+  /** An ISO 639-1 code, e.g. `en`. */
   readonly language?: InputMaybe<Scalars['String']['input']>;
   /** Authors to create, placed on the byline after `authorIds`. At least one author in all, at most 100. */
   readonly newAuthors?: InputMaybe<ReadonlyArray<NewAuthorInput>>;
@@ -186,7 +186,7 @@ export type CreateArticleInput = {
   readonly publicationDate: Scalars['String']['input'];
   /** Existing works this article cites (at most 2,000). */
   readonly referencedWorkIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
-  /** 1–1,000 characters. */
+  /** 1–1,000 characters, no control characters; text that shows nothing (blanks, zero-width spaces) is empty. */
   readonly title: Scalars['String']['input'];
   /** Existing topics, the first being the primary topic (at most 10). */
   readonly topicIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
@@ -290,7 +290,7 @@ export type MutationUpdateArticleArgs = {
 };
 
 export type NewAuthorInput = {
-  /** 1–300 characters. */
+  /** 1–300 characters, no control characters. */
   readonly displayName: Scalars['String']['input'];
   /** An ORCID in bare or URL form, with a valid check digit. */
   readonly orcid?: InputMaybe<Scalars['String']['input']>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
 
 /** The SHA-256 of a document, hex: the id automatic persisted queries use (`extensions.persistedQuery.sha256Hash`). */
 export function documentHash(document: string): string {
@@ -45,6 +46,19 @@ export class PersistedDocuments {
   /** The document persisted under `id`, or undefined. */
   get(id: string): string | undefined {
     return this.byId.get(id);
+  }
+
+  /** The names of the operations the documents define (a document that does not parse names none). */
+  operationNames(): string[] {
+    const names = new Set<string>();
+    for (const document of this.byId.values()) {
+      try {
+        for (const d of parse(document).definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.name) names.add(d.name.value);
+      } catch {
+        // not GraphQL: Apollo refuses it when it is sent
+      }
+    }
+    return [...names];
   }
 
   /** Whether `hash` is the id of a persisted document or the SHA-256 of one. */

@@ -67,7 +67,8 @@ export function requestLogging(options: RequestLoggingOptions): express.RequestH
         method: req.method,
         path,
         status: res.statusCode,
-        ...(operation ? { operation } : {}),
+        // The name itself, while the metric above has its bounded label (`other` for a name without one).
+        ...(operation ? { operation: scope.operationName ?? operation } : {}),
         outcome,
         durationMs: Math.round(durationSeconds * 10_000) / 10,
         storeCalls: scope.storeCalls,

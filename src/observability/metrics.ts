@@ -27,6 +27,9 @@ export interface CacheSizeSource {
 /** Gauge value of a breaker state: 0 closed, 1 half-open, 2 open (so `max` is the worst). */
 export const BREAKER_STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
+/** The `outcome` label values of gateway_http_request_duration_seconds (src/http/requestLogging.ts). */
+export const HTTP_OUTCOMES = ['success', 'error', 'aborted'] as const;
+
 /** Seconds: from 5 ms to 30 s, the span between a cache hit and the request deadline. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 200, 500, 1000];
@@ -43,6 +46,7 @@ export class GatewayMetrics {
   readonly datasourceCallDuration: Histogram<'store' | 'operation'>;
   readonly cacheRequests: Counter<'store' | 'entity' | 'result'>;
   readonly dataloaderBatchSize: Histogram<'loader'>;
+  readonly httpConnectionsDropped: Counter;
   private readonly breakers = new Set<WeakRef<BreakerSource>>();
   private readonly caches = new Map<string, WeakRef<CacheSizeSource>>();
   private outboxSource: OutboxStatsSource | undefined;
@@ -88,6 +92,11 @@ export class GatewayMetrics {
       help: 'Keys per DataLoader batch, by loader',
       labelNames: ['loader'],
       buckets: BATCH_SIZE_BUCKETS,
+      registers,
+    });
+    this.httpConnectionsDropped = new Counter({
+      name: 'gateway_http_connections_dropped_total',
+      help: 'Connections closed unanswered as soon as they were accepted, because HTTP_MAX_CONNECTIONS were open',
       registers,
     });
     const breakers = this.breakers;
@@ -155,6 +164,11 @@ export class GatewayMetrics {
         this.set(stats?.oldestPendingAgeSeconds ?? 0);
       },
     });
+  }
+
+  /** Removes every series of gateway_http_request_duration_seconds with this `operation` label (it lost its label). */
+  removeOperationSeries(operation: string): void {
+    for (const outcome of HTTP_OUTCOMES) this.httpRequestDuration.remove({ operation, outcome });
   }
 
   /** Reports `source`'s breaker in gateway_circuit_breaker_state for as long as it is alive (weakly held). */

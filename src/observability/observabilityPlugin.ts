@@ -1,16 +1,19 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { gatewayMetrics, type GatewayMetrics } from './metrics';
-import { operationLabel } from './operationLabel';
+import { MAX_OPERATION_NAME_LENGTH, type OperationLabels, operationLabel } from './operationLabel';
 import { currentRequestScope } from './requestScope';
 
 /**
- * Tells the request's scope what GraphQL learnt about it — the operation's name (bounded, see
- * `operationLabel`; `batch` for several operations in one HTTP request) and the codes of the errors in the
- * response — for the request log line and gateway_http_request_duration_seconds, and counts every error of
- * a response in gateway_graphql_errors_total{code} (the code the client sees, after masking).
+ * Tells the request's scope what GraphQL learnt about it — the operation's name for the log line (cut at 100
+ * characters) and its label for gateway_http_request_duration_seconds (bounded by `labels`, see OperationLabels;
+ * `batch` for several operations in one HTTP request), and the codes of the errors in the response — and counts
+ * every error of a response in gateway_graphql_errors_total{code} (the code the client sees, after masking).
  */
-export function observabilityPlugin<TContext extends BaseContext>(metrics: GatewayMetrics = gatewayMetrics): ApolloServerPlugin<TContext> {
+export function observabilityPlugin<TContext extends BaseContext>(
+  metrics: GatewayMetrics = gatewayMetrics,
+  labels: Pick<OperationLabels, 'labelOf'> = { labelOf: operationLabel },
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const scope = currentRequestScope();
@@ -18,7 +21,9 @@ export function observabilityPlugin<TContext extends BaseContext>(metrics: Gatew
       if (scope) scope.graphql = true;
       return {
         async didResolveOperation({ operationName }) {
-          if (scope) scope.operation = batched ? 'batch' : operationLabel(operationName);
+          if (!scope) return;
+          scope.operation = batched ? 'batch' : labels.labelOf(operationName);
+          scope.operationName = batched ? 'batch' : operationName ? operationName.slice(0, MAX_OPERATION_NAME_LENGTH) : 'anonymous';
         },
         async willSendResponse({ response }) {
           for (const error of responseErrors(response.body)) {

@@ -10,12 +10,16 @@ export class RequestScope {
   readonly storeCalls: Record<string, number> = {};
   /** Set once Apollo Server handles the request. */
   graphql = false;
-  /** The operation's name as metrics label: see `operationLabel`. */
+  /** The operation's name as metrics label: see OperationLabels (`other` for names without a label). */
   operation: string | undefined;
   /** The estimated cost (objects) of the request's operations admitted so far: a store may serve cheap requests first. */
   estimatedCost = 0;
+  /** The operation's name itself (cut at 100 characters), for the log line: logs are not bounded by labels. */
+  operationName: string | undefined;
   /** `extensions.code` of every error in the response, in order. */
   readonly errorCodes: string[] = [];
+  /** What made Apollo fail unexpectedly while processing the request (it answers a generic error): the cause to log. */
+  unexpectedError: unknown;
   private finishers: (() => void)[] | undefined = [];
 
   constructor(

@@ -94,6 +94,26 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
       await expect(graph().citedBy([truth.mostCitedInGraph], { sort: [], first: 2, after: 'not a cursor' })).rejects.toBeInstanceOf(BadUserInputError);
     });
 
+    it('rejects its own cursors tampered with: integers past 32 bits, text no store holds', async () => {
+      const tamper = (cursor: string, values: unknown[]) => {
+        const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s: string };
+        return Buffer.from(JSON.stringify({ ...payload, v: values })).toString('base64url');
+      };
+      const [cited] = await graph().citedBy([truth.mostCitedInGraph], { sort: ['CITED_BY_COUNT_DESC'], first: 2 });
+      const citedCursor = cited?.edges.at(-1)?.cursor as string;
+      for (const values of [[2147483648, 'W1'], [-2147483649, 'W1'], [5, 'W1\u0000'], [5, 'W1\uD800']]) {
+        await expect(graph().citedBy([truth.mostCitedInGraph], { sort: ['CITED_BY_COUNT_DESC'], first: 2, after: tamper(citedCursor, values) })).rejects.toMatchObject({
+          extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+        });
+      }
+      const [refs] = await graph().references([truth.startWorks[0] as string], { sort: [], first: 1 });
+      const refCursor = refs?.edges.at(-1)?.cursor as string;
+      await expect(graph().references([truth.startWorks[0] as string], { sort: [], first: 1, after: tamper(refCursor, [2 ** 31]) })).rejects.toBeInstanceOf(BadUserInputError);
+      const walk = await graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1 });
+      const walkCursor = walk.edges.at(-1)?.cursor as string;
+      await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1, after: tamper(walkCursor, [2 ** 32, 'W1']) })).rejects.toBeInstanceOf(BadUserInputError);
+    });
+
     it('walks breadth-first to depth 1, 2 and 3 both ways: each work once at its shortest depth, smallest predecessor', async () => {
       for (const start of truth.startWorks) {
         for (const direction of ['CITED_BY', 'REFERENCES'] as const) {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
 import { startGateway } from '../../src/server';
 import { type OpenStoresOptions, openStores, type Stores } from '../../src/stores';
@@ -29,11 +29,12 @@ export interface TestGateway {
 
 /**
  * The real gateway over HTTP on an ephemeral loopback port. `env` is the gateway's environment (defaults:
- * embedded in-memory PGlite, in-process LRU, the shipped sample seeded).
+ * embedded in-memory PGlite, in-process LRU, the shipped sample seeded); `options.logger` gets its log lines
+ * (default: none).
  */
-export async function startTestGateway(env: Record<string, string> = {}, options: OpenStoresOptions = {}): Promise<TestGateway> {
+export async function startTestGateway(env: Record<string, string> = {}, options: OpenStoresOptions & { readonly logger?: Logger } = {}): Promise<TestGateway> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env });
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const stores = await openStores(config, logger, options);
   await seedSampleIfEmpty(config, stores, logger);
   const gateway = await startGateway(config, logger, stores);

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../src/errors';
+import { dateProblem, int4Problem, parseCursorPayload, textProblem } from '../../shared/cursorValues';
 import type { SqlParams } from './SqlParams';
 
 /** One ORDER BY key: a null-free SQL expression, its direction and the cast its cursor value needs. */
@@ -45,23 +46,48 @@ export function encodeCursor(order: KeysetOrder, row: Readonly<Record<string, un
   return Buffer.from(JSON.stringify({ s: order.signature, v: values })).toString('base64url');
 }
 
-/** Reads a cursor made by `encodeCursor` for the same order; anything else is a BAD_USER_INPUT on `after`. */
+/**
+ * Reads a cursor made by `encodeCursor` for the same order into values of its keys' types: integers that fit
+ * PostgreSQL's `integer`, text a store can hold (no NUL, no unpaired surrogate, bounded length), real calendar
+ * dates. Anything else is a BAD_USER_INPUT on `after` saying what is wrong, so a forged cursor never reaches a
+ * store as a bad cast or an out-of-range value.
+ */
 export function decodeCursor(order: KeysetOrder, cursor: string): CursorValue[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
-  }
-  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
-  if (s !== order.signature) {
+  const payload = parseCursorPayload(cursor);
+  if (!payload) throw notOurs('it is not the base64url JSON this connection writes');
+  if (payload.s !== order.signature) {
     throw new BadUserInputError('`after` was made for a different sort order; restart paging without it', 'after');
   }
-  // Each value must fit its key's type: a forged cursor must not reach the database as a bad cast.
-  const fits = (x: unknown, cast: SortKeySql['cast']) =>
-    cast === 'integer' ? Number.isSafeInteger(x) : typeof x === 'string' && (cast !== 'date' || /^\d{4}-\d{2}-\d{2}$/.test(x));
-  if (!Array.isArray(v) || v.length !== order.keys.length || !v.every((x, i) => fits(x, (order.keys[i] as SortKeySql).cast))) {
-    throw new BadUserInputError('`after` is not a cursor returned by this connection', 'after');
+  const values = payload.v;
+  if (!Array.isArray(values) || values.length !== order.keys.length) {
+    throw notOurs(`this order has ${order.keys.length} sort key(s), the cursor holds ${Array.isArray(values) ? values.length : 'no list of'} value(s)`);
   }
-  return v as CursorValue[];
+  return order.keys.map((key, i) => {
+    const value: unknown = values[i];
+    const problem = keyValueProblem(key.cast, value);
+    if (problem !== undefined) throw notOurs(`sort key ${i + 1} (${key.cast}) ${problem}`);
+    return value as CursorValue;
+  });
+}
+
+/** Why `value` cannot stand for a key of type `cast`, or undefined when it can. */
+export function keyValueProblem(cast: SortKeySql['cast'], value: unknown): string | undefined {
+  switch (cast) {
+    case 'integer':
+      return int4Problem(value);
+    case 'text':
+      return textProblem(value);
+    case 'date':
+      return dateProblem(value);
+    default:
+      return assertNever(cast);
+  }
+}
+
+function notOurs(reason: string): BadUserInputError {
+  return new BadUserInputError(`\`after\` is not a cursor returned by this connection: ${reason}`, 'after');
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected sort key type: ${String(value)}`);
 }

@@ -1,4 +1,6 @@
+import { float4TextProblem, MAX_ID_KEY_LENGTH, textProblem } from '../../shared/cursorValues';
 import { decodeSignedCursor, encodeSignedCursor } from '../../shared/signedCursor';
+import { type SnippetPiece, snippetHtml } from '../../shared/snippetHtml';
 import type { WorkFilter } from '../../types';
 import type { SqlParams } from './SqlParams';
 import { workFilterSql } from './workSql';
@@ -16,13 +18,25 @@ export const TS_CONFIG = 'simple';
 const words = (sql: string) => `translate(${sql}, '/', ' ')`;
 
 /**
- * Highlight markers, replaced by <em>…</em> after the snippet is HTML-escaped: private-use characters that
- * titles and abstracts do not contain. (Not control characters: Elasticsearch's highlighter trims those off
- * a fragment's ends, as Java's String.trim does, and would lose a closing marker.)
+ * Highlight markers ts_headline writes around matched terms, and between fragments: private-use characters. A text
+ * may hold them too, so the headline never sees the text's own: `headlineInput` blanks them (one for one, so that
+ * positions stay) and `markedSnippets` takes every character of a snippet back from the original text.
  */
 export const MARK_START = '\uE000';
 export const MARK_STOP = '\uE001';
 const FRAGMENT_DELIMITER = '\uE002';
+
+/**
+ * The characters of a text the headline reads as blanks: the slash (a word separator, migration 002), `<` and `>`
+ * (PostgreSQL's parser reads `<b>` as an HTML tag, which ts_headline's fragments replace with a space, so a fragment
+ * would no longer be a piece of the text; blanked, a tag's name is a plain word) and the three markers.
+ */
+const HEADLINE_BLANKED = ['/', '<', '>', MARK_START, MARK_STOP, FRAGMENT_DELIMITER];
+// The same in SQL, as code constants (chr() of the code points; never user text).
+const HEADLINE_BLANKED_SQL = HEADLINE_BLANKED.map((c) => `chr(${c.codePointAt(0) as number})`).join(' || ');
+
+/** A column as ts_headline should read it: HEADLINE_BLANKED as spaces, one for one (positions stay). */
+const headlineInput = (sql: string) => `translate(${sql}, ${HEADLINE_BLANKED_SQL}, '${' '.repeat(HEADLINE_BLANKED.length)}')`;
 
 // Titles are highlighted whole; abstracts as up to three fragments around the matches.
 const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
@@ -55,7 +69,7 @@ function queryParam(query: string, params: SqlParams): string {
 /**
  * One page of hits (first + 1 rows) with highlights, best first: every match is scored and sorted as (id,
  * score) only; titles and abstracts are read and highlighted for the page's rows alone. Columns: id, score
- * (text), title, abstract and their headlines (of the slash-free text: `markedSnippets` puts the slashes back).
+ * (text), title, abstract and their headlines (of the text with slashes and markers blanked: `markedSnippets` takes the characters back from the original).
  */
 export function searchPageSql(query: string, filter: WorkFilter | undefined, first: number, after: SearchCursor | undefined, params: SqlParams): string {
   const text = queryParam(query, params);
@@ -80,8 +94,8 @@ export function searchPageSql(query: string, filter: WorkFilter | undefined, fir
       LIMIT ${limit}
     )
     SELECT p.id, p.score::text AS score, hw.title, hw.abstract,
-      ts_headline('${TS_CONFIG}'::regconfig, ${words('hw.title')}, q.tsq, ${titleOptions}) AS title_hl,
-      ts_headline('${TS_CONFIG}'::regconfig, ${words('hw.abstract')}, q.tsq, ${abstractOptions}) AS abstract_hl
+      ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.title')}, q.tsq, ${titleOptions}) AS title_hl,
+      ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.abstract')}, q.tsq, ${abstractOptions}) AS abstract_hl
     FROM page p JOIN works hw ON hw.id = p.id CROSS JOIN q
     ORDER BY p.score DESC, p.id COLLATE "C"`;
 }
@@ -171,49 +185,65 @@ export function encodeSearchCursor(signature: string, cursor: SearchCursor): str
   return encodeSignedCursor(signature, [cursor.score, cursor.id]);
 }
 
-/** Reads a cursor made by `encodeSearchCursor` for the same signature; anything else is BAD_USER_INPUT on `after`. */
+/**
+ * Reads a cursor made by `encodeSearchCursor` for the same signature: the score must be a decimal literal that
+ * PostgreSQL reads as a `real` (not `""`, `" "`, `0b1` or `1e39`, which JavaScript's Number() would pass), the id
+ * storable text. Anything else is BAD_USER_INPUT on `after`.
+ */
 export function decodeSearchCursor(signature: string, after: string): SearchCursor {
-  return decodeSignedCursor(signature, after, ([score, id, ...rest]) =>
-    rest.length === 0 && typeof score === 'string' && Number.isFinite(Number(score)) && typeof id === 'string' ? { score, id } : undefined,
-  );
+  return decodeSignedCursor<SearchCursor>(signature, after, (values) => {
+    const [score, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
+    const scoreProblem = float4TextProblem(score);
+    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
+    if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
+    return { value: { score: score as string, id: id as string } };
+  });
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * The fragment as it reads in `original`: ts_headline worked on the text with slashes turned into spaces,
- * one character for one, so the fragment (markers aside) is found there and its characters are taken back
- * from the original. Left as it is if it cannot be found.
- */
-function restoreOriginal(marked: string, original: string | null): string {
-  if (original == null || !original.includes('/')) return marked;
-  const plain = marked.replaceAll(MARK_START, '').replaceAll(MARK_STOP, '');
-  const at = original.replaceAll('/', ' ').indexOf(plain);
-  if (at < 0) return marked;
-  let out = '';
-  let k = at;
-  for (let i = 0; i < marked.length; i++) {
-    const c = marked[i] as string;
-    out += c === MARK_START || c === MARK_STOP ? c : (original[k++] as string);
-  }
+/** The original text as the headline read it (headlineInput): HEADLINE_BLANKED as spaces. */
+function blanked(original: string): string {
+  let out = original;
+  for (const c of HEADLINE_BLANKED) out = out.replaceAll(c, ' ');
   return out;
 }
 
 /**
- * ts_headline output as safe HTML snippets: split into fragments, slashes restored from `original`, the text
- * HTML-escaped (titles hold markup such as `<sub>2</sub>`), then the markers turned into <em>…</em>. Only
- * fragments with at least one highlighted term are kept.
+ * One fragment of ts_headline output as pieces of the original text: the markers (all ts_headline's own, since
+ * the text's were blanked) say what is highlighted; every other character is taken, position for position, from
+ * `original` where the fragment is found in it (its slashes and marker characters included), else from the fragment.
+ */
+function piecesOf(fragment: string, original: string | null): SnippetPiece[] {
+  const plain = fragment.replaceAll(MARK_START, '').replaceAll(MARK_STOP, '');
+  const at = original == null ? -1 : blanked(original).indexOf(plain);
+  const pieces: SnippetPiece[] = [];
+  let text = '';
+  let highlighted = false;
+  let k = at;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i] as string;
+    if (c === MARK_START || c === MARK_STOP) {
+      pieces.push({ text, highlighted });
+      text = '';
+      highlighted = c === MARK_START;
+    } else {
+      text += at >= 0 && original != null ? (original[k++] as string) : c;
+    }
+  }
+  pieces.push({ text, highlighted });
+  return pieces;
+}
+
+/**
+ * ts_headline output as safe HTML snippets (snippetHtml, the rule both backends share): split into fragments,
+ * each read back from `original` and rendered with its matched terms in <em>…</em>. Only fragments with at least
+ * one highlighted term are kept.
  */
 export function markedSnippets(marked: string | null, original: string | null = null): string[] {
   if (marked == null) return [];
-  return marked
-    .split(FRAGMENT_DELIMITER)
-    .map((s) => restoreOriginal(s, original).trim())
-    .filter((s) => s.includes(MARK_START))
-    .map((s) =>
-      s
-        .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
-        .replaceAll(MARK_START, '<em>')
-        .replaceAll(MARK_STOP, '</em>'),
-    );
+  return marked.split(FRAGMENT_DELIMITER).flatMap((fragment) => {
+    const html = snippetHtml(piecesOf(fragment, original));
+    return html === undefined ? [] : [html];
+  });
 }

@@ -204,6 +204,37 @@ describe('parseCreateArticleInput', () => {
       expect(fieldsOf(create({ abstract: '\u0000' }))).toEqual(['input.abstract']);
     });
 
+    it('reads text that shows nothing as missing, and refuses control characters and ANSI escapes', () => {
+      expect(problemsOf(create({ title: '\u200b' }))).toEqual([{ field: 'input.title', message: 'is required and cannot be empty' }]);
+      expect(problemsOf(create({ title: ' \u200b\u2060 ' }))).toEqual([{ field: 'input.title', message: 'is required and cannot be empty' }]);
+      expect(parseCreateArticleInput({ ...VALID, abstract: '\u200b' }, TODAY).abstract).toBeNull();
+      expect(parseCreateArticleInput({ ...VALID, title: '\u200bGraph gateways\n' }, TODAY).title).toBe('Graph gateways');
+      expect(problemsOf(create({ title: 'Red \u001b[31malert\u001b[0m' }))).toEqual([
+        { field: 'input.title', message: 'cannot contain control characters such as U+001B (an ANSI escape)' },
+      ]);
+      expect(fieldsOf(create({ title: 'two\nlines' }))).toEqual(['input.title']);
+      expect(fieldsOf(create({ newAuthors: [{ displayName: 'Ada\u0007' }], authorIds: [] }))).toEqual(['input.newAuthors[0].displayName']);
+      expect(fieldsOf(create({ abstract: 'bell\u0007' }))).toEqual(['input.abstract']);
+      expect(parseCreateArticleInput({ ...VALID, abstract: 'First.\n\n\tSecond.' }, TODAY).abstract).toBe('First.\n\n\tSecond.');
+    });
+
+    it('refuses an unpaired surrogate in text', () => {
+      expect(problemsOf(create({ title: 'x\uD800' }))).toEqual([{ field: 'input.title', message: 'cannot contain an unpaired surrogate (U+D800)' }]);
+    });
+
+    it('refuses DOIs with unprintable suffixes or longer than 300 characters', () => {
+      expect(problemsOf(create({ doi: '10.1234/\u0001\u0002' }))).toEqual([{ field: 'input.doi', message: expect.stringMatching(/^holds a character that is not printable/) }]);
+      expect(problemsOf(create({ doi: `10.1234/${'x'.repeat(2000)}` }))).toEqual([{ field: 'input.doi', message: expect.stringMatching(/^is longer than 300 characters/) }]);
+      expect(problemsOf(create({ doi: `10.1234/${'x'.repeat(2992)}` }))[0]?.message.length).toBeLessThan(400);
+      expect(parseCreateArticleInput({ ...VALID, doi: `10.1234/${'x'.repeat(292)}` }, TODAY).doi).toHaveLength(300);
+    });
+
+    it('accepts only real ISO 639-1 languages', () => {
+      expect(problemsOf(create({ language: 'xx' }))).toEqual([{ field: 'input.language', message: 'xx is not an ISO 639-1 language code (two letters such as en, fr, zh)' }]);
+      expect(fieldsOf(create({ language: 'QQ' }))).toEqual(['input.language']);
+      for (const language of ['en', 'FR', ' zh ', 'bh']) expect(parseCreateArticleInput({ ...VALID, language }, TODAY).language).toBe(language.trim().toLowerCase());
+    });
+
     it('accepts exactly the maximum number of references and topics, not one more', () => {
       const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
       const fields = parseCreateArticleInput({ ...VALID, referencedWorkIds: ids('W', ARTICLE_LIMITS.references), topicIds: ids('T', ARTICLE_LIMITS.topics) }, TODAY);

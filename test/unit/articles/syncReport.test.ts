@@ -82,6 +82,9 @@ class FakeWriter implements ArticleWriter {
   /** Resolved by the test to let a write commit (undefined: commits at once). */
   gate: Promise<void> | undefined;
 
+  /** `update` answers "nothing changed" (no change, no new version), as the writer does for a no-op patch. */
+  noOp = false;
+
   constructor(private readonly pendingStores: readonly StoreName[]) {}
 
   async create(workId: string, fields: ArticleFields, projectionStores: readonly StoreName[]) {
@@ -92,6 +95,7 @@ class FakeWriter implements ArticleWriter {
 
   async update(workId: string, expectedVersion: number, patch: ArticlePatch, projectionStores: readonly StoreName[]) {
     this.calls.push(['update', workId, expectedVersion, patch, projectionStores]);
+    if (this.noOp) return { work: { ...WORK, id: workId, version: expectedVersion }, change: undefined };
     return { work: { ...WORK, id: workId, version: expectedVersion + 1 }, change: changeOf(workId, 'update', this.pendingStores) };
   }
 
@@ -229,6 +233,16 @@ describe('ArticleService', () => {
     const { service, outbox } = harness({ pendingStores: [] });
     const { sync } = await service.update('W1', 4, { title: 'New' }, true);
     expect(sync.every((s) => s.state === 'APPLIED')).toBe(true);
+    expect(outbox.stateCalls).toEqual([]);
+  });
+
+  it('answers a no-op update as it is, without invalidating, waking the relay or waiting: every store already shows it', async () => {
+    const { service, writer, outbox, events } = harness({});
+    writer.noOp = true;
+    const { work, sync } = await service.update('W1', 4, { title: 'Same' }, true);
+    expect(work.version).toBe(4);
+    expect(sync.map((s) => [s.store, s.state])).toEqual([['postgres', 'APPLIED'], ...STORES.map((s) => [s, 'APPLIED'])]);
+    expect(events).toEqual([]);
     expect(outbox.stateCalls).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const ISSUER = 'openalex-gateway';
 const AUDIENCE = 'openalex-gateway-api';
 const SECRET = 'a-shared-secret-of-more-than-thirty-two-characters';
 
-const secretConfig: AuthConfig = { key: { kind: 'secret', secret: SECRET }, issuer: ISSUER, audience: AUDIENCE, queries: 'public' };
+const secretConfig: AuthConfig = { key: { kind: 'secret', secret: SECRET }, issuer: ISSUER, audience: AUDIENCE, queries: 'public', maxTokenAgeSeconds: 24 * 3600 };
 const secretKey = createSecretKey(Buffer.from(SECRET, 'utf8'));
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -23,14 +23,17 @@ interface Claims {
   /** Seconds since the epoch; `null` leaves the claim out. */
   exp?: number | null;
   nbf?: number;
+  /** Seconds since the epoch (default: now); `null` leaves the claim out. */
+  iat?: number | null;
 }
 
 /** A JWT with the given claims (defaults: a valid editor token; '' leaves sub, iss or aud out), signed with `key` and `alg`. */
 function sign(claims: Claims = {}, key: KeyObject | KeyLike | Uint8Array = secretKey, alg = 'HS256'): Promise<string> {
-  const { sub = 'user-1', iss = ISSUER, aud = AUDIENCE, exp = nowSeconds() + 3600, nbf } = claims;
+  const { sub = 'user-1', iss = ISSUER, aud = AUDIENCE, exp = nowSeconds() + 3600, nbf, iat = nowSeconds() } = claims;
   // An explicit `role: undefined` leaves the claim out.
   const role = 'role' in claims ? claims.role : 'editor';
-  const jwt = new SignJWT(role === undefined ? {} : { role: role as string }).setProtectedHeader({ alg, typ: 'JWT' }).setIssuedAt();
+  const jwt = new SignJWT(role === undefined ? {} : { role: role as string }).setProtectedHeader({ alg, typ: 'JWT' });
+  if (iat !== null) jwt.setIssuedAt(iat);
   if (sub !== '') jwt.setSubject(sub);
   if (iss !== '') jwt.setIssuer(iss);
   if (aud !== '') jwt.setAudience(aud);
@@ -100,6 +103,40 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
     expect((await verifier.verify(`Bearer ${await sign({ exp: nowSeconds() - 5 })}`)).kind).toBe('principal');
     expect((await verifier.verify(`Bearer ${await sign({ nbf: nowSeconds() + 5 })}`)).kind).toBe('principal');
     expect(await verifier.verify(`Bearer ${await sign({ nbf: nowSeconds() + 600 })}`)).toEqual({ kind: 'invalid', reason: "the token's nbf claim is not accepted" });
+  });
+
+  it('refuses a token that lives longer than AUTH_JWT_MAX_AGE (exp − iat), such as exp 10^20, saying so', async () => {
+    expect(await verifier.verify(`Bearer ${await sign({ exp: 1e20 })}`)).toEqual({
+      kind: 'invalid',
+      reason: 'the token lives longer (exp − iat) than the 24 h this gateway accepts (AUTH_JWT_MAX_AGE)',
+    });
+    expect((await verifier.verify(`Bearer ${await sign({ exp: nowSeconds() + 24 * 3600 + 1 })}`)).kind).toBe('invalid');
+    const iat = nowSeconds();
+    expect((await verifier.verify(`Bearer ${await sign({ iat, exp: iat + 24 * 3600 })}`)).kind).toBe('principal');
+  });
+
+  it('refuses a token issued longer ago than AUTH_JWT_MAX_AGE, even one that has not expired', async () => {
+    const iat = nowSeconds() - 24 * 3600 - 120;
+    expect(await verifier.verify(`Bearer ${await sign({ iat, exp: iat + 24 * 3600 })}`)).toEqual({ kind: 'invalid', reason: 'the token has expired' });
+    expect(await verifier.verify(`Bearer ${await sign({ iat, exp: nowSeconds() + 60 })}`)).toEqual({ kind: 'invalid', reason: 'the token was issued more than 24 h ago (AUTH_JWT_MAX_AGE)' });
+  });
+
+  it('refuses an iat in the future beyond the 30 s of clock tolerance, and a token without iat', async () => {
+    expect((await verifier.verify(`Bearer ${await sign({ iat: nowSeconds() + 5 })}`)).kind).toBe('principal');
+    expect(await verifier.verify(`Bearer ${await sign({ iat: nowSeconds() + 3600, exp: nowSeconds() + 7200 })}`)).toEqual({
+      kind: 'invalid',
+      reason: "the token's iat (issued at) claim is in the future",
+    });
+    expect(await verifier.verify(`Bearer ${await sign({ iat: null })}`)).toEqual({ kind: 'invalid', reason: "the token's iat (issued at) claim is missing or not a number" });
+  });
+
+  it('applies the configured maximum age', async () => {
+    const short = await TokenVerifier.create({ ...secretConfig, maxTokenAgeSeconds: 600 });
+    expect((await short.verify(`Bearer ${await sign({ exp: nowSeconds() + 600 })}`)).kind).toBe('principal');
+    expect(await short.verify(`Bearer ${await sign({ exp: nowSeconds() + 3600 })}`)).toEqual({
+      kind: 'invalid',
+      reason: 'the token lives longer (exp − iat) than the 10 min this gateway accepts (AUTH_JWT_MAX_AGE)',
+    });
   });
 
   it('refuses a wrong issuer or audience, naming the claim', async () => {

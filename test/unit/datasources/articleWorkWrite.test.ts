@@ -1,5 +1,5 @@
 import type { ArticleFields } from '../../../datasources/articleWrite';
-import { ARTICLE_TYPE, applyArticlePatch, articleFieldsOf, newAuthorsOf, touchedIds, workWriteOfArticle } from '../../../datasources/articleWorkWrite';
+import { ARTICLE_TYPE, applyArticlePatch, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../../../datasources/articleWorkWrite';
 import type { WorkWrite } from '../../../datasources/catalogWrite';
 
 const FIELDS: ArticleFields = {
@@ -210,6 +210,44 @@ describe('articleFieldsOf', () => {
     expect(again.topics).toEqual(CURRENT.topics);
     expect(again.citedByCount).toBe(CURRENT.citedByCount);
     expect(again.primaryTopicId).toBe('T6');
+  });
+});
+
+describe('articleFieldsOf and the primary topic', () => {
+  it('puts the primary topic first whatever order the topics were read in, so an update keeps it', () => {
+    // Articles store every topic with score 1, read back by topic id: T8 comes first, T9 is the primary.
+    const stored: WorkWrite = { ...CURRENT, primaryTopicId: 'T9', topics: [{ topicId: 'T8', score: 1 }, { topicId: 'T9', score: 1 }] };
+    expect(articleFieldsOf(stored).topicIds).toEqual(['T9', 'T8']);
+    expect(workWriteOfArticle('W1', articleFieldsOf(stored), new Map(), stored).primaryTopicId).toBe('T9');
+  });
+});
+
+describe('sameWorkWrite', () => {
+  const again = (patch: Partial<ArticleFields> = {}) => workWriteOfArticle('W1', applyArticlePatch(articleFieldsOf(CURRENT), patch), NAMES, CURRENT);
+
+  it('holds for a row written again with its own fields (an update that changes nothing), topics in any order', () => {
+    expect(sameWorkWrite(CURRENT, again())).toBe(true);
+    expect(sameWorkWrite(CURRENT, again({ title: 'Old title', language: 'de', topicIds: ['T6', 'T8'] }))).toBe(true);
+    expect(sameWorkWrite(CURRENT, { ...CURRENT, topics: [...CURRENT.topics].reverse() })).toBe(true);
+  });
+
+  it('fails for any change of a field, the byline, the references or the primary topic', () => {
+    for (const patch of [
+      { title: 'New title' },
+      { abstract: 'An abstract.' },
+      { doi: null },
+      { language: 'en' },
+      { isOpenAccess: true },
+      { publicationDate: '2019-02-02' },
+      { referencedWorkIds: ['W12', 'W10'] },
+      { topicIds: ['T8', 'T6'] },
+      { topicIds: ['T6'] },
+      { byline: [{ kind: 'existing' as const, authorId: 'A9' }, { kind: 'existing' as const, authorId: 'A3' }] },
+    ]) {
+      expect({ patch, same: sameWorkWrite(CURRENT, again(patch)) }).toEqual({ patch, same: false });
+    }
+    expect(sameWorkWrite(CURRENT, { ...CURRENT, citedByCount: 43 })).toBe(false);
+    expect(sameWorkWrite(CURRENT, { ...CURRENT, topics: [{ topicId: 'T6', score: 0.9 }, { topicId: 'T8', score: 0.5 }] })).toBe(false);
   });
 });
 

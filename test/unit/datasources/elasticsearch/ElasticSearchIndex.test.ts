@@ -1,6 +1,6 @@
 import { searchSignature } from '../../../../datasources/shared/searchSignature';
 import type { Client } from '@elastic/elasticsearch';
-import { encodeElasticCursor, MARK_START, MARK_STOP } from '../../../../datasources/elasticsearch/elasticSearchCursor';
+import { encodeElasticCursor } from '../../../../datasources/elasticsearch/elasticSearchCursor';
 import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/ElasticSearchIndex';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
@@ -23,7 +23,8 @@ const RESPONSE = {
   hits: {
     total: { value: 42, relation: 'eq' },
     hits: [
-      hit('W2', 9.5, { title: [`Underground ${MARK_START}hydrogen${MARK_STOP} <i>storage</i>`], abstract: ['no marker', `some ${MARK_START}hydrogen${MARK_STOP}`] }),
+      // As the html encoder writes fragments: the text escaped (Lucene's SimpleHTMLEncoder, `/` included), the tags not.
+      hit('W2', 9.5, { title: ['Underground <em>hydrogen</em> &lt;i&gt;storage&lt;&#x2F;i&gt;'], abstract: ['no marker', 'some <em>hydrogen</em>'] }),
       hit('W1', 7.25),
       hit('W3', 7.25),
     ],
@@ -57,7 +58,7 @@ describe('ElasticSearchIndex', () => {
           filter: [{ bool: { filter: [{ term: { is_open_access: true } }] } }],
         },
       },
-      highlight: { pre_tags: [MARK_START], post_tags: [MARK_STOP] },
+      highlight: { encoder: 'html', pre_tags: ['<em>'], post_tags: ['</em>'] },
       aggs: {
         year: { terms: { field: 'publication_year', order: { _key: 'desc' } } },
         topic: { terms: { field: 'topic_ids', size: 20, order: [{ _count: 'desc' }, { _key: 'asc' }] } },

@@ -2,8 +2,6 @@ import { searchSignature } from '../../../../datasources/shared/searchSignature'
 import {
   decodeElasticCursor,
   encodeElasticCursor,
-  MARK_START,
-  MARK_STOP,
   markedSnippets,
 } from '../../../../datasources/elasticsearch/elasticSearchCursor';
 
@@ -34,15 +32,37 @@ describe('Elasticsearch search cursors', () => {
   });
 });
 
-describe('markedSnippets (highlight fragments as safe HTML)', () => {
-  it('escapes the text and turns the markers into <em>', () => {
-    expect(markedSnippets([`CO<sub>2</sub> & ${MARK_START}hydrogen${MARK_STOP} "storage"`])).toEqual([
-      'CO&lt;sub&gt;2&lt;/sub&gt; &amp; <em>hydrogen</em> &quot;storage&quot;',
+describe('Elasticsearch search cursors (forged)', () => {
+  const sig = searchSignature(['elasticsearch', 'works'], 'hydrogen', undefined);
+  const forged = (v: unknown[]) => Buffer.from(JSON.stringify({ s: sig, v })).toString('base64url');
+
+  it('refuse a score no float32 holds, and an id no store can hold', () => {
+    for (const [v, message] of [
+      [[1e39, 'W1'], /score must be a finite 32-bit float/],
+      [[-1e300, 'W1'], /score/],
+      [[1.5, 'W1\u0000'], /id holds a NUL/],
+      [[1.5, 'x\uDC00'], /id holds an unpaired surrogate/],
+      [[1.5, 'W'.repeat(101)], /id is longer than 100/],
+    ] as const) {
+      expect(() => decodeElasticCursor(sig, forged([...v]))).toThrow(expect.objectContaining({ message: expect.stringMatching(message), extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+    }
+  });
+});
+
+describe('markedSnippets (html-encoded highlight fragments as safe HTML)', () => {
+  it('reads the encoded text back and escapes it by the shared rule, the <em> tags kept', () => {
+    expect(markedSnippets(['CO&lt;sub&gt;2&lt;&#x2F;sub&gt; &amp; <em>hydrogen</em> &quot;storage&quot; it&#x27;s'])).toEqual([
+      'CO&lt;sub&gt;2&lt;/sub&gt; &amp; <em>hydrogen</em> &quot;storage&quot; it&#39;s',
     ]);
   });
 
   it('drops fragments without a highlighted term, and copes with none', () => {
-    expect(markedSnippets(['nothing here', `${MARK_START}a${MARK_STOP}`])).toEqual(['<em>a</em>']);
+    expect(markedSnippets(['nothing here', '<em>a</em>'])).toEqual(['<em>a</em>']);
     expect(markedSnippets(undefined)).toEqual([]);
+  });
+
+  it('keeps text that looks like markup or like the old markers as text', () => {
+    expect(markedSnippets(['&lt;em&gt;not a match&lt;&#x2F;em&gt; \uE000<em>storage</em>\uE001 '])).toEqual(['&lt;em&gt;not a match&lt;/em&gt; \uE000<em>storage</em>\uE001']);
+    expect(markedSnippets(['&lt;em&gt;only text&lt;&#x2F;em&gt;'])).toEqual([]);
   });
 });

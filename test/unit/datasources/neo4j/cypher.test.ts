@@ -45,6 +45,14 @@ describe('Neo4j keyset paging', () => {
     expect(() => afterCursorCypher(REFERENCES_ORDER, cursor('references', [3]), {})).not.toThrow();
   });
 
+  it('refuses, before anything is bound, integers Neo4j would take but PostgreSQL integer columns never hold, and unstorable text', () => {
+    const order = citingWorkOrder(['TITLE_ASC']);
+    expect(() => afterCursorCypher(citingWorkOrder(['CITED_BY_COUNT_DESC']), cursor('work:CITED_BY_COUNT_DESC', [2147483648, 'W1']), {})).toThrow(/32-bit integer/);
+    expect(() => afterCursorCypher(REFERENCES_ORDER, cursor('references', [-2147483649]), {})).toThrow(/32-bit integer/);
+    expect(() => afterCursorCypher(order, cursor('work:TITLE_ASC', ['a\u0000', 'W1']), {})).toThrow(/NUL/);
+    expect(() => afterCursorCypher(order, cursor('work:TITLE_ASC', ['a', 'W1\uD800']), {})).toThrow(/unpaired surrogate/);
+  });
+
   it('puts only code constants into query texts', () => {
     for (const text of [citedByCypher(citingWorkOrder(['TITLE_DESC']), 'true'), referencesCypher('true'), COAUTHORS]) {
       expect(text).toMatch(/UNWIND \$ids AS/);

@@ -95,6 +95,23 @@ describe('search cursors', () => {
   });
 });
 
+describe('search cursors (forged)', () => {
+  const sig = searchSignature(['postgresql'], 'hydrogen', undefined);
+  const forged = (v: unknown[]) => Buffer.from(JSON.stringify({ s: sig, v })).toString('base64url');
+
+  it.each([[''], [' '], ['0b1'], ['1e39'], ['0x1p3'], ['NaN'], ['Infinity'], ['1e-50']])('refuse the score %j, which PostgreSQL cannot read as a real', (score) => {
+    expect(() => decodeSearchCursor(sig, forged([score, 'W1']))).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/score must be a decimal number that fits a 32-bit float/), extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }),
+    );
+  });
+
+  it('refuse an id that no store can hold', () => {
+    for (const id of ['W1\u0000', '\uD800', 'W'.repeat(101)]) {
+      expect(() => decodeSearchCursor(sig, forged(['1.5', id]))).toThrow(expect.objectContaining({ message: expect.stringMatching(/id /) }));
+    }
+  });
+});
+
 describe('markedSnippets (ts_headline output as safe HTML)', () => {
   it('escapes the text, turns markers into <em>, splits fragments and drops those without a match', () => {
     const marked = `a ${MARK_START}oil${MARK_STOP} & <i>water</i>\uE002 no match here \uE002"${MARK_START}oil${MARK_STOP}" `;
@@ -109,5 +126,15 @@ describe('markedSnippets (ts_headline output as safe HTML)', () => {
     const fragments = `shale ${MARK_START}hydrogen${MARK_STOP}\uE002in ${MARK_START}oil${MARK_STOP} water`;
     expect(markedSnippets(fragments, original)).toEqual(['shale/<em>hydrogen</em>', 'in <em>oil</em>/water']);
     expect(markedSnippets(`not ${MARK_START}found${MARK_STOP}`, original)).toEqual(['not <em>found</em>']);
+  });
+
+  it("reads text holding the markers' own characters right: the headline saw them blanked, the snippet takes them back", () => {
+    // The original holds U+E000…U+E002 and markup; ts_headline read it with those (and slashes, < and >) as spaces.
+    const original = 'Hydrogen \uE000storage\uE001 in <em>salt</em>/caverns \uE002';
+    const headline = `Hydrogen  ${MARK_START}storage${MARK_STOP}  in  em salt  em  caverns  `;
+    expect(markedSnippets(headline, original)).toEqual(['Hydrogen \uE000<em>storage</em>\uE001 in &lt;em&gt;salt&lt;/em&gt;/caverns \uE002']);
+    const abstract = 'Salt caverns \uE001 hold hydrogen. Nothing here. \uE000 Caverns again.';
+    const fragments = `Salt ${MARK_START}caverns${MARK_STOP}   hold hydrogen.\uE002   ${MARK_START}Caverns${MARK_STOP} again.`;
+    expect(markedSnippets(fragments, abstract)).toEqual(['Salt <em>caverns</em> \uE001 hold hydrogen.', '\uE000 <em>Caverns</em> again.']);
   });
 });

@@ -58,6 +58,16 @@ describe('PersistedDocuments', () => {
     expect(() => PersistedDocuments.fromFile(file('bad1.json', content))).toThrow(message);
   });
 
+  it('names the operations its documents define (for their metric labels)', () => {
+    const documents = new PersistedDocuments([
+      ['a', 'query WorkPage { works { totalCount } } query AuthorPage { authors { totalCount } }'],
+      ['b', 'mutation Create($i: CreateArticleInput!) { createArticle(input: $i) { work { id } } }'],
+      ['c', '{ gateway { version } }'],
+      ['d', 'not graphql {'],
+    ]);
+    expect(documents.operationNames().sort()).toEqual(['AuthorPage', 'Create', 'WorkPage']);
+  });
+
   it('refuses a missing file, naming it', () => {
     expect(() => PersistedDocuments.fromFile(path.join(dir, 'missing.json'))).toThrow(/missing\.json/);
   });

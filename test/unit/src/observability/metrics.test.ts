@@ -79,11 +79,25 @@ describe('GatewayMetrics: names', () => {
         'gateway_dataloader_batch_size',
         'gateway_outbox_records',
         'gateway_outbox_oldest_record_age_seconds',
+        'gateway_http_connections_dropped_total',
       ]),
     );
     expect(names).not.toContain('process_cpu_seconds_total');
     metrics.enableDefaultMetrics();
     metrics.enableDefaultMetrics();
     expect((await metrics.registry.getMetricsAsJSON()).map((m) => m.name)).toContain('process_cpu_seconds_total');
+  });
+});
+
+describe('GatewayMetrics: operation series', () => {
+  it('removes every series of an operation label, whatever its outcome, and only those', async () => {
+    const metrics = new GatewayMetrics(new Registry());
+    for (const outcome of ['success', 'error', 'aborted']) metrics.httpRequestDuration.observe({ operation: 'UniqueOp1', outcome }, 0.01);
+    metrics.httpRequestDuration.observe({ operation: 'WorkPage', outcome: 'success' }, 0.01);
+    metrics.removeOperationSeries('UniqueOp1');
+    metrics.removeOperationSeries('NeverSeen');
+    const text = await metrics.registry.metrics();
+    expect(text).not.toContain('UniqueOp1');
+    expect(text).toMatch(/^gateway_http_request_duration_seconds_count\{operation="WorkPage",outcome="success"\} 1$/m);
   });
 });

@@ -1,0 +1,20 @@
+import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
+import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIndex';
+import { StorePolicy } from '../../datasources/shared/StorePolicy';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { openStores, type Stores } from '../../src/stores';
+import { highlightContract } from '../contract/highlightContract';
+
+describe('PostgresSearchIndex highlights on embedded PGlite', () => {
+  let stores: Stores;
+  let search: PostgresSearchIndex;
+
+  beforeAll(async () => {
+    stores = await openStores(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'));
+    search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
+  });
+  afterAll(() => stores?.close());
+
+  highlightContract('PostgreSQL full-text search (PGlite)', () => search, (batch) => stores.catalogWriter.upsert(batch));
+});
