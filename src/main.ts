@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const timeoutMs = config.shutdown.timeoutMs;
   shutdown = new Shutdown({ logger, timeoutMs });
   shutdown.listen();
+  // graphql-js 16 stops completing a list at the first item that throws and leaves the earlier items' promises to
+  // reject unheard: that must cost one log line, not the process (Node's default for an unhandled rejection).
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; the gateway keeps running'));
   let ready = false;
   // Stopped last: a signal that came before the gateway was ready ends the process with 1 (its start was interrupted).
   shutdown.add({ name: 'start-up', stop: async () => (ready ? { clean: true } : { clean: false, details: { interrupted: 'the gateway was still starting' } }) });

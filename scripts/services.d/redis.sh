@@ -31,7 +31,7 @@ redis_up() {
   svc_log redis "starting on $SERVICES_HOST:$REDIS_PORT"
   # Not daemonized: svc_spawn runs it in its own session and records its own pid; it logs to stdout.
   svc_spawn "$pidfile" "$(redis_logfile)" redis-server --bind "$SERVICES_HOST" --port "$REDIS_PORT" --protected-mode yes \
-    --dir "$dir" --appendonly yes --save "" --daemonize no
+    --dir "$dir" --appendonly yes --save "" --daemonize no --maxmemory "${REDIS_MAXMEMORY:-256mb}" --maxmemory-policy allkeys-lru
   svc_wait_up redis 30 "$(redis_logfile)" _redis_alive redis_ready
   svc_adopt_pidfile redis "$pidfile" "$REDIS_PORT" redis-server
   svc_log redis "ready at $(redis_url) (pid $(cat "$pidfile"))"

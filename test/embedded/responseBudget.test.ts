@@ -60,6 +60,35 @@ describe('the response budget (GRAPHQL_MAX_RESPONSE_BYTES, the deadline during e
   });
 });
 
+describe('the response size estimate is the JSON size, within 10 %', () => {
+  const truth = sampleGroundTruth();
+  const page = '{ works(first: 200, sort: [TITLE_ASC]) { nodes { id title abstract referencedWorkIds citedByCount publicationYear } } }';
+  let actual = 0;
+
+  it.each([
+    ['answers under a limit 10 % above its size', 1.1, 'data'],
+    ['refuses under a limit 10 % below it', 0.9, 'RESPONSE_TOO_LARGE'],
+  ])('%s', async (_what, factor, outcome) => {
+    if (actual === 0) {
+      const probe = await startTestGateway({ GRAPHQL_MAX_RESPONSE_BYTES: '64mb' });
+      try {
+        actual = (await post(probe, { query: page })).bytes;
+      } finally {
+        await probe.stop();
+      }
+      expect(actual).toBeGreaterThan(truth.works.size * 100);
+    }
+    const gateway = await startTestGateway({ GRAPHQL_MAX_RESPONSE_BYTES: String(Math.round(actual * factor)) });
+    try {
+      const res = await post(gateway, { query: page });
+      const body = res.body as { data?: unknown; errors?: { extensions: { code: string } }[] };
+      expect(body.errors?.[0]?.extensions.code ?? 'data').toBe(outcome);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe('the request deadline covers execution', () => {
   let gateway: TestGateway;
   beforeAll(async () => {

@@ -58,12 +58,20 @@ function wrapField(config: GraphQLFieldConfig<unknown, unknown>, size: ListSize 
   const bounded: GraphQLFieldResolver<unknown, BudgetedContext> = (source, args, context, info) => {
     const budget = context?.budget;
     // This turn's share of fields is used up (or the request waits for a place among the heavy ones): a later turn.
-    if (deferrable && budget?.mustWait) return budget.defer(() => bounded(source, args, context, info));
-    budget?.check();
-    const limit = size === undefined ? undefined : size.slicingArgument === undefined ? (cuts ? size.assumedSize : undefined) : sliceOf(size, args);
-    const value = resolve(source, args, context, info);
-    if (isPromiseLike(value)) return Promise.resolve(value).then((v) => settle(v, cuts ? limit : undefined, budget, info, measure));
-    return settle(value, cuts ? limit : undefined, budget, info, measure);
+    if (deferrable && budget?.mustWait) return handled(budget.defer(() => bounded(source, args, context, info)));
+    try {
+      budget?.check();
+      const limit = size === undefined ? undefined : size.slicingArgument === undefined ? (cuts ? size.assumedSize : undefined) : sliceOf(size, args);
+      const value = resolve(source, args, context, info);
+      if (isPromiseLike(value)) return handled(Promise.resolve(value).then((v) => settle(v, cuts ? limit : undefined, budget, info, measure)));
+      return settle(value, cuts ? limit : undefined, budget, info, measure);
+    } catch (err) {
+      // Once the budget is spent, every field fails with its error. Failing asynchronously keeps graphql-js 16 from
+      // abandoning a list half-completed at the first item that throws — which would leave its earlier items'
+      // promises to reject with no one listening.
+      if (budget?.failure !== undefined && err === budget.failure) return handled(Promise.reject(err));
+      throw err;
+    }
   };
   return { ...config, resolve: bounded as GraphQLFieldResolver<unknown, unknown> };
 }
@@ -102,11 +110,28 @@ function measureOf(type: GraphQLOutputType): Measure {
     };
   }
   if (!isLeafType(nullable)) return () => 2;
-  if (nullable === GraphQLInt || nullable === GraphQLFloat) return () => 12;
+  if (nullable === GraphQLInt || nullable === GraphQLFloat) return numberBytes;
   if (nullable === GraphQLBoolean) return () => 5;
   if (isEnumType(nullable)) return (value) => (typeof value === 'string' ? value.length + 2 : 4);
   // String, ID and custom scalars: the text and its quotes.
   return (value) => (typeof value === 'string' ? value.length + 2 : value == null ? 4 : 12);
+}
+
+/**
+ * `promise`, marked as handled: graphql-js 16 stops completing a list at the first item that throws, and no longer
+ * waits for the earlier items' promises — one of those rejecting later (with the budget's error) must not be an
+ * unhandled rejection. Whoever does wait for it still gets the rejection.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Characters of a number in JSON: its digits (and sign) for an integer, at most 24 for anything else. */
+function numberBytes(value: unknown): number {
+  if (typeof value !== 'number') return 4;
+  if (!Number.isInteger(value) || Math.abs(value) >= 1e15) return 24;
+  return value === 0 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1 + (value < 0 ? 1 : 0);
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
