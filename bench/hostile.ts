@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/projectRoot';
+import { projectRoot } from '../src/core/projectRoot';
 import { spawnGateway } from '../test/support/gatewayProcess';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '12' } } });

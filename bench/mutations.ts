@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { secretKeyOf } from '../src/auth/TokenVerifier';
 import { signToken } from '../src/auth/signToken';
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/core/logger';
 import { seedSampleIfEmpty } from '../src/seed/seedSampleIfEmpty';
 import { startGateway } from '../src/server';
 import { openStores } from '../src/stores';

@@ -1,5 +1,5 @@
-import type { StoreName } from '../src/errors';
 
+import type { StoreName } from '../src/core/StoreName';
 /** A store's circuit breaker as health reports and metrics show it. */
 export type BreakerState = 'closed' | 'half-open' | 'open';
 

@@ -1,6 +1,7 @@
 import type { ArticleFields, ArticlePatch, BylineEntry, TouchedIds } from './articleWrite';
 import { bylineAuthorIds } from './bylineAuthorIds';
 import type { AuthorWrite, AuthorshipWrite, WorkWrite } from './catalogWrite';
+import { assertNever } from '../src/core/assertNever';
 
 /** The OpenAlex work type of everything the article mutations write. */
 export const ARTICLE_TYPE = 'article';
@@ -140,6 +141,3 @@ function bylineName(entry: BylineEntry, authorNames: ReadonlyMap<string, string>
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected byline entry ${JSON.stringify(value)}`);
-}

@@ -1,6 +1,6 @@
 import type { OutboxRecord } from '../datasources/Outbox';
 import type { StoreSyncState } from '../src/articles/ArticleService';
-import { BadUserInputError } from '../src/errors';
+import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers, StoreSync } from '../src/generated/graphql';
 import { parseCreateArticleInput, parseUpdateArticleInput } from './articleInputs';
 import { requireId } from './inputs';

@@ -1,11 +1,11 @@
 import type { ArticleFields, ArticlePatch, BylineEntry } from '../datasources/articleWrite';
-import { readDisplayText } from '../src/domain/displayText';
-import { readDoi } from '../src/domain/doi';
-import { isIso639_1 } from '../src/domain/iso639_1';
-import { mintId } from '../src/domain/mintedId';
-import { type OpenAlexPrefix, toShortId } from '../src/domain/openAlexId';
-import { hasValidOrcidChecksum, normalizeOrcid } from '../src/domain/orcid';
-import { BadUserInputError, type InputProblem } from '../src/errors';
+import { readDisplayText } from '../src/core/domain/displayText';
+import { readDoi } from '../src/core/domain/doi';
+import { isIso639_1 } from '../src/core/domain/iso639_1';
+import { mintId } from '../src/core/domain/mintedId';
+import { type OpenAlexPrefix, toShortId } from '../src/core/domain/openAlexId';
+import { hasValidOrcidChecksum, normalizeOrcid } from '../src/core/domain/orcid';
+import { BadUserInputError, type InputProblem } from '../src/core/errors';
 import type { CreateArticleInput, NewAuthorInput, UpdateArticleInput } from '../src/generated/graphql';
 
 /** Limits of article inputs (also stated in schema/article.graphql). */

@@ -1,4 +1,4 @@
-import { orcidUrl } from '../src/domain/orcid';
+import { orcidUrl } from '../src/core/domain/orcid';
 import type { Resolvers } from '../src/generated/graphql';
 import { connectionFromPagePromise } from '../src/loaders/Connection';
 import { requireId, toAuthorFilter } from './inputs';

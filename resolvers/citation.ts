@@ -1,5 +1,5 @@
 import type { CitationDirection } from '../datasources/CitationGraph';
-import { BadUserInputError } from '../src/errors';
+import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers } from '../src/generated/graphql';
 import { lazyConnection } from '../src/loaders/Connection';
 import { requireId } from './inputs';

@@ -1,8 +1,8 @@
 import type { AuthorFilter as AuthorFilterRecord, WorkFilter as WorkFilterRecord } from '../datasources/types';
-import { readDoi } from '../src/domain/doi';
-import { type OpenAlexPrefix, toShortId } from '../src/domain/openAlexId';
-import { normalizeOrcid } from '../src/domain/orcid';
-import { BadUserInputError } from '../src/errors';
+import { readDoi } from '../src/core/domain/doi';
+import { type OpenAlexPrefix, toShortId } from '../src/core/domain/openAlexId';
+import { normalizeOrcid } from '../src/core/domain/orcid';
+import { BadUserInputError } from '../src/core/errors';
 import type { AuthorFilter, WorkFilter } from '../src/generated/graphql';
 
 const ENTITY: Record<OpenAlexPrefix, string> = { W: 'work', A: 'author', I: 'institution', S: 'source', T: 'topic' };

@@ -1,5 +1,5 @@
 import type { Connection } from '../src/loaders/Connection';
-import { BadUserInputError } from '../src/errors';
+import { BadUserInputError } from '../src/core/errors';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;

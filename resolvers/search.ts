@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../src/errors';
+import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers } from '../src/generated/graphql';
 import { toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';

@@ -1,5 +1,5 @@
-import type { StoreName } from '../src/errors';
 import type { Store } from '../src/generated/graphql';
+import type { StoreName } from '../src/core/StoreName';
 
 const STORE_ENUM: Record<StoreName, Store> = {
   postgres: 'POSTGRES',

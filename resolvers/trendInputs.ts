@@ -1,5 +1,5 @@
 import type { TrendInterval, TrendRange, TrendSubject } from '../datasources/TrendStore';
-import { BadUserInputError } from '../src/errors';
+import { BadUserInputError } from '../src/core/errors';
 import type { TrendSubjectInput } from '../src/generated/graphql';
 import { requireId } from './inputs';
 

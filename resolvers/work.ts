@@ -1,4 +1,4 @@
-import { doiUrl } from '../src/domain/doi';
+import { doiUrl } from '../src/core/domain/doi';
 import type { Resolvers } from '../src/generated/graphql';
 import { connectionFromPagePromise, lazyConnection } from '../src/loaders/Connection';
 import { requireId, toWorkFilter } from './inputs';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ConfigVariable } from './configVariables';
 import { type CorsSettings, parseCorsOrigins } from './http/corsOrigins';
-import type { StoreName } from './errors';
+import { errorMessage } from './core/errorMessage';
+import { STORE_NAMES, type StoreName } from './core/StoreName';
 
-const STORE_NAMES = ['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'] as const satisfies readonly StoreName[];
 
 /** Validated gateway configuration. A store whose variable is unset is not used. */
 export interface Config {
@@ -143,7 +143,7 @@ const schema = z.object({
       try {
         return parseCorsOrigins(v);
       } catch (err) {
-        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        ctx.addIssue({ code: 'custom', message: errorMessage(err) });
         return z.NEVER;
       }
     }),

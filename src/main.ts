@@ -1,5 +1,5 @@
 import { loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger } from './core/logger';
 import { Shutdown } from './lifecycle/Shutdown';
 import { startTracing } from './observability/tracing';
 import { seedSampleIfEmpty } from './seed/seedSampleIfEmpty';

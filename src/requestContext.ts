@@ -3,11 +3,11 @@ import { RequestAuth } from './auth/RequestAuth';
 import type { TokenVerifier } from './auth/TokenVerifier';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
-import { UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from './core/errors';
 import type { HeavyLane } from './http/limits/HeavyLane';
 import { RequestBudget } from './http/limits/RequestBudget';
 import { createLoaders } from './loaders/createLoaders';
-import { currentRequestScope } from './observability/requestScope';
+import { currentRequestScope } from './core/requestScope';
 import type { Stores } from './stores';
 import type { WritePath } from './writePath';
 

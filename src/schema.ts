@@ -4,7 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers';
 import { boundedSchema } from './http/limits/boundedSchema';
-import { projectRoot } from './projectRoot';
+import { projectRoot } from './core/projectRoot';
 
 /** The SDL files under schema/, in a stable order (one file per type family). */
 export function loadTypeDefs(dir: string = path.join(projectRoot(), 'schema')): string[] {

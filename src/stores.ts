@@ -33,8 +33,9 @@ import { PostgresCatalogWriter } from '../datasources/postgres/PostgresCatalogWr
 import type { SqlExecutor } from '../datasources/postgres/SqlExecutor';
 import { StorePolicy, type StorePolicyOptions } from '../datasources/shared/StorePolicy';
 import type { Config } from './config';
-import { gatewayMetrics } from './observability/metrics';
-import type { Logger } from './logger';
+import { gatewayMetrics } from './core/metrics';
+import type { Logger } from './core/logger';
+import { errorMessage } from './core/errorMessage';
 
 /** The datasources of one gateway process, built from the configuration, and how to close them. */
 export interface Stores {
@@ -105,7 +106,7 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   const projections = candidates.filter((p): p is Projection => p !== undefined);
   await Promise.all(
     projections.map((p) =>
-      p.ensureSchema().catch((err: unknown) => logger.warn({ store: p.store, err: err instanceof Error ? err.message : String(err) }, 'could not prepare store schema at start')),
+      p.ensureSchema().catch((err: unknown) => logger.warn({ store: p.store, err: errorMessage(err) }, 'could not prepare store schema at start')),
     ),
   );
   return {

@@ -3,8 +3,8 @@ import { invalidateWorkChange } from '../datasources/cache/invalidateWorkChange'
 import { ArticleService } from './articles/ArticleService';
 import { ResponseCacheGeneration } from './http/responseCacheGeneration';
 import type { Config } from './config';
-import type { Logger } from './logger';
-import { registerOutboxStats } from './observability/metrics';
+import type { Logger } from './core/logger';
+import { registerOutboxStats } from './core/metrics';
 import { OutboxRelay } from './outbox/OutboxRelay';
 import type { Stores } from './stores';
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import type { Cache, CacheEntry } from './Cache';
 import { isTransientRedisError } from './isTransientRedisError';
+import { errorMessage } from '../../src/core/errorMessage';
 
 /**
  * How the cache's ioredis client fails fast while Redis is away: no offline queue (a command fails at once
@@ -110,7 +111,7 @@ export class RedisCache implements Cache {
     try {
       return await this.policy.execute(operation, fn);
     } catch (err) {
-      this.logger.warn({ store: 'redis', operation, err: err instanceof Error ? err.message : String(err) }, 'cache unavailable; treated as a miss');
+      this.logger.warn({ store: 'redis', operation, err: errorMessage(err) }, 'cache unavailable; treated as a miss');
       return undefined;
     }
   }

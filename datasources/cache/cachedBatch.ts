@@ -1,4 +1,4 @@
-import { gatewayMetrics } from '../../src/observability/metrics';
+import { gatewayMetrics } from '../../src/core/metrics';
 import type { Cache } from './Cache';
 
 /**

@@ -1,5 +1,5 @@
 import { type Client, errors } from '@elastic/elasticsearch';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/core/logger';
 import { lastById } from '../catalogBatchRows';
 import type { CatalogBatch } from '../catalogWrite';
 import type { Projection } from '../Projection';

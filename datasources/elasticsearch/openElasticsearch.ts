@@ -1,5 +1,5 @@
 import { Client, UndiciConnection } from '@elastic/elasticsearch';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/core/logger';
 import type { HealthProbe } from '../HealthProbe';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { ElasticProjection } from './ElasticProjection';

@@ -1,5 +1,4 @@
-import type { StoreName } from '../../src/errors';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/core/logger';
 import { lastById } from '../catalogBatchRows';
 import type { CatalogBatch } from '../catalogWrite';
 import type { Projection } from '../Projection';
@@ -7,6 +6,7 @@ import type { StorePolicy } from '../shared/StorePolicy';
 import type { InfluxV1Client } from './InfluxV1Client';
 import { createDatabaseStatement, dropTrendMeasurementStatement, dropWorksStatement } from './trendInfluxql';
 import { toPoint, trendFactsOfWork } from './trendPoints';
+import type { StoreName } from '../../src/core/StoreName';
 
 /*
  * The trend layout in InfluxDB, a projection of the PostgreSQL catalog (names in trendPoints.ts):

@@ -1,4 +1,5 @@
 import type { Point } from '@influxdata/influxdb-client';
+import { errorMessage } from '../../src/core/errorMessage';
 
 /** Connection settings for the InfluxDB v1 HTTP API. */
 export interface InfluxV1Options {
@@ -160,7 +161,7 @@ async function readBody(res: Response, what: 'query' | 'write', signal: AbortSig
     return await res.text();
   } catch (err) {
     if (signal.aborted) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     throw new InfluxUnreadableResponseError(`influx ${what} answer (${res.status}) broke off while its body was read: ${reason}`, res.status, { cause: err });
   }
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/core/logger';
 import type { HealthProbe } from '../HealthProbe';
 import { DEFAULT_STORE_POLICY, StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { influxHealth } from './influxHealth';

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import { BadUserInputError } from '../../src/errors';
+import { BadUserInputError } from '../../src/core/errors';
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
 import { decodeCursor, encodeCursor, type KeysetOrder } from '../postgres/sql/keyset';
 import { alignByKey } from '../shared/alignByKey';

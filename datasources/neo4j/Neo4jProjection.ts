@@ -1,9 +1,9 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { StoreName } from '../../src/errors';
 import { lastById, mergeAuthors } from '../catalogBatchRows';
 import type { CatalogBatch, WorkWrite } from '../catalogWrite';
 import type { Projection } from '../Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
+import type { StoreName } from '../../src/core/StoreName';
 
 /*
  * The citation graph model in Neo4j, a projection of the PostgreSQL catalog:

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { CitationDirection } from '../CitationGraph';
 import { decodeCursor, type KeysetOrder, type SortKeySql } from '../postgres/sql/keyset';
 import type { WorkSortKey } from '../types';
+import { assertNever } from '../../src/core/assertNever';
 
 /**
  * Cypher of the citation graph (model: see Neo4jProjection.ts). Every text is fixed or assembled from the
@@ -142,6 +143,3 @@ export function toKeyValue(value: unknown): string | number {
   return typeof value === 'string' ? value : toNumber(value);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected citation direction: ${String(value)}`);
-}

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/core/logger';
 import type { HealthProbe } from '../HealthProbe';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { isTransientNeo4jError } from './isTransientNeo4jError';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
-import { currentRequestScope } from '../../src/observability/requestScope';
+import { currentRequestScope } from '../../src/core/requestScope';
 import { FairQueue, type Lane } from './FairQueue';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 

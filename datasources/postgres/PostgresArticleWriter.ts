@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, ReadOnlyWorkError, type StoreName } from '../../src/errors';
-import { toMintedId } from '../../src/domain/mintedId';
+import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, ReadOnlyWorkError } from '../../src/core/errors';
+import { toMintedId } from '../../src/core/domain/mintedId';
 import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
 import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
 import type { WorkWrite } from '../catalogWrite';
@@ -10,6 +10,7 @@ import type { SqlExecutor } from './SqlExecutor';
 import { authorNames, citingWorkIds, deleteWork, existingIds, insertOutboxRecord, lockWork, readWork, workWithDoi } from './sql/articleSql';
 import { readCatalogBatch } from './sql/readCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
+import type { StoreName } from '../../src/core/StoreName';
 
 type Tx = Pick<SqlExecutor, 'query'>;
 

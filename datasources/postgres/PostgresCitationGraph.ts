@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../src/errors';
+import { BadUserInputError } from '../../src/core/errors';
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';

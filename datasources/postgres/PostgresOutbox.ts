@@ -1,9 +1,9 @@
-import type { StoreName } from '../../src/errors';
 import type { ArticleOperation, TouchedIds } from '../articleWrite';
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../Outbox';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { SqlExecutor } from './SqlExecutor';
 import { CLAIM_SQL, DEAD_LETTERS_SQL, DELETE_DELIVERED_SQL, REQUEUE_SQL, SETTLE_FAILED_SQL, STATE_SQL, STATS_SQL } from './sql/outboxSql';
+import type { StoreName } from '../../src/core/StoreName';
 
 interface RecordRow {
   id: string;

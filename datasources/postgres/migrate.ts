@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 import type { SqlExecutor } from './SqlExecutor';
 
 // Resolved from the project root so the .sql files are found from src (tsx) and from dist alike.

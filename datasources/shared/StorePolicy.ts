@@ -14,15 +14,18 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { UpstreamUnavailableError, type StoreName } from '../../src/errors';
-import { gatewayMetrics, type GatewayMetrics } from '../../src/observability/metrics';
-import { currentRequestScope } from '../../src/observability/requestScope';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { UpstreamUnavailableError } from '../../src/core/errors';
+import { gatewayMetrics, type GatewayMetrics } from '../../src/core/metrics';
+import { currentRequestScope } from '../../src/core/requestScope';
 import type { BreakerState } from '../HealthProbe';
 import { raceAbort, RequestAbortedError } from './raceAbort';
+import { assertNever } from '../../src/core/assertNever';
+import { errorMessage } from '../../src/core/errorMessage';
+import { tracer } from '../../src/core/tracer';
+import type { StoreName } from '../../src/core/StoreName';
 
 
-const tracer = trace.getTracer('openalex-gateway');
 
 /** Tuning of one store's resilience policy. */
 export interface StorePolicyOptions {
@@ -118,7 +121,7 @@ export class StorePolicy {
         try {
           return await this.run(operation, fn);
         } catch (err) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+          span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(err) });
           throw err;
         } finally {
           span.end();
@@ -194,9 +197,6 @@ function breakerStateOf(state: CircuitState): BreakerState {
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected circuit state: ${String(value)}`);
-}
 
 /**
  * cockatiel 3.2's own `isTaskCancelledError` checks the wrong marker property and answers false for the

@@ -1,4 +1,4 @@
-import { findUnstorableCharacter } from '../../src/domain/storableText';
+import { findUnstorableCharacter } from '../../src/core/domain/storableText';
 
 /**
  * Reading cursors, which clients send back and may forge: every cursor codec (keyset pages in PostgreSQL and

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../src/errors';
+import { BadUserInputError } from '../../src/core/errors';
 import { parseCursorPayload } from './cursorValues';
 
 /** An opaque search cursor: base64url JSON of the signature it is bound to and the last hit's sort values. */

@@ -1,6 +1,6 @@
-import type { StoreName } from '../../src/errors';
 import type { BreakerState, HealthProbe } from '../HealthProbe';
 import type { StorePolicy } from './StorePolicy';
+import type { StoreName } from '../../src/core/StoreName';
 
 const SEVERITY: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 

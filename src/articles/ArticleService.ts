@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../datasources/articleWrite';
 import type { Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../datasources/Outbox';
 import type { WorkRecord } from '../../datasources/types';
-import type { StoreName } from '../errors';
-import type { Logger } from '../logger';
-import { mintId } from '../domain/mintedId';
+import type { Logger } from '../core/logger';
+import { mintId } from '../core/domain/mintedId';
+import { errorMessage } from '../core/errorMessage';
+import type { StoreName } from '../core/StoreName';
 
 /** Where a committed change stands in one store. */
 export interface StoreSyncState {
@@ -70,7 +71,7 @@ export class ArticleService {
   private async committed(change: ArticleChange, waitForSync: boolean): Promise<StoreSyncState[]> {
     // The write is committed: a cache failure must not turn it into an error the client would retry.
     await this.deps.invalidate(change).catch((err: unknown) =>
-      this.deps.logger.warn({ workId: change.workId, err: err instanceof Error ? err.message : String(err) }, 'cache invalidation after commit failed'),
+      this.deps.logger.warn({ workId: change.workId, err: errorMessage(err) }, 'cache invalidation after commit failed'),
     );
     this.deps.wakeRelay();
     let state: OutboxRecordState = { pendingStores: change.pendingStores, attempts: 0, lastError: null, deadLetteredAt: null };

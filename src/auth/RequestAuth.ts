@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { AuthResult } from './TokenVerifier';
 import { type Principal, type ProtectedOperation, REQUIRED_ROLES } from './Principal';
 

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import type { StoreName } from '../errors';
-import { createLogger } from '../logger';
+import { createLogger } from '../core/logger';
 import { reindexProjections } from '../projections/reindex';
 import { openStores } from '../stores';
 import { runCli } from './runCli';
+import type { StoreName } from '../core/StoreName';
 
 const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb ...]
 

@@ -1,3 +1,5 @@
+import { errorMessage } from '../core/errorMessage';
+
 /**
  * Runs a command's `main` and exits with the code it answers; an error is printed as `<name> failed: <message>`
  * (no stack: these are user-facing commands) and exits 1.
@@ -6,7 +8,7 @@ export function runCli(name: string, main: (argv: string[]) => Promise<number>):
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`${name} failed: ${errorMessage(err)}`);
       process.exit(1);
     },
   );

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { createLogger } from '../core/logger';
 import { seedCatalog } from '../seed/seedCatalog';
 import { openStores } from '../stores';
 import { runCli } from './runCli';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
+import { errorMessage } from '../core/errorMessage';
 
 /** The SHA-256 of a document, hex: the id automatic persisted queries use (`extensions.persistedQuery.sha256Hash`). */
 export function documentHash(document: string): string {
@@ -34,7 +35,7 @@ export class PersistedDocuments {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`persisted documents ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`persisted documents ${file}: ${errorMessage(err)}`);
     }
     return new PersistedDocuments(documentEntries(parsed, file));
   }

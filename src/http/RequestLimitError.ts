@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { type ErrorCode, GatewayError } from '../errors';
+import { type ErrorCode, GatewayError } from '../core/errors';
 
 /** The codes a request limit answers with (each documented in README, "Limits"). */
 export type RequestLimitCode =

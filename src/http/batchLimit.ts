@@ -1,5 +1,5 @@
 import type express from 'express';
-import { ErrorCode } from '../errors';
+import { ErrorCode } from '../core/errors';
 import { sendRequestError } from './sendRequestError';
 
 /**

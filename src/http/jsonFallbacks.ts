@@ -1,6 +1,6 @@
 import type express from 'express';
-import { ErrorCode } from '../errors';
-import type { Logger } from '../logger';
+import { ErrorCode } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { REQUEST_ID_HEADER } from './requestLogging';
 import { sendRequestError } from './sendRequestError';
 

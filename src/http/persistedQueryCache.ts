@@ -1,6 +1,6 @@
 import type { PersistedQueryOptions } from '@apollo/server';
 import type { Cache } from '../../datasources/cache/Cache';
-import { gatewayMetrics } from '../observability/metrics';
+import { gatewayMetrics } from '../core/metrics';
 import { BoundedMemoryCache } from './BoundedMemoryCache';
 import { GatewayKeyValueCache } from './GatewayKeyValueCache';
 import type { PersistedDocuments } from './PersistedDocuments';

@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { BreakerState, HealthProbe } from '../../datasources/HealthProbe';
-import type { StoreName } from '../errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
+import type { StoreName } from '../core/StoreName';
 
 /** One configured store in the /ready answer. */
 export interface StoreReadiness {

@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
-import { gatewayMetrics } from '../observability/metrics';
+import { gatewayMetrics } from '../core/metrics';
 import { BoundedMemoryCache } from './BoundedMemoryCache';
 import type { BudgetContext } from './limits/responseBudgetPlugin';
 import type express from 'express';

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type express from 'express';
-import { RequestTimeoutError } from '../errors';
-import type { Logger } from '../logger';
-import { gatewayMetrics, type GatewayMetrics } from '../observability/metrics';
-import { RequestScope, runInRequestScope } from '../observability/requestScope';
-
-
-const tracer = trace.getTracer('openalex-gateway');
+import { RequestTimeoutError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { gatewayMetrics, type GatewayMetrics } from '../core/metrics';
+import { RequestScope, runInRequestScope } from '../core/requestScope';
+import { tracer } from '../core/tracer';
 
 /** The header a request id is read from and returned in. */
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
 
 /** What a shutdown step reports: `clean: false` makes the exit code 1 (something was cut or failed). */
 export interface StepResult {

@@ -1,5 +1,5 @@
 import type { BatchLoadFn } from 'dataloader';
-import { gatewayMetrics } from '../observability/metrics';
+import { gatewayMetrics } from '../core/metrics';
 
 /** `batch` unchanged, recording how many keys each call gets in gateway_dataloader_batch_size{loader}. */
 export function measuredBatch<K, V>(loader: string, batch: BatchLoadFn<K, V>): BatchLoadFn<K, V> {

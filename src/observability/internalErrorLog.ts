@@ -1,7 +1,8 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger';
-import { currentRequestScope } from './requestScope';
+import type { Logger } from '../core/logger';
+import { currentRequestScope } from '../core/requestScope';
+import { errorMessage } from '../core/errorMessage';
 
 type ApolloLogger = NonNullable<ApolloServerOptions<BaseContext>['logger']>;
 
@@ -31,7 +32,7 @@ export function internalErrorLog(logger: Logger): InternalErrorLog {
   const apolloLog = logger.child({ component: 'apollo-server' });
   const withRequest = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) => {
     const requestId = currentRequestScope()?.requestId;
-    const text = message instanceof Error ? message.message : String(message);
+    const text = errorMessage(message);
     const line = level === 'error' && APOLLO_UNEXPECTED_LINE.test(text) ? 'debug' : level;
     apolloLog[line]({ ...(requestId ? { requestId } : {}), ...(message instanceof Error ? { err: message } : {}) }, text);
   };

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { gatewayMetrics, type GatewayMetrics } from './metrics';
+import { gatewayMetrics, type GatewayMetrics } from '../core/metrics';
 import { MAX_OPERATION_NAME_LENGTH, type OperationLabels, operationLabel } from './operationLabel';
-import { currentRequestScope } from './requestScope';
+import { currentRequestScope } from '../core/requestScope';
+import { assertNever } from '../core/assertNever';
 
 /**
  * Tells the request's scope what GraphQL learnt about it — the operation's name for the log line (cut at 100
@@ -48,6 +49,3 @@ function responseErrors(body: GraphQLResponse['body']): readonly GraphQLFormatte
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected response body: ${JSON.stringify(value)}`);
-}

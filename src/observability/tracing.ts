@@ -3,10 +3,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import type { Logger } from '../logger';
-
-/** The tracer every span of the gateway comes from (a no-op until `startTracing` registers a provider). */
-export const TRACER_NAME = 'openalex-gateway';
+import type { Logger } from '../core/logger';
+import { errorMessage } from '../core/errorMessage';
 
 export interface TracingConfig {
   /** OTLP/HTTP endpoint (`http://collector:4318`); traces go to `<endpoint>/v1/traces`. Unset: tracing off. */
@@ -37,7 +35,7 @@ export function startTracing(config: TracingConfig, logger: Logger): Tracing | u
   logger.info({ endpoint: config.endpoint }, 'OpenTelemetry tracing on');
   return {
     shutdown: async () => {
-      await provider.shutdown().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'flushing traces failed'));
+      await provider.shutdown().catch((err: unknown) => logger.warn({ err: errorMessage(err) }, 'flushing traces failed'));
       trace.disable();
       context.disable();
       propagation.disable();

@@ -6,9 +6,11 @@ import type { CatalogBatch } from '../../datasources/catalogWrite';
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { DeliveryOutcome, Outbox, OutboxRecord } from '../../datasources/Outbox';
 import type { Projection } from '../../datasources/Projection';
-import { type StoreName, UpstreamUnavailableError } from '../errors';
-import type { Logger } from '../logger';
+import { UpstreamUnavailableError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { retryDelayMs } from './retryDelay';
+import { errorMessage } from '../core/errorMessage';
+import type { StoreName } from '../core/StoreName';
 
 /** Tuning of the relay (README: OUTBOX_* variables). */
 export interface OutboxRelayOptions {
@@ -242,5 +244,5 @@ function isBreakerOpen(err: unknown): boolean {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

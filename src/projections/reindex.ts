@@ -1,6 +1,6 @@
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { Projection } from '../../datasources/Projection';
-import type { StoreName } from '../errors';
+import type { StoreName } from '../core/StoreName';
 
 /** What a rebuild did, per store. */
 export interface ReindexReport {

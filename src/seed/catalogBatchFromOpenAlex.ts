@@ -1,8 +1,8 @@
 import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/catalogWrite';
 import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
-import { abstractFromInvertedIndex } from '../domain/abstractFromInvertedIndex';
-import { normalizeDoi } from '../domain/doi';
-import { normalizeOrcid } from '../domain/orcid';
+import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
+import { normalizeDoi } from '../core/domain/doi';
+import { normalizeOrcid } from '../core/domain/orcid';
 import {
   arrayAt,
   idAt,
@@ -57,7 +57,7 @@ export function catalogBatchFromOpenAlex(entity: OpenAlexEntity): CatalogBatch {
     case 'topic':
       return { works: [], authors: [], institutions: [], sources: [], topics: [topic(record, 'record')] };
     default:
-      return assertNever(entity.kind);
+      return unsupportedEntityKind(entity.kind);
   }
 }
 
@@ -191,6 +191,6 @@ function dedupeBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
-function assertNever(value: never): never {
+function unsupportedEntityKind(value: never): never {
   throw new InvalidRecordError(`unsupported entity kind ${String(value)}`);
 }

@@ -1,4 +1,4 @@
-import { type OpenAlexPrefix, toShortId } from '../domain/openAlexId';
+import { type OpenAlexPrefix, toShortId } from '../core/domain/openAlexId';
 import { InvalidRecordError } from './InvalidRecordError';
 
 /** Field readers for raw OpenAlex JSON: each returns the typed value or throws naming the field. */

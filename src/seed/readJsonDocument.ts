@@ -3,7 +3,7 @@ import { type Readable } from 'node:stream';
 import { JSONParser } from '@streamparser/json';
 
 import { classifyRecord, rejectRecord } from './classifyRecord';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../core/errorMessage';
 import { type OpenAlexInput } from './openAlexInput';
 
 // `details` (an author file's author), each element of `works` (its works) or of `results` (an API page);

@@ -2,7 +2,7 @@ import { type Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 
 import { classifyRecord, rejectRecord } from './classifyRecord';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../core/errorMessage';
 import { type OpenAlexInput } from './openAlexInput';
 
 /**

@@ -1,8 +1,8 @@
 import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/catalogWrite';
 import type { Projection } from '../../datasources/Projection';
-import { GatewayError } from '../errors';
+import { GatewayError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../core/errorMessage';
 import type { OpenAlexOrigin } from './openAlexInput';
 import { readOpenAlex, type ReadProgress } from './readOpenAlex';
 

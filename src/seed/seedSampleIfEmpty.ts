@@ -1,6 +1,6 @@
 import type { Stores } from '../stores';
 import type { Config } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
 import { samplePaths } from './samplePaths';
 import { seedCatalog } from './seedCatalog';
 

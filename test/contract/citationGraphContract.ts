@@ -1,6 +1,6 @@
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../../datasources/CitationGraph';
 import type { Page, WorkSortKey } from '../../datasources/types';
-import { BadUserInputError } from '../../src/errors';
+import { BadUserInputError } from '../../src/core/errors';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, statedSampleCount, type TruthWork } from '../support/sampleGroundTruth';
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 import { expectCleanStop, packageVersion, postGraphql } from '../support/compiledGatewayChecks';
 import { buildDockerLayout, type DockerLayout } from '../support/dockerLayout';
 import { type GatewayProcess, spawnGateway } from '../support/gatewayProcess';

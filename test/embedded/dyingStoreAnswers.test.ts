@@ -5,7 +5,7 @@ import { emptyBatch, type CatalogBatch, type WorkWrite } from '../../datasources
 import { openElasticsearch } from '../../datasources/elasticsearch/openElasticsearch';
 import { InfluxHttpError } from '../../datasources/influxdb/InfluxV1Client';
 import { openInflux } from '../../datasources/influxdb/openInflux';
-import { UpstreamUnavailableError } from '../../src/errors';
+import { UpstreamUnavailableError } from '../../src/core/errors';
 import { type DyingHttpStore, type DyingMode, startDyingHttpStore, type StoreDialect } from '../support/dyingHttpStore';
 
 /*

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
 import { openStores } from '../../src/stores';
 

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 import { type GatewayProcess, linesWith, spawnGateway } from '../support/gatewayProcess';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { slowPost } from '../support/slowResponse';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { startTracing, type Tracing } from '../../src/observability/tracing';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 

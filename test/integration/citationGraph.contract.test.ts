@@ -5,7 +5,7 @@ import { isTransientPgError } from '../../datasources/postgres/isTransientPgErro
 import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';
 import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';

@@ -1,4 +1,4 @@
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 import { expectCleanStop, postGraphql } from '../support/compiledGatewayChecks';
 import { buildDockerLayout, type DockerLayout } from '../support/dockerLayout';
 import { type GatewayProcess, spawnGateway } from '../support/gatewayProcess';

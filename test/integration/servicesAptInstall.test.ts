@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 
 /*
  * scripts/services' svc_apt_install on a "fresh Debian machine", with apt-get, dpkg-query and sudo replaced by

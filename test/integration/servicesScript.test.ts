@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/projectRoot';
+import { projectRoot } from '../../src/core/projectRoot';
 import { isAlive, portOwners, processesUnder } from './support/processTable';
 
 /*

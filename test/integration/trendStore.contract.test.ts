@@ -9,7 +9,7 @@ import { PostgresTrendStore } from '../../datasources/postgres/PostgresTrendStor
 import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import type { TrendRange, TrendSubject } from '../../datasources/TrendStore';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
 import { openStores, type Stores } from '../../src/stores';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../src/errors';
+import { BadUserInputError } from '../../src/core/errors';
 
 /** The BadUserInputError `fn` throws (fails the test when it throws nothing or something else). */
 export function badInput(fn: () => unknown): BadUserInputError {

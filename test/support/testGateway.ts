@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config';
-import { createLogger, type Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/core/logger';
 import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
 import { startGateway } from '../../src/server';
 import { type OpenStoresOptions, openStores, type Stores } from '../../src/stores';

@@ -1,5 +1,6 @@
 import type { CitationDirection } from '../../CitationGraph';
 import type { KeysetOrder } from './keyset';
+import { assertNever } from '../../../src/core/assertNever';
 
 /**
  * SQL of the citation graph over `work_references` (citing_id → cited_id; cited_id may be a work that is not
@@ -103,6 +104,3 @@ export function edgeOf(direction: CitationDirection, reached: string, pred: stri
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected citation direction: ${String(value)}`);
-}

@@ -1,6 +1,7 @@
-import { BadUserInputError } from '../../../src/errors';
+import { BadUserInputError } from '../../../src/core/errors';
 import { dateProblem, int4Problem, parseCursorPayload, textProblem } from '../../shared/cursorValues';
 import type { SqlParams } from './SqlParams';
+import { assertNever } from '../../../src/core/assertNever';
 
 /** One ORDER BY key: a null-free SQL expression, its direction and the cast its cursor value needs. */
 export interface SortKeySql {
@@ -88,6 +89,3 @@ function notOurs(reason: string): BadUserInputError {
   return new BadUserInputError(`\`after\` is not a cursor returned by this connection: ${reason}`, 'after');
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected sort key type: ${String(value)}`);
-}

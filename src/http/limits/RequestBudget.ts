@@ -1,4 +1,4 @@
-import { RequestTimeoutError, ResponseTooLargeError } from '../../errors';
+import { RequestTimeoutError, ResponseTooLargeError } from '../../core/errors';
 import type { HeavyLane } from './HeavyLane';
 
 /** Fields resolved in one turn of the event loop, at most (see `RequestBudget.mustWait`). */

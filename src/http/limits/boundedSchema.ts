@@ -15,7 +15,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../core/errors';
 import { type ListSize, listSizesOf } from './listSizes';
 import type { RequestBudget } from './RequestBudget';
 

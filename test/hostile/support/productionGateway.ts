@@ -1,5 +1,5 @@
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
-import type { Logger } from '../../../src/logger';
+import type { Logger } from '../../../src/core/logger';
 import type { OpenStoresOptions } from '../../../src/stores';
 
 /**

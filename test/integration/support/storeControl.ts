@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { projectRoot } from '../../../src/projectRoot';
+import { projectRoot } from '../../../src/core/projectRoot';
 import { type IntegrationStore, storeEndpoints } from '../../support/storeEndpoints';
 import { describeStore } from './describeStore';
 

@@ -1,7 +1,7 @@
 import type { BylineEntry } from '../../../datasources/articleWrite';
 import { ARTICLE_LIMITS, parseCreateArticleInput, parseUpdateArticleInput } from '../../../resolvers/articleInputs';
-import { toMintedId } from '../../../src/domain/mintedId';
-import type { InputProblem } from '../../../src/errors';
+import { toMintedId } from '../../../src/core/domain/mintedId';
+import type { InputProblem } from '../../../src/core/errors';
 import type { CreateArticleInput, UpdateArticleInput } from '../../../src/generated/graphql';
 import { badInput } from '../../support/badInput';
 

@@ -2,9 +2,9 @@ import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/Outbox';
 import type { WorkRecord } from '../../../datasources/types';
 import { ArticleService, syncReport } from '../../../src/articles/ArticleService';
-import { toMintedId } from '../../../src/domain/mintedId';
-import type { StoreName } from '../../../src/errors';
-import type { Logger } from '../../../src/logger';
+import { toMintedId } from '../../../src/core/domain/mintedId';
+import type { Logger } from '../../../src/core/logger';
+import type { StoreName } from '../../../src/core/StoreName';
 
 const STORES: readonly StoreName[] = ['neo4j', 'influxdb', 'elasticsearch'];
 

@@ -1,6 +1,6 @@
 import { type ProtectedOperation, REQUIRED_ROLES, ROLES } from '../../../src/auth/Principal';
 import { RequestAuth } from '../../../src/auth/RequestAuth';
-import { ForbiddenError, UnauthenticatedError } from '../../../src/errors';
+import { ForbiddenError, UnauthenticatedError } from '../../../src/core/errors';
 
 const OPERATIONS = Object.keys(REQUIRED_ROLES) as ProtectedOperation[];
 

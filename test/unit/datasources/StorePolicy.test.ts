@@ -1,7 +1,7 @@
 import { CircuitState } from 'cockatiel';
 
 import { StorePolicy, type StorePolicyOptions } from '../../../datasources/shared/StorePolicy';
-import { ErrorCode, UpstreamUnavailableError } from '../../../src/errors';
+import { ErrorCode, UpstreamUnavailableError } from '../../../src/core/errors';
 
 /** An error the test's isTransient recognises (like ECONNREFUSED would be for a real store). */
 class FlakyError extends Error {

@@ -1,8 +1,8 @@
 import { Registry } from 'prom-client';
 import { StorePolicy, type StorePolicyOptions } from '../../../datasources/shared/StorePolicy';
-import { RequestTimeoutError, UpstreamUnavailableError } from '../../../src/errors';
-import { GatewayMetrics } from '../../../src/observability/metrics';
-import { RequestScope, runInRequestScope } from '../../../src/observability/requestScope';
+import { RequestTimeoutError, UpstreamUnavailableError } from '../../../src/core/errors';
+import { GatewayMetrics } from '../../../src/core/metrics';
+import { RequestScope, runInRequestScope } from '../../../src/core/requestScope';
 
 class FlakyError extends Error {}
 const isFlaky = (err: unknown): boolean => err instanceof FlakyError;

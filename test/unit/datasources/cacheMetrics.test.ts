@@ -1,6 +1,6 @@
 import { cachedBatch } from '../../../datasources/cache/cachedBatch';
 import { LruCache } from '../../../datasources/cache/LruCache';
-import { gatewayMetrics } from '../../../src/observability/metrics';
+import { gatewayMetrics } from '../../../src/core/metrics';
 
 async function cacheRequests(result: 'hit' | 'miss'): Promise<number> {
   const metric = await gatewayMetrics.registry.getSingleMetric('gateway_cache_requests_total')?.get();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { abstractFromInvertedIndex } from '../../../src/domain/abstractFromInvertedIndex';
+import { abstractFromInvertedIndex } from '../../../src/seed/abstractFromInvertedIndex';
 
 describe('abstractFromInvertedIndex', () => {
   it('places each word at its positions, in position order, whatever the key order', () => {

@@ -1,5 +1,5 @@
-import { readDisplayText } from '../../../src/domain/displayText';
-import { findUnstorableCharacter } from '../../../src/domain/storableText';
+import { readDisplayText } from '../../../src/core/domain/displayText';
+import { findUnstorableCharacter } from '../../../src/core/domain/storableText';
 
 describe('readDisplayText', () => {
   it('drops invisible characters at either end and keeps the text as typed inside', () => {

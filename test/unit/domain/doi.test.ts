@@ -1,4 +1,4 @@
-import { MAX_DOI_LENGTH, normalizeDoi, readDoi } from '../../../src/domain/doi';
+import { MAX_DOI_LENGTH, normalizeDoi, readDoi } from '../../../src/core/domain/doi';
 
 describe('readDoi', () => {
   it('reads printable suffixes, punctuation and symbols included (old Wiley DOIs hold <, >, ;, :)', () => {

@@ -1,6 +1,6 @@
-import { doiUrl, normalizeDoi } from '../../../src/domain/doi';
-import { toOpenAlexUrl, toShortId } from '../../../src/domain/openAlexId';
-import { normalizeOrcid, orcidUrl } from '../../../src/domain/orcid';
+import { doiUrl, normalizeDoi } from '../../../src/core/domain/doi';
+import { toOpenAlexUrl, toShortId } from '../../../src/core/domain/openAlexId';
+import { normalizeOrcid, orcidUrl } from '../../../src/core/domain/orcid';
 
 describe('toShortId', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ISO_639_1_CODES, isIso639_1 } from '../../../src/domain/iso639_1';
+import { ISO_639_1_CODES, isIso639_1 } from '../../../src/core/domain/iso639_1';
 
 // Debian's iso-codes, the registration authority's list as distributions ship it; read when installed.
 const ISO_CODES_JSON = '/usr/share/iso-codes/json/iso_639-2.json';

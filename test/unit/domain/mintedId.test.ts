@@ -1,5 +1,5 @@
-import { mintId, toMintedId } from '../../../src/domain/mintedId';
-import { toShortId } from '../../../src/domain/openAlexId';
+import { mintId, toMintedId } from '../../../src/core/domain/mintedId';
+import { toShortId } from '../../../src/core/domain/openAlexId';
 
 const HEX = '3f2a0b9c8d7e6f5a4b3c2d1e0f9a8b7c';
 const WORK = `WG${HEX.toUpperCase()}`;

@@ -1,4 +1,4 @@
-import { hasValidOrcidChecksum, normalizeOrcid } from '../../../src/domain/orcid';
+import { hasValidOrcidChecksum, normalizeOrcid } from '../../../src/core/domain/orcid';
 
 // ORCID's own examples ("Structure of the ORCID Identifier", support.orcid.org).
 const VALID = ['0000-0002-1825-0097', '0000-0001-5109-3700', '0000-0002-1694-233X'];

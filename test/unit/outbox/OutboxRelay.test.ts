@@ -3,10 +3,11 @@ import type { CatalogSnapshot } from '../../../datasources/CatalogSnapshot';
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite';
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/Outbox';
 import type { Projection } from '../../../datasources/Projection';
-import { type StoreName, UpstreamUnavailableError } from '../../../src/errors';
-import type { Logger } from '../../../src/logger';
+import { UpstreamUnavailableError } from '../../../src/core/errors';
+import type { Logger } from '../../../src/core/logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../src/outbox/OutboxRelay';
 import { byline, workWrite } from '../../support/workWrite';
+import type { StoreName } from '../../../src/core/StoreName';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fakes of the relay's collaborators, implementing the project's own interfaces.

@@ -1,9 +1,9 @@
 import type { CatalogSnapshot } from '../../../datasources/CatalogSnapshot';
 import type { CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite';
 import type { Projection } from '../../../datasources/Projection';
-import type { StoreName } from '../../../src/errors';
 import { reindexProjections } from '../../../src/projections/reindex';
 import { workWrite } from '../../support/workWrite';
+import type { StoreName } from '../../../src/core/StoreName';
 
 function work(id: string, title = `Title of ${id}`): WorkWrite {
   return workWrite({ id, title, publicationYear: 2020, type: 'article' });

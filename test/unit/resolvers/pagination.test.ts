@@ -1,5 +1,5 @@
 import { afterCursor, connectionFields, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../../../resolvers/pagination';
-import { BadUserInputError } from '../../../src/errors';
+import { BadUserInputError } from '../../../src/core/errors';
 import { type Connection, type PageSlice } from '../../../src/loaders/Connection';
 
 function caught(fn: () => unknown): unknown {

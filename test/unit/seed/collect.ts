@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { projectRoot } from '../../../src/projectRoot';
+import { projectRoot } from '../../../src/core/projectRoot';
 
 /** The test fixtures of the OpenAlex reader (test/fixtures/openalex), absolute. */
 export const FIXTURES = path.join(projectRoot(), 'test', 'fixtures', 'openalex');

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, createFormatError, UpstreamUnavailableError } from '../../../src/errors';
+import { BadUserInputError, UpstreamUnavailableError } from '../../../src/core/errors';
+import { createFormatError } from '../../../src/http/graphql/formatError';
 
 const located = (original: Error) => new GraphQLError(original.message, { path: ['work'], originalError: original });
 

@@ -5,7 +5,7 @@ import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/Elasti
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { ElasticEmptyAnswerError } from '../../../../datasources/elasticsearch/refusingEmptyAnswers';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/errors';
+import { UpstreamUnavailableError } from '../../../../src/core/errors';
 import { type ScriptedAnswer, scriptedClient } from './scriptedConnection';
 
 /*

@@ -3,7 +3,7 @@ import { InfluxTrendStore } from '../../../../datasources/influxdb/InfluxTrendSt
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import type { TrendSubject } from '../../../../datasources/TrendStore';
-import { UpstreamUnavailableError } from '../../../../src/errors';
+import { UpstreamUnavailableError } from '../../../../src/core/errors';
 import { FakeInflux } from './fakeInflux';
 
 const policy = () => new StorePolicy('influxdb', isTransientInfluxError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });

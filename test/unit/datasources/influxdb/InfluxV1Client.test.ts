@@ -2,7 +2,7 @@ import { Point } from '@influxdata/influxdb-client';
 import { InfluxHttpError, InfluxUnreadableResponseError, InfluxV1Client } from '../../../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/errors';
+import { UpstreamUnavailableError } from '../../../../src/core/errors';
 
 /*
  * The v1 client against every way a dying InfluxDB (or the path to it) can answer, with `fetch` injected: no

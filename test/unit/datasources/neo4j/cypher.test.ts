@@ -11,7 +11,7 @@ import {
 } from '../../../../datasources/neo4j/cypher';
 import { encodeCursor } from '../../../../datasources/postgres/sql/keyset';
 import { workOrder } from '../../../../datasources/postgres/sql/workSql';
-import { BadUserInputError } from '../../../../src/errors';
+import { BadUserInputError } from '../../../../src/core/errors';
 
 const cursor = (signature: string, values: unknown[]) => Buffer.from(JSON.stringify({ s: signature, v: values })).toString('base64url');
 

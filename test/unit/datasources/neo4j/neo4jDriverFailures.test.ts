@@ -2,7 +2,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
 import { Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/errors';
+import { UpstreamUnavailableError } from '../../../../src/core/errors';
 import { FakeNeo4j } from './fakeNeo4j';
 
 /*

@@ -2,7 +2,7 @@ import { isTransientPgError } from '../../../../datasources/postgres/isTransient
 import { PostgresCitationGraph } from '../../../../datasources/postgres/PostgresCitationGraph';
 import type { SqlExecutor, SqlParam } from '../../../../datasources/postgres/SqlExecutor';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { BadUserInputError } from '../../../../src/errors';
+import { BadUserInputError } from '../../../../src/core/errors';
 
 interface Statement {
   readonly text: string;

@@ -1,4 +1,5 @@
 import { Duplex } from 'node:stream';
+import { assertNever } from '../../../../src/core/assertNever';
 
 /**
  * How the fake server behaves, at connect time or when a query arrives. Every behaviour is what a PostgreSQL
@@ -152,6 +153,3 @@ export class FakePgBackend extends Duplex {
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected behaviour: ${JSON.stringify(value)}`);
-}

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PgPoolExecutor } from '../../../../datasources/postgres/PgPoolExecutor';
 import { isTransientPgError } from '../../../../datasources/postgres/isTransientPgError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/errors';
+import { UpstreamUnavailableError } from '../../../../src/core/errors';
 import { FakePgBackend, type PgBackendBehaviour, type PgBackendScript } from './fakePgBackend';
 
 /*

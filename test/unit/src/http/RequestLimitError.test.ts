@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { createFormatError, ErrorCode } from '../../../../src/errors';
+import { ErrorCode } from '../../../../src/core/errors';
+import { createFormatError } from '../../../../src/http/graphql/formatError';
 import { RequestLimitError, withHttpStatus } from '../../../../src/http/RequestLimitError';
 
 describe('RequestLimitError', () => {

@@ -1,6 +1,6 @@
 import type express from 'express';
 import { errorsAsJson, notFoundAsJson } from '../../../../src/http/jsonFallbacks';
-import type { Logger } from '../../../../src/logger';
+import type { Logger } from '../../../../src/core/logger';
 
 /** Just enough of express's request and response for the handlers, recording what they answer. */
 function exchange(method = 'GET', path = '/nothing', headersSent = false) {

@@ -1,6 +1,6 @@
 import type { BreakerState, HealthProbe } from '../../../../datasources/HealthProbe';
-import type { StoreName } from '../../../../src/errors';
 import { checkReadiness } from '../../../../src/http/ready';
+import type { StoreName } from '../../../../src/core/StoreName';
 
 function probe(store: StoreName, ping: (signal: AbortSignal) => Promise<void>, breaker: BreakerState = 'closed'): HealthProbe {
   return { store, ping, breakerState: () => breaker };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { measuredBatch } from '../../../../src/loaders/measuredBatch';
-import { gatewayMetrics } from '../../../../src/observability/metrics';
+import { gatewayMetrics } from '../../../../src/core/metrics';
 
 beforeEach(() => {
   gatewayMetrics.registry.resetMetrics();

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { internalErrorLog } from '../../../../src/observability/internalErrorLog';
-import { RequestScope, runInRequestScope } from '../../../../src/observability/requestScope';
+import { RequestScope, runInRequestScope } from '../../../../src/core/requestScope';
 
 /** A pino logger writing JSON lines into `lines`. */
 function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {

@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { GatewayMetrics, registerOutboxStats, type OutboxStats } from '../../../../src/observability/metrics';
+import { GatewayMetrics, registerOutboxStats, type OutboxStats } from '../../../../src/core/metrics';
 import type { BreakerState } from '../../../../datasources/HealthProbe';
 
 async function values(metrics: GatewayMetrics, name: string) {

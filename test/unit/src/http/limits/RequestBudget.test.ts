@@ -1,4 +1,4 @@
-import { RequestTimeoutError, ResponseTooLargeError } from '../../../../../src/errors';
+import { RequestTimeoutError, ResponseTooLargeError } from '../../../../../src/core/errors';
 import { HeavyLane } from '../../../../../src/http/limits/HeavyLane';
 import { RequestBudget, YIELD_EVERY_FIELDS } from '../../../../../src/http/limits/RequestBudget';
 

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './ErrorCode';
-import { GatewayError } from './GatewayError';
+import { ErrorCode } from '../../core/errors/ErrorCode';
+import { GatewayError } from '../../core/errors/GatewayError';
 
 /** Codes Apollo Server and graphql-js produce for a malformed request; they are safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<unknown>([
