@@ -1,4 +1,5 @@
 import type { Page, PageEdge, PageRequest, WorkSortKey } from './types';
+import type { CitationDepth } from '../src/core/domain/citationDepth';
 
 export type CitationDirection = 'CITED_BY' | 'REFERENCES';
 
@@ -32,11 +33,11 @@ export interface CitationGraph {
   references(workIds: readonly string[], request: PageRequest<never, never>): Promise<Page<string>[]>;
   /**
    * Breadth-first walk from `workId` (CITED_BY: towards citing works; REFERENCES: towards cited works),
-   * `depth` 1–3 (validated by the caller). Every reached work appears once, at its shortest depth, with the
+   * `depth` 1–3. Every reached work appears once, at its shortest depth, with the
    * edge from its predecessor of smallest id at depth − 1; the start itself is never reached. Ordered by
    * depth, then reached work id (byte order).
    */
-  traverse(workId: string, direction: CitationDirection, depth: number, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>>;
+  traverse(workId: string, direction: CitationDirection, depth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>>;
   /** Per author: co-authors on loaded works (the author excluded), most shared works first, then id; at most `first`. */
   coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]>;
 }

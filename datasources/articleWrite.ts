@@ -52,7 +52,8 @@ export interface ArticleChange {
 /**
  * Writes articles to the source of truth. Each call is one transaction that writes the article and one outbox
  * record for `projectionStores`: both are committed, or neither. Invalid references, a duplicate DOI or a
- * stale version reject the whole write (BadUserInputError, ConflictError, NotFoundError) and write nothing.
+ * stale version reject the whole write (ArticleRejectedError, NotAnArticleError, ReadOnlyWorkError, VersionConflictError,
+ * NotFoundError) and write nothing.
  */
 export interface ArticleWriter {
   create(workId: string, fields: ArticleFields, projectionStores: readonly StoreName[]): Promise<{ work: WorkRecord; change: ArticleChange }>;

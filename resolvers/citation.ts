@@ -4,15 +4,12 @@ import type { Resolvers } from '../src/generated/graphql';
 import { lazyConnection } from '../src/loaders/Connection';
 import { requireId } from './inputs';
 import { afterCursor, connectionFields, pageSize } from './pagination';
+import { type CitationDepth, isCitationDepth, MAX_CITATION_DEPTH } from '../src/core/domain/citationDepth';
 
-export const MAX_CITATION_DEPTH = 3;
-
-/** `depth` as a validated integer 1..3; the only form in which it ever reaches a query. */
-export function citationDepth(depth: number | null | undefined): 1 | 2 | 3 {
+/** `depth` as a validated CitationDepth; the only form in which it ever reaches a store. */
+export function citationDepth(depth: number | null | undefined): CitationDepth {
   const d = depth ?? 1;
-  if (d !== 1 && d !== 2 && d !== 3) {
-    throw new BadUserInputError(`depth must be 1, 2 or ${MAX_CITATION_DEPTH} (got ${d})`, 'depth');
-  }
+  if (!isCitationDepth(d)) throw new BadUserInputError(`depth must be 1, 2 or ${MAX_CITATION_DEPTH} (got ${d})`, 'depth');
   return d;
 }
 

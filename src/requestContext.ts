@@ -4,6 +4,7 @@ import type { TokenVerifier } from './auth/TokenVerifier';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { UnauthenticatedError } from './core/errors';
+import { toGraphQLError } from './http/graphql/graphqlErrors';
 import type { HeavyLane } from './http/limits/HeavyLane';
 import { RequestBudget } from './http/limits/RequestBudget';
 import { createLoaders } from './loaders/createLoaders';
@@ -30,8 +31,7 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
   const result = await deps.verifier.verify(headers.authorization);
   if (deps.config.auth.queries === 'authenticated' && result.kind !== 'principal') {
     const error = new UnauthenticatedError(result.kind === 'invalid' ? result.reason : 'this gateway requires a bearer token for every request');
-    error.extensions['http'] = { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) };
-    throw error;
+    throw toGraphQLError(error, { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) });
   }
   return {
     config: deps.config,

@@ -1,4 +1,4 @@
-import type { CitationDirection, CitationGraph } from '../CitationGraph';
+import type { CitationGraph } from '../CitationGraph';
 import type { Cache } from './Cache';
 import { cachedBatch } from './cachedBatch';
 
@@ -29,7 +29,7 @@ export class CachedCitationCounts implements CitationGraph {
 
   citedBy: CitationGraph['citedBy'] = (workIds, request) => this.inner.citedBy(workIds, request);
   references: CitationGraph['references'] = (workIds, request) => this.inner.references(workIds, request);
-  traverse = (workId: string, direction: CitationDirection, depth: number, request: Parameters<CitationGraph['traverse']>[3]) =>
+  traverse: CitationGraph['traverse'] = (workId, direction, depth, request) =>
     this.inner.traverse(workId, direction, depth, request);
   coauthors: CitationGraph['coauthors'] = (authorIds, first) => this.inner.coauthors(authorIds, first);
 

@@ -1,5 +1,4 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import { BadUserInputError } from '../../src/core/errors';
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
 import { decodeCursor, encodeCursor, type KeysetOrder } from '../postgres/sql/keyset';
 import { alignByKey } from '../shared/alignByKey';
@@ -19,6 +18,7 @@ import {
   toNumber,
   walkStepCypher,
 } from './cypher';
+import type { CitationDepth } from '../../src/core/domain/citationDepth';
 
 /** What the graph needs from a driver (a real `Driver`, or a fake in unit tests). */
 export type Neo4jClient = Pick<Driver, 'executeQuery' | 'session'>;
@@ -68,8 +68,7 @@ export class Neo4jCitationGraph implements CitationGraph {
    * Breadth-first, one Cypher step per level (at most three, in one read transaction): each step gets the
    * frontier and the visited ids as parameters, so the depth only bounds a loop and never reaches query text.
    */
-  async traverse(workId: string, direction: CitationDirection, depth: number, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
-    const maxDepth = walkDepth(depth);
+  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
     const order: KeysetOrder = {
       keys: [
         { expr: 'depth', desc: false, cast: 'integer' },
@@ -165,11 +164,6 @@ export class Neo4jCitationGraph implements CitationGraph {
   }
 }
 
-/** The walk depth as one of the three values the walk accepts (the resolver validates it first). */
-export function walkDepth(depth: number): 1 | 2 | 3 {
-  if (depth === 1 || depth === 2 || depth === 3) return depth;
-  throw new BadUserInputError(`depth must be 1, 2 or 3 (got ${depth})`, 'depth');
-}
 
 function edgeOf(direction: CitationDirection, reached: string, pred: string): { citingId: string; citedId: string } {
   return direction === 'CITED_BY' ? { citingId: reached, citedId: pred } : { citingId: pred, citedId: reached };

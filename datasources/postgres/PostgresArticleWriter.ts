@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, type InputProblem, NotFoundError, ReadOnlyWorkError } from '../../src/core/errors';
+import { ArticleRejectedError, type ArticleProblem, NotAnArticleError, NotFoundError, ReadOnlyWorkError, VersionConflictError } from '../../src/core/errors';
 import { toMintedId } from '../../src/core/domain/mintedId';
 import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
 import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
@@ -68,7 +68,7 @@ export class PostgresArticleWriter implements ArticleWriter {
     return this.policy.execute(operation, () =>
       this.db.transaction(fn).catch((err: unknown) => {
         // Two creates racing on one DOI: the unique index decides; report it as the input error it is.
-        if (isUniqueViolation(err, 'works_doi_key')) throw new BadUserInputError('doi: another work already has this DOI', 'input.doi');
+        if (isUniqueViolation(err, 'works_doi_key')) throw new ArticleRejectedError([{ kind: 'doiTaken', doi: doiOf(err), holder: undefined }]);
         throw err;
       }),
     );
@@ -84,37 +84,34 @@ async function lockArticle(tx: Tx, workId: string, expectedVersion: number | und
   const row = await lockWork(tx, workId);
   if (!row) throw new NotFoundError('Work', workId);
   if (toMintedId(workId, 'W') === undefined) throw new ReadOnlyWorkError(workId);
-  if (row.type !== ARTICLE_TYPE) throw new BadUserInputError(`work ${workId} is of type ${row.type ?? 'unknown'}, not an article`, 'id');
-  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new ConflictError('Work', workId, expectedVersion, row.version);
+  if (row.type !== ARTICLE_TYPE) throw new NotAnArticleError(workId, row.type);
+  if (expectedVersion !== undefined && row.version !== expectedVersion) throw new VersionConflictError('Work', workId, expectedVersion, row.version);
   const [work] = (await readCatalogBatch(tx, [workId])).works;
   if (!work) throw new NotFoundError('Work', workId);
   return work;
 }
 
 /**
- * Every id the fields refer to exists, and the DOI is free; otherwise one error naming every problem. Answers
+ * Every id the fields refer to exists, and the DOI is free; otherwise one ArticleRejectedError naming every problem. Answers
  * the display names of the byline's existing authors (the names the byline prints).
  */
 async function assertReferencesExist(tx: Tx, workId: string, fields: ArticlePatch): Promise<Map<string, string>> {
-  const problems: InputProblem[] = [];
-  const report = (field: string, table: string, ids: readonly string[], found: { has(id: string): boolean }) => {
+  const problems: ArticleProblem[] = [];
+  const report = (kind: 'unknownAuthors' | 'unknownWorks' | 'unknownTopics', ids: readonly string[], found: { has(id: string): boolean }) => {
     const unknown = ids.filter((id) => !found.has(id));
-    if (unknown.length > 0) problems.push({ field, message: `unknown ${table.slice(0, -1)} id(s): ${unknown.join(', ')}` });
-  };
-  const check = async (field: string, table: 'works' | 'topics', ids: readonly string[] | undefined) => {
-    if (ids && ids.length > 0) report(field, table, ids, await existingIds(tx, table, ids));
+    if (unknown.length > 0) problems.push({ kind, ids: unknown });
   };
   const authorIds = fields.byline?.flatMap((b) => (b.kind === 'existing' ? [b.authorId] : [])) ?? [];
   const names = await authorNames(tx, authorIds);
-  report('input.authorIds', 'authors', authorIds, names);
-  await check('input.referencedWorkIds', 'works', fields.referencedWorkIds);
-  await check('input.topicIds', 'topics', fields.topicIds);
-  if (fields.referencedWorkIds?.includes(workId)) problems.push({ field: 'input.referencedWorkIds', message: 'an article cannot cite itself' });
+  report('unknownAuthors', authorIds, names);
+  if (fields.referencedWorkIds && fields.referencedWorkIds.length > 0) report('unknownWorks', fields.referencedWorkIds, await existingIds(tx, 'works', fields.referencedWorkIds));
+  if (fields.topicIds && fields.topicIds.length > 0) report('unknownTopics', fields.topicIds, await existingIds(tx, 'topics', fields.topicIds));
+  if (fields.referencedWorkIds?.includes(workId)) problems.push({ kind: 'citesItself' });
   if (fields.doi) {
     const holder = await workWithDoi(tx, fields.doi, workId);
-    if (holder !== undefined) problems.push({ field: 'input.doi', message: `DOI ${fields.doi} already belongs to work ${holder}` });
+    if (holder !== undefined) problems.push({ kind: 'doiTaken', doi: fields.doi, holder });
   }
-  if (problems.length > 0) throw BadUserInputError.of(problems);
+  if (problems.length > 0) throw new ArticleRejectedError(problems);
   return names;
 }
 
@@ -127,6 +124,12 @@ async function readBack(tx: Tx, workId: string): Promise<WorkRecord> {
   const row = await readWork(tx, workId);
   if (!row) throw new Error(`work ${workId} vanished inside its own transaction`);
   return toWork(row);
+}
+
+/** The DOI a unique violation of works_doi_key names (PostgreSQL's detail: `Key (doi)=(10.…) already exists.`). */
+function doiOf(err: unknown): string {
+  const detail = (err as { detail?: unknown }).detail;
+  return (typeof detail === 'string' ? /\(doi\)=\((.*)\) already exists/.exec(detail)?.[1] : undefined) ?? '';
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

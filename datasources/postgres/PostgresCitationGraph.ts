@@ -1,4 +1,3 @@
-import { BadUserInputError } from '../../src/core/errors';
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';
@@ -16,6 +15,7 @@ import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetO
 import { SqlParams } from './sql/SqlParams';
 import { workOrder } from './sql/workSql';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
+import type { CitationDepth } from '../../src/core/domain/citationDepth';
 
 type KeyedRow = Record<string, unknown> & { readonly _key: string; readonly id: string };
 
@@ -71,8 +71,7 @@ export class PostgresCitationGraph implements CitationGraph {
     return this.pages(workIds, rows, request.first, order, (ids) => this.countReferences(ids));
   }
 
-  async traverse(workId: string, direction: CitationDirection, depth: number, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
-    const maxDepth = walkDepth(depth);
+  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
     const order = traverseOrder(direction, maxDepth);
     const params = new SqlParams();
     const ctes = walkCtes(direction, params.add(workId, 'text'), params.add(maxDepth, 'integer'));
@@ -129,11 +128,6 @@ export class PostgresCitationGraph implements CitationGraph {
   }
 }
 
-/** The walk depth as one of the three values a query accepts (the resolver validates it first). */
-export function walkDepth(depth: number): 1 | 2 | 3 {
-  if (depth === 1 || depth === 2 || depth === 3) return depth;
-  throw new BadUserInputError(`depth must be 1, 2 or 3 (got ${depth})`, 'depth');
-}
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];

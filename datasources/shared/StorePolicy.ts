@@ -15,7 +15,7 @@ import {
   wrap,
 } from 'cockatiel';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { UpstreamUnavailableError } from '../../src/core/errors';
+import { StoreUnavailableError } from '../../src/core/errors';
 import { gatewayMetrics, type GatewayMetrics } from '../../src/core/metrics';
 import { currentRequestScope } from '../../src/core/requestScope';
 import type { BreakerState } from '../HealthProbe';
@@ -65,7 +65,7 @@ export const DEFAULT_STORE_POLICY: StorePolicyOptions = {
  * The one cockatiel policy every call to a store goes through: a bulkhead (bounded concurrent calls and
  * queue) around retry (exponential backoff, transient errors only) around a circuit breaker around a
  * per-attempt timeout. Transient failures, timeouts, an open breaker and a full bulkhead surface as
- * `UpstreamUnavailableError` naming the store; other errors (a bad query, a constraint) pass through
+ * `StoreUnavailableError` naming the store; other errors (a bad query, a constraint) pass through
  * unchanged and are never retried. Inside an HTTP request, a call also ends when the request's deadline
  * passes (with the deadline's error; it neither retries nor counts towards the breaker), and it is counted
  * in the request's store calls. Every call is recorded in the metrics by store, operation and outcome.
@@ -157,12 +157,12 @@ export class StorePolicy {
     if (err instanceof RequestAbortedError) return { error: err.reason, outcome: 'cancelled' };
     if (isBulkheadRejectedError(err)) {
       const reason = `too many concurrent calls (${this.limits.running} running, ${this.limits.queued} queued)`;
-      return { error: new UpstreamUnavailableError(this.store, reason, err), outcome: 'rejected' };
+      return { error: new StoreUnavailableError(this.store, reason, err), outcome: 'rejected' };
     }
-    if (isBrokenCircuitError(err)) return { error: new UpstreamUnavailableError(this.store, 'circuit breaker is open', err), outcome: 'circuit_open' };
-    if (isTaskCancelledError(err)) return { error: new UpstreamUnavailableError(this.store, `${operation} timed out`, err), outcome: 'timeout' };
+    if (isBrokenCircuitError(err)) return { error: new StoreUnavailableError(this.store, 'circuit breaker is open', err), outcome: 'circuit_open' };
+    if (isTaskCancelledError(err)) return { error: new StoreUnavailableError(this.store, `${operation} timed out`, err), outcome: 'timeout' };
     if (this.isTransient(err)) {
-      return { error: new UpstreamUnavailableError(this.store, `${operation} failed: ${describe(err)}`, err), outcome: 'unavailable' };
+      return { error: new StoreUnavailableError(this.store, `${operation} failed: ${describe(err)}`, err), outcome: 'unavailable' };
     }
     return { error: err, outcome: 'error' };
   }

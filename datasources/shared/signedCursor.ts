@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../src/core/errors';
+import { InvalidCursorError } from '../../src/core/errors';
 import { parseCursorPayload } from './cursorValues';
 
 /** An opaque search cursor: base64url JSON of the signature it is bound to and the last hit's sort values. */
@@ -11,14 +11,14 @@ export type SortValuesReading<T> = { readonly value: T } | { readonly problem: s
 
 /**
  * Reads a cursor made by `encodeSignedCursor` for the same signature; `fromValues` checks the sort values' types
- * and ranges (cursorValues.ts) and says what is wrong when they do not fit. Anything else is a BAD_USER_INPUT on
- * `after` naming the problem.
+ * and ranges (cursorValues.ts) and says what is wrong when they do not fit. Anything else is an InvalidCursorError
+ * naming the problem.
  */
 export function decodeSignedCursor<T>(signature: string, after: string, fromValues: (values: readonly unknown[]) => SortValuesReading<T>): T {
-  const notOurs = (reason: string) => new BadUserInputError(`\`after\` is not a cursor returned by this search: ${reason}`, 'after');
+  const notOurs = (reason: string) => new InvalidCursorError(`\`after\` is not a cursor returned by this search: ${reason}`);
   const payload = parseCursorPayload(after);
   if (!payload || typeof payload.s !== 'string' || !Array.isArray(payload.v)) throw notOurs('it is not the base64url JSON this search writes');
-  if (payload.s !== signature) throw new BadUserInputError('`after` was made for a different search query or filter; restart paging without it', 'after');
+  if (payload.s !== signature) throw new InvalidCursorError('`after` was made for a different search query or filter; restart paging without it');
   const reading = fromValues(payload.v);
   if ('problem' in reading) throw notOurs(reading.problem);
   return reading.value;

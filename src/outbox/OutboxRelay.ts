@@ -6,7 +6,7 @@ import type { CatalogBatch } from '../../datasources/catalogWrite';
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { DeliveryOutcome, Outbox, OutboxRecord } from '../../datasources/Outbox';
 import type { Projection } from '../../datasources/Projection';
-import { UpstreamUnavailableError } from '../core/errors';
+import { StoreUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { retryDelayMs } from './retryDelay';
 import { errorMessage } from '../core/errorMessage';
@@ -236,11 +236,11 @@ async function applyTo(projection: Projection, records: readonly OutboxRecord[],
 }
 
 function isUnavailable(err: unknown): boolean {
-  return err instanceof UpstreamUnavailableError;
+  return err instanceof StoreUnavailableError;
 }
 
 function isBreakerOpen(err: unknown): boolean {
-  return err instanceof UpstreamUnavailableError && isBrokenCircuitError(err.originalError);
+  return err instanceof StoreUnavailableError && isBrokenCircuitError(err.cause);
 }
 
 function message(err: unknown): string {

@@ -1,6 +1,6 @@
 import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/catalogWrite';
 import type { Projection } from '../../datasources/Projection';
-import { GatewayError } from '../core/errors';
+import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from '../core/errorMessage';
 import type { OpenAlexOrigin } from './openAlexInput';
@@ -53,14 +53,14 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     try {
       await writer.upsert(mergeBatches(items.map((p) => p.batch)));
     } catch (err) {
-      if (err instanceof GatewayError) throw err; // the store is down: stop, nothing to isolate
+      if (err instanceof DomainError) throw err; // the store is down: stop, nothing to isolate
       accepted = [];
       for (const item of items) {
         try {
           await writer.upsert(item.batch);
           accepted.push(item);
         } catch (single) {
-          if (single instanceof GatewayError) throw single;
+          if (single instanceof DomainError) throw single;
           report.rejected.push({ origin: item.origin, reason: `rejected by the database: ${errorMessage(single)}` });
         }
       }

@@ -5,13 +5,13 @@ import { emptyBatch, type CatalogBatch, type WorkWrite } from '../../datasources
 import { openElasticsearch } from '../../datasources/elasticsearch/openElasticsearch';
 import { InfluxHttpError } from '../../datasources/influxdb/InfluxV1Client';
 import { openInflux } from '../../datasources/influxdb/openInflux';
-import { UpstreamUnavailableError } from '../../src/core/errors';
+import { StoreUnavailableError } from '../../src/core/errors';
 import { type DyingHttpStore, type DyingMode, startDyingHttpStore, type StoreDialect } from '../support/dyingHttpStore';
 
 /*
  * The gateway's real InfluxDB path (openInflux: InfluxV1Client over Node's fetch, under StorePolicy) and the real
  * @elastic/elasticsearch client (openElasticsearch) pointed at a loopback server that answers like a store going
- * away. Each way must come out of the store's policy as UpstreamUnavailableError naming the store — reads and
+ * away. Each way must come out of the store's policy as StoreUnavailableError naming the store — reads and
  * writes alike —, while a bad query stays the store's own error. Loopback only; every answer is immediate.
  */
 
@@ -82,7 +82,7 @@ const failure = (call: () => Promise<unknown>) =>
   );
 
 const expectUnavailable = (err: unknown, store: string) => {
-  expect(err).toBeInstanceOf(UpstreamUnavailableError);
+  expect(err).toBeInstanceOf(StoreUnavailableError);
   expect(err).toMatchObject({ store, extensions: { code: 'UPSTREAM_UNAVAILABLE', store } });
 };
 
@@ -129,7 +129,7 @@ describe('InfluxDB that is going away, through the gateway’s InfluxDB client a
     server.misbehave('badQuery400');
     const err = await failure(readTrend);
     expect(err).toBeInstanceOf(InfluxHttpError);
-    expect(err).not.toBeInstanceOf(UpstreamUnavailableError);
+    expect(err).not.toBeInstanceOf(StoreUnavailableError);
     expect((err as InfluxHttpError).status).toBe(400);
   });
 });
@@ -172,7 +172,7 @@ describe('Elasticsearch that is going away, through the real @elastic/elasticsea
     server.misbehave('badQuery400');
     const err = await failure(search);
     expect(err).toBeInstanceOf(errors.ResponseError);
-    expect(err).not.toBeInstanceOf(UpstreamUnavailableError);
+    expect(err).not.toBeInstanceOf(StoreUnavailableError);
     expect((err as errors.ResponseError).statusCode).toBe(400);
   });
 });

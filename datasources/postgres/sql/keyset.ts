@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../src/core/errors';
+import { InvalidCursorError } from '../../../src/core/errors';
 import { dateProblem, int4Problem, parseCursorPayload, textProblem } from '../../shared/cursorValues';
 import type { SqlParams } from './SqlParams';
 import { assertNever } from '../../../src/core/assertNever';
@@ -50,14 +50,14 @@ export function encodeCursor(order: KeysetOrder, row: Readonly<Record<string, un
 /**
  * Reads a cursor made by `encodeCursor` for the same order into values of its keys' types: integers that fit
  * PostgreSQL's `integer`, text a store can hold (no NUL, no unpaired surrogate, bounded length), real calendar
- * dates. Anything else is a BAD_USER_INPUT on `after` saying what is wrong, so a forged cursor never reaches a
+ * dates. Anything else is an InvalidCursorError saying what is wrong, so a forged cursor never reaches a
  * store as a bad cast or an out-of-range value.
  */
 export function decodeCursor(order: KeysetOrder, cursor: string): CursorValue[] {
   const payload = parseCursorPayload(cursor);
   if (!payload) throw notOurs('it is not the base64url JSON this connection writes');
   if (payload.s !== order.signature) {
-    throw new BadUserInputError('`after` was made for a different sort order; restart paging without it', 'after');
+    throw new InvalidCursorError('`after` was made for a different sort order; restart paging without it');
   }
   const values = payload.v;
   if (!Array.isArray(values) || values.length !== order.keys.length) {
@@ -85,7 +85,7 @@ export function keyValueProblem(cast: SortKeySql['cast'], value: unknown): strin
   }
 }
 
-function notOurs(reason: string): BadUserInputError {
-  return new BadUserInputError(`\`after\` is not a cursor returned by this connection: ${reason}`, 'after');
+function notOurs(reason: string): InvalidCursorError {
+  return new InvalidCursorError(`\`after\` is not a cursor returned by this connection: ${reason}`);
 }
 

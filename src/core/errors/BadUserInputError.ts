@@ -1,5 +1,5 @@
 import { ErrorCode } from './ErrorCode';
-import { GatewayError } from './GatewayError';
+import { DomainError } from './DomainError';
 
 /** One thing wrong with an input: the field's path (`input.doi`, `input.authorIds[2]`) and why. */
 export interface InputProblem {
@@ -11,7 +11,7 @@ export interface InputProblem {
  * The request's arguments are invalid; `extensions.argument` names the offending argument or field. An input
  * with several problems reports all of them in `extensions.problems` (the first one is `argument`).
  */
-export class BadUserInputError extends GatewayError {
+export class BadUserInputError extends DomainError {
   constructor(message: string, argument?: string, problems?: readonly InputProblem[]) {
     super(message, ErrorCode.BadUserInput, {
       ...(argument === undefined ? {} : { argument }),

@@ -1,8 +1,8 @@
 import { ErrorCode } from './ErrorCode';
-import { GatewayError } from './GatewayError';
+import { DomainError } from './DomainError';
 
 /** The operation needs a valid bearer token and the request had none, or an invalid or expired one. */
-export class UnauthenticatedError extends GatewayError {
+export class UnauthenticatedError extends DomainError {
   constructor(reason: string) {
     super(`authentication required: ${reason}`, ErrorCode.Unauthenticated);
   }

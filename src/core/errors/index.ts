@@ -1,11 +1,13 @@
 export { BadUserInputError, type InputProblem } from './BadUserInputError';
-export { ConflictError } from './ConflictError';
+export { VersionConflictError } from './VersionConflictError';
 export { ForbiddenError } from './ForbiddenError';
 export { UnauthenticatedError } from './UnauthenticatedError';
 export { ErrorCode } from './ErrorCode';
-export { GatewayError } from './GatewayError';
+export { DomainError } from './DomainError';
 export { NotFoundError } from './NotFoundError';
 export { ReadOnlyWorkError } from './ReadOnlyWorkError';
 export { RequestTimeoutError } from './RequestTimeoutError';
 export { ResponseTooLargeError } from './ResponseTooLargeError';
-export { UpstreamUnavailableError } from './UpstreamUnavailableError';
+export { StoreUnavailableError } from './StoreUnavailableError';
+export { ArticleRejectedError, NotAnArticleError, type ArticleProblem } from './ArticleRejectedError';
+export { InvalidCursorError } from './InvalidCursorError';

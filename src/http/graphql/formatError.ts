@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../core/errors/ErrorCode';
-import { GatewayError } from '../../core/errors/GatewayError';
+import { DomainError } from '../../core/errors/DomainError';
+import { RequestLimitError } from '../RequestLimitError';
+import { clientErrorOf } from './graphqlErrors';
 
 /** Codes Apollo Server and graphql-js produce for a malformed request; they are safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<unknown>([
@@ -23,7 +25,7 @@ const REQUEST_ERROR_CODES = new Set<unknown>([
 ]);
 
 /**
- * Apollo Server `formatError`: typed gateway errors and request errors pass through; anything else is an internal
+ * Apollo Server `formatError`: domain errors are shown as graphqlErrors.ts maps them, request errors pass through; anything else is an internal
  * error — masked as INTERNAL_SERVER_ERROR unless `exposeInternals` (development), and handed, unmasked, to
  * `onInternalError` (which logs its cause) whichever the mode. Never throws, whatever the hook does.
  */
@@ -31,9 +33,11 @@ export function createFormatError(exposeInternals: boolean, onInternalError?: (e
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const original = unwrap(error);
-      if (original instanceof GatewayError) {
-        return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+      if (original instanceof DomainError) {
+        const { message, extensions } = clientErrorOf(original);
+        return { ...formatted, message, extensions: { ...extensions } };
       }
+      if (original instanceof RequestLimitError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
       const code = formatted.extensions?.['code'];
       if (REQUEST_ERROR_CODES.has(code)) return formatted;
       try {
@@ -58,7 +62,7 @@ export function createFormatError(exposeInternals: boolean, onInternalError?: (e
 function unwrap(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5; depth++) {
-    if (current instanceof GatewayError) return current;
+    if (current instanceof DomainError || current instanceof RequestLimitError) return current;
     const next = current && typeof current === 'object' ? (current as { originalError?: unknown }).originalError : undefined;
     if (!next || next === current) return current;
     current = next;

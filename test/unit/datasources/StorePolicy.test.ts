@@ -1,7 +1,7 @@
 import { CircuitState } from 'cockatiel';
 
 import { StorePolicy, type StorePolicyOptions } from '../../../datasources/shared/StorePolicy';
-import { ErrorCode, UpstreamUnavailableError } from '../../../src/core/errors';
+import { ErrorCode, StoreUnavailableError } from '../../../src/core/errors';
 
 /** An error the test's isTransient recognises (like ECONNREFUSED would be for a real store). */
 class FlakyError extends Error {
@@ -92,8 +92,8 @@ describe('StorePolicy: success and retries', () => {
     });
     const err = await caught(policy.execute('citations', fn));
     expect(fn.calls).toBe(3);
-    expect(err).toBeInstanceOf(UpstreamUnavailableError);
-    const upstream = err as UpstreamUnavailableError;
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    const upstream = err as StoreUnavailableError;
     expect(upstream.store).toBe('neo4j');
     expect(upstream.extensions['store']).toBe('neo4j');
     expect(upstream.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
@@ -101,7 +101,7 @@ describe('StorePolicy: success and retries', () => {
     expect(upstream.message).toContain('neo4j');
     expect(upstream.message).toContain('citations');
     expect(upstream.message).toContain('ECONNREFUSED 127.0.0.1:7687');
-    expect(upstream.originalError).toBe(cause);
+    expect(upstream.cause).toBe(cause);
   });
 
   it('makes exactly one attempt when maxAttempts is 1', async () => {
@@ -109,7 +109,7 @@ describe('StorePolicy: success and retries', () => {
     const fn = countingFn(async () => {
       throw new FlakyError();
     });
-    await expect(policy.execute('mget', fn)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(policy.execute('mget', fn)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(fn.calls).toBe(1);
   });
 
@@ -142,7 +142,7 @@ describe('StorePolicy: non-transient errors', () => {
     });
     const err = await caught(policy.execute('select', fn));
     expect(err).toBe(thrown);
-    expect(err).not.toBeInstanceOf(UpstreamUnavailableError);
+    expect(err).not.toBeInstanceOf(StoreUnavailableError);
     expect(fn.calls).toBe(1);
   });
 
@@ -164,14 +164,14 @@ describe('StorePolicy: non-transient errors', () => {
 
 // Regression: cockatiel 3.2.1's isTaskCancelledError misses its own timeout error; StorePolicy checks the class.
 describe('StorePolicy: timeouts', () => {
-  it('times a slow call out as UpstreamUnavailableError, aborting its signal', async () => {
+  it('times a slow call out as StoreUnavailableError, aborting its signal', async () => {
     const policy = new StorePolicy('elasticsearch', isFlaky, { ...SMALL, maxAttempts: 1, timeoutMs: 50 });
     const fn = countingFn((_attempt, signal) => slow(2_000, 'too late', signal));
     const started = Date.now();
     const err = await caught(policy.execute('search', fn));
     const elapsed = Date.now() - started;
-    expect(err).toBeInstanceOf(UpstreamUnavailableError);
-    const upstream = err as UpstreamUnavailableError;
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    const upstream = err as StoreUnavailableError;
     expect(upstream.extensions['store']).toBe('elasticsearch');
     expect(upstream.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
     expect(upstream.message).toContain('search');
@@ -206,7 +206,7 @@ describe('StorePolicy: circuit breaker', () => {
 
   async function tripBreaker(policy: StorePolicy, times: number): Promise<void> {
     for (let i = 0; i < times; i++) {
-      await expect(policy.execute('select', failing())).rejects.toBeInstanceOf(UpstreamUnavailableError);
+      await expect(policy.execute('select', failing())).rejects.toBeInstanceOf(StoreUnavailableError);
     }
   }
 
@@ -224,8 +224,8 @@ describe('StorePolicy: circuit breaker', () => {
     const fn = countingFn(async () => 'never');
     const err = await caught(policy.execute('select', fn));
     expect(fn.calls).toBe(0);
-    expect(err).toBeInstanceOf(UpstreamUnavailableError);
-    const upstream = err as UpstreamUnavailableError;
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    const upstream = err as StoreUnavailableError;
     expect(upstream.message).toMatch(/circuit breaker/i);
     expect(upstream.extensions['store']).toBe('postgres');
     expect(upstream.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
@@ -244,7 +244,7 @@ describe('StorePolicy: circuit breaker', () => {
   it('counts timeouts as transient failures (see the note above the timeout tests)', async () => {
     const policy = new StorePolicy('postgres', isFlaky, { ...breakerOptions, breakerThreshold: 2, timeoutMs: 30 });
     for (let i = 0; i < 2; i++) {
-      await expect(policy.execute('select', (signal) => slow(2_000, 'late', signal))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+      await expect(policy.execute('select', (signal) => slow(2_000, 'late', signal))).rejects.toBeInstanceOf(StoreUnavailableError);
     }
     expect(policy.circuitState).toBe(CircuitState.Open);
   });
@@ -254,7 +254,7 @@ describe('StorePolicy: circuit breaker', () => {
     const fn = failing();
     const err = await caught(policy.execute('select', fn));
     expect(fn.calls).toBe(2);
-    expect(err).toBeInstanceOf(UpstreamUnavailableError);
+    expect(err).toBeInstanceOf(StoreUnavailableError);
     expect((err as Error).message).toMatch(/circuit breaker/i);
     expect(policy.circuitState).toBe(CircuitState.Open);
   });
@@ -278,7 +278,7 @@ describe('StorePolicy: circuit breaker', () => {
     await tripBreaker(policy, 3);
     await sleep(150);
     const trial = failing();
-    await expect(policy.execute('select', trial)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(policy.execute('select', trial)).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(trial.calls).toBe(1);
     expect(policy.circuitState).toBe(CircuitState.Open);
     const fn = countingFn(async () => 'never');

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { StorePolicy, type StorePolicyOptions } from '../../../datasources/shared/StorePolicy';
-import { RequestTimeoutError, UpstreamUnavailableError } from '../../../src/core/errors';
+import { RequestTimeoutError, StoreUnavailableError } from '../../../src/core/errors';
 import { GatewayMetrics } from '../../../src/core/metrics';
 import { RequestScope, runInRequestScope } from '../../../src/core/requestScope';
 
@@ -48,8 +48,8 @@ describe('StorePolicy: bulkhead', () => {
     const running = p.execute('citations.page', () => held.promise.then(() => 'first'));
     const queued = p.execute('citations.page', async () => 'second');
     const err = await caught(p.execute('citations.page', async () => 'third'));
-    expect(err).toBeInstanceOf(UpstreamUnavailableError);
-    expect((err as UpstreamUnavailableError).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', store: 'neo4j' });
+    expect(err).toBeInstanceOf(StoreUnavailableError);
+    expect((err as StoreUnavailableError).extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', store: 'neo4j' });
     expect((err as Error).message).toMatch(/too many concurrent calls \(1 running, 1 queued\)/);
     held.open();
     await expect(running).resolves.toBe('first');
@@ -77,7 +77,7 @@ describe('StorePolicy: bulkhead', () => {
     const p = policy('postgres', { maxConcurrentCalls: 1, maxQueuedCalls: 0, breakerThreshold: 1 });
     const held = gate();
     const running = p.execute('works.byId', () => held.promise);
-    for (let i = 0; i < 3; i++) await expect(p.execute('works.byId', async () => 1)).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    for (let i = 0; i < 3; i++) await expect(p.execute('works.byId', async () => 1)).rejects.toBeInstanceOf(StoreUnavailableError);
     held.open();
     await running;
     expect(p.breakerState).toBe('closed');
@@ -90,7 +90,7 @@ describe('StorePolicy: metrics', () => {
     await p.execute('works.byId', async () => 1);
     await p.execute('works.byId', async () => 2);
     await expect(p.execute('works.find', async () => Promise.reject(new Error('syntax error')))).rejects.toThrow('syntax error');
-    await expect(p.execute('works.find', async () => Promise.reject(new FlakyError('refused')))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(p.execute('works.find', async () => Promise.reject(new FlakyError('refused')))).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(await counterValue('gateway_datasource_calls_total', { store: 'postgres', operation: 'works.byId', outcome: 'success' })).toBe(2);
     expect(await counterValue('gateway_datasource_calls_total', { store: 'postgres', operation: 'works.find', outcome: 'error' })).toBe(1);
     expect(await counterValue('gateway_datasource_calls_total', { store: 'postgres', operation: 'works.find', outcome: 'unavailable' })).toBe(1);
@@ -102,7 +102,7 @@ describe('StorePolicy: metrics', () => {
   it('reports the breaker state per store in gateway_circuit_breaker_state (2 = open)', async () => {
     const p = policy('redis', { maxAttempts: 1, breakerThreshold: 1, halfOpenAfterMs: 60_000 });
     expect(await counterValue('gateway_circuit_breaker_state', { store: 'redis' })).toBe(0);
-    await expect(p.execute('mget', async () => Promise.reject(new FlakyError()))).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(p.execute('mget', async () => Promise.reject(new FlakyError()))).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(p.breakerState).toBe('open');
     expect(await counterValue('gateway_circuit_breaker_state', { store: 'redis' })).toBe(2);
     await expect(p.execute('mget', async () => 'never called')).rejects.toThrow(/circuit breaker is open/);

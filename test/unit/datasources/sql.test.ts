@@ -3,7 +3,7 @@ import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetO
 import { SqlParams } from '../../../datasources/postgres/sql/SqlParams';
 import { workFilterSql, workOrder } from '../../../datasources/postgres/sql/workSql';
 import { type WorkFilter } from '../../../datasources/types';
-import { badInput } from '../../support/badInput';
+import { cursorRefusal } from '../../support/cursorRefusal';
 
 const INJECTION = "'; DROP TABLE works; --";
 
@@ -257,7 +257,7 @@ describe('cursors', () => {
   const order = workOrder(['CITED_BY_COUNT_DESC', 'TITLE_ASC']);
 
   function expectAfterError(fn: () => unknown, message?: RegExp): void {
-    const err = badInput(fn);
+    const err = cursorRefusal(fn);
     expect(err.extensions['argument']).toBe('after');
     if (message) expect(err.message).toMatch(message);
   }

@@ -3,7 +3,7 @@ import type { CatalogSnapshot } from '../../../datasources/CatalogSnapshot';
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite';
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/Outbox';
 import type { Projection } from '../../../datasources/Projection';
-import { UpstreamUnavailableError } from '../../../src/core/errors';
+import { StoreUnavailableError } from '../../../src/core/errors';
 import type { Logger } from '../../../src/core/logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../src/outbox/OutboxRelay';
 import { byline, workWrite } from '../../support/workWrite';
@@ -201,7 +201,7 @@ function fakeLogger() {
   return { logger, lines };
 }
 
-const breakerOpen = (store: StoreName) => new UpstreamUnavailableError(store, 'circuit breaker is open', new BrokenCircuitError());
+const breakerOpen = (store: StoreName) => new StoreUnavailableError(store, 'circuit breaker is open', new BrokenCircuitError());
 
 // W4's byline opens with a name OpenAlex could not attach to an author.
 const WORKS = [work('W1', ['A1', 'A2']), work('W2', ['A3']), work('W3', ['A1']), work('W4', [null, 'A2'])];
@@ -339,7 +339,7 @@ describe('OutboxRelay.runOnce', () => {
     let calls = 0;
     neo4j.failWith = () => {
       calls++;
-      return new UpstreamUnavailableError('neo4j', 'timeout');
+      return new StoreUnavailableError('neo4j', 'timeout');
     };
     outbox.add(record('r1', 'W1', ['neo4j']), record('r2', 'W2', ['neo4j']));
     expect(await relay.runOnce()).toMatchObject({ delivered: 0, retried: 2 });
@@ -370,9 +370,9 @@ describe('OutboxRelay.runOnce', () => {
     expect(outcomeOf(outbox, 'r1')[0]?.countsAsAttempt).toBe(true);
   });
 
-  it('counts an UpstreamUnavailableError caused by something other than the breaker as an attempt', async () => {
+  it('counts an StoreUnavailableError caused by something other than the breaker as an attempt', async () => {
     const { relay, outbox, neo4j } = setup({}, ['neo4j']);
-    neo4j.failWith = () => new UpstreamUnavailableError('neo4j', 'connection refused', new Error('ECONNREFUSED'));
+    neo4j.failWith = () => new StoreUnavailableError('neo4j', 'connection refused', new Error('ECONNREFUSED'));
     outbox.add(record('r1', 'W1', ['neo4j']));
     await relay.runOnce();
     expect(outcomeOf(outbox, 'r1')[0]?.countsAsAttempt).toBe(true);

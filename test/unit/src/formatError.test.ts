@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, UpstreamUnavailableError } from '../../../src/core/errors';
+import { BadUserInputError, StoreUnavailableError } from '../../../src/core/errors';
 import { createFormatError } from '../../../src/http/graphql/formatError';
 
 const located = (original: Error) => new GraphQLError(original.message, { path: ['work'], originalError: original });
@@ -9,7 +9,7 @@ describe('createFormatError', () => {
   const development = createFormatError(true);
 
   it('keeps a typed error with its code and extensions', () => {
-    const error = located(new UpstreamUnavailableError('neo4j', 'circuit open'));
+    const error = located(new StoreUnavailableError('neo4j', 'circuit open'));
     expect(production({ message: error.message, path: ['work'] }, error)).toEqual({
       message: 'neo4j is unavailable: circuit open',
       path: ['work'],

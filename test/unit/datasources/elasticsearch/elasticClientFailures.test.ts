@@ -5,7 +5,7 @@ import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/Elasti
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { ElasticEmptyAnswerError } from '../../../../datasources/elasticsearch/refusingEmptyAnswers';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/core/errors';
+import { StoreUnavailableError } from '../../../../src/core/errors';
 import { type ScriptedAnswer, scriptedClient } from './scriptedConnection';
 
 /*
@@ -62,7 +62,7 @@ describe('Elasticsearch client failures of a node that is going away are unavail
     expect(err).toBeInstanceOf(errorClass);
     expect(isTransientElasticError(err)).toBe(true);
     const viaPolicy = await searchOnce(answer).catch((e: unknown) => e);
-    expect(viaPolicy).toBeInstanceOf(UpstreamUnavailableError);
+    expect(viaPolicy).toBeInstanceOf(StoreUnavailableError);
     expect(viaPolicy).toMatchObject({ store: 'elasticsearch', extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'elasticsearch' } });
   });
 
@@ -82,12 +82,12 @@ describe('Elasticsearch client failures of a node that is going away are unavail
       new ElasticProjection(scriptedClient(() => answer), new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 1 }), 'works')
         .apply({ ...emptyBatch(), works: [work] })
         .catch((e: unknown) => e);
-    expect(await apply(bulkAnswer(500, 'already_closed_exception'))).toBeInstanceOf(UpstreamUnavailableError);
+    expect(await apply(bulkAnswer(500, 'already_closed_exception'))).toBeInstanceOf(StoreUnavailableError);
     const refused = await apply(bulkAnswer(400, 'document_parsing_exception'));
     expect(refused).toBeInstanceOf(ElasticBulkError);
     expect(refused).toMatchObject({ statusCode: 400, errorType: 'document_parsing_exception' });
     // An empty answer to a bulk used to read as "no errors": applied. It is a failure.
-    expect(await apply({ statusCode: 200, body: '' })).toBeInstanceOf(UpstreamUnavailableError);
+    expect(await apply({ statusCode: 200, body: '' })).toBeInstanceOf(StoreUnavailableError);
   });
 });
 

@@ -3,7 +3,7 @@ import { InfluxTrendStore } from '../../../../datasources/influxdb/InfluxTrendSt
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import type { TrendSubject } from '../../../../datasources/TrendStore';
-import { UpstreamUnavailableError } from '../../../../src/core/errors';
+import { StoreUnavailableError } from '../../../../src/core/errors';
 import { FakeInflux } from './fakeInflux';
 
 const policy = () => new StorePolicy('influxdb', isTransientInfluxError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
@@ -104,7 +104,7 @@ describe('InfluxTrendStore', () => {
     expect(calls).toBe(2);
 
     const down = new InfluxTrendStore({ query: () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })) }, policy());
-    await expect(down.trends([{ kind: 'work', id: 'W1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(down.trends([{ kind: 'work', id: 'W1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(StoreUnavailableError);
 
     calls = 0;
     const bad = new InfluxTrendStore(

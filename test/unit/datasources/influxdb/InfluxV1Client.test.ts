@@ -2,7 +2,7 @@ import { Point } from '@influxdata/influxdb-client';
 import { InfluxHttpError, InfluxUnreadableResponseError, InfluxV1Client } from '../../../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/core/errors';
+import { StoreUnavailableError } from '../../../../src/core/errors';
 
 /*
  * The v1 client against every way a dying InfluxDB (or the path to it) can answer, with `fetch` injected: no
@@ -110,7 +110,7 @@ describe('InfluxV1Client: answers of a store that is going away are unavailabili
     expect(err).toBeInstanceOf(Error);
     expect(isTransientInfluxError(err)).toBe(true);
     const viaPolicy = await throughPolicy(() => (call === 'query' ? query(clientAnswering(answer).client) : write(clientAnswering(answer).client)));
-    expect(viaPolicy).toBeInstanceOf(UpstreamUnavailableError);
+    expect(viaPolicy).toBeInstanceOf(StoreUnavailableError);
     expect(viaPolicy).toMatchObject({ store: 'influxdb', extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'influxdb' } });
   });
 
@@ -137,7 +137,7 @@ describe('InfluxV1Client: answers of a store that is going away are unavailabili
       const failure = new TypeError('fetch failed', { cause });
       const { client } = clientAnswering(() => Promise.reject(failure));
       await expect(query(client)).rejects.toBe(failure);
-      expect(await throughPolicy(() => query(client))).toBeInstanceOf(UpstreamUnavailableError);
+      expect(await throughPolicy(() => query(client))).toBeInstanceOf(StoreUnavailableError);
     }
   });
 

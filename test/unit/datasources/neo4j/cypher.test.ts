@@ -11,7 +11,7 @@ import {
 } from '../../../../datasources/neo4j/cypher';
 import { encodeCursor } from '../../../../datasources/postgres/sql/keyset';
 import { workOrder } from '../../../../datasources/postgres/sql/workSql';
-import { BadUserInputError } from '../../../../src/core/errors';
+import { InvalidCursorError } from '../../../../src/core/errors';
 
 const cursor = (signature: string, values: unknown[]) => Buffer.from(JSON.stringify({ s: signature, v: values })).toString('base64url');
 
@@ -36,7 +36,7 @@ describe('Neo4j keyset paging', () => {
 
   it('rejects a cursor of another order, a malformed one, or one whose values have the wrong type', () => {
     const order = citingWorkOrder(['CITED_BY_COUNT_DESC']);
-    const reject = (after: string) => expect(() => afterCursorCypher(order, after, {})).toThrow(BadUserInputError);
+    const reject = (after: string) => expect(() => afterCursorCypher(order, after, {})).toThrow(InvalidCursorError);
     reject(cursor('work:TITLE_ASC', ['a', 'W1']));
     reject('not a cursor');
     reject(cursor('work:CITED_BY_COUNT_DESC', ['42', 'W1']));

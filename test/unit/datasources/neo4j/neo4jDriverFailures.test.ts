@@ -2,7 +2,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
 import { Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/core/errors';
+import { StoreUnavailableError } from '../../../../src/core/errors';
 import { FakeNeo4j } from './fakeNeo4j';
 
 /*
@@ -54,7 +54,7 @@ describe('neo4j-driver failures of a server that is going away are unavailabilit
     expect(isTransientNeo4jError(err)).toBe(true);
     const { graph } = graphFailingWith(err, 1);
     const viaPolicy = await graph.countCitedBy(['W1']).catch((e: unknown) => e);
-    expect(viaPolicy).toBeInstanceOf(UpstreamUnavailableError);
+    expect(viaPolicy).toBeInstanceOf(StoreUnavailableError);
     expect(viaPolicy).toMatchObject({ store: 'neo4j', extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'neo4j' } });
   });
 

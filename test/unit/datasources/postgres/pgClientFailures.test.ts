@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PgPoolExecutor } from '../../../../datasources/postgres/PgPoolExecutor';
 import { isTransientPgError } from '../../../../datasources/postgres/isTransientPgError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
-import { UpstreamUnavailableError } from '../../../../src/core/errors';
+import { StoreUnavailableError } from '../../../../src/core/errors';
 import { FakePgBackend, type PgBackendBehaviour, type PgBackendScript } from './fakePgBackend';
 
 /*
@@ -70,7 +70,7 @@ describe('pg failures of a server that is going away are unavailability', () => 
     expect(isTransientPgError(err)).toBe(true);
 
     const viaPolicy = await failure(() => new StorePolicy('postgres', isTransientPgError, { maxAttempts: 1 }).execute('works.byId', () => executor(script).sql.query('SELECT 1')));
-    expect(viaPolicy).toBeInstanceOf(UpstreamUnavailableError);
+    expect(viaPolicy).toBeInstanceOf(StoreUnavailableError);
     expect(viaPolicy).toMatchObject({ store: 'postgres', extensions: { code: 'UPSTREAM_UNAVAILABLE', store: 'postgres' } });
   });
 

@@ -2,13 +2,13 @@ import { authorOrder } from '../../../../../datasources/postgres/sql/authorSql';
 import { REFERENCES_ORDER, traverseOrder } from '../../../../../datasources/postgres/sql/citationSql';
 import { decodeCursor, encodeCursor, type KeysetOrder } from '../../../../../datasources/postgres/sql/keyset';
 import { workOrder } from '../../../../../datasources/postgres/sql/workSql';
-import { badInput } from '../../../../support/badInput';
+import { cursorRefusal } from '../../../../support/cursorRefusal';
 
 /** A cursor as a client could forge it: base64url JSON with any payload. */
 const forged = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
 
 function refused(order: KeysetOrder, values: unknown[], message: RegExp): void {
-  const err = badInput(() => decodeCursor(order, forged({ s: order.signature, v: values })));
+  const err = cursorRefusal(() => decodeCursor(order, forged({ s: order.signature, v: values })));
   expect(err.extensions['argument']).toBe('after');
   expect(err.message).toMatch(/not a cursor returned by this connection/);
   expect(err.message).toMatch(message);
@@ -52,13 +52,13 @@ describe('decodeCursor: a forged cursor never reaches a store as a value its key
 
   it('says how many values the order needs when the count is wrong', () => {
     refused(byCount, [1], /2 sort key\(s\), the cursor holds 1 value/);
-    const err = badInput(() => decodeCursor(byCount, forged({ s: byCount.signature, v: 'x' })));
+    const err = cursorRefusal(() => decodeCursor(byCount, forged({ s: byCount.signature, v: 'x' })));
     expect(err.message).toMatch(/no list of value/);
   });
 
   it('refuses what is not base64url JSON with the same message as before', () => {
     for (const garbage of ['not a cursor!!', `${encodeCursor(byCount, { _k0: 1, _k1: 'W1' })}==`, 'A'.repeat(100_001)]) {
-      expect(badInput(() => decodeCursor(byCount, garbage)).message).toMatch(/not a cursor returned by this connection/);
+      expect(cursorRefusal(() => decodeCursor(byCount, garbage)).message).toMatch(/not a cursor returned by this connection/);
     }
   });
 });

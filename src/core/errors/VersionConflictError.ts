@@ -1,11 +1,11 @@
 import { ErrorCode } from './ErrorCode';
-import { GatewayError } from './GatewayError';
+import { DomainError } from './DomainError';
 
 /**
  * A write was based on a version that is no longer current (optimistic concurrency): nothing was changed.
  * `extensions.currentVersion` tells the client what to re-read.
  */
-export class ConflictError extends GatewayError {
+export class VersionConflictError extends DomainError {
   constructor(entity: string, id: string, expectedVersion: number, currentVersion: number) {
     super(
       `${entity} ${id} is at version ${currentVersion}, not ${expectedVersion}: it changed since it was read; nothing was written`,

@@ -1,10 +1,10 @@
 import { ErrorCode } from './ErrorCode';
-import { GatewayError } from './GatewayError';
+import { DomainError } from './DomainError';
 
 import type { StoreName } from '../StoreName';
 
 /** A store did not answer (timeout, connection refused, open circuit breaker); `extensions.store` names it. */
-export class UpstreamUnavailableError extends GatewayError {
+export class StoreUnavailableError extends DomainError {
   constructor(
     readonly store: StoreName,
     reason: string,
