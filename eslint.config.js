@@ -1,9 +1,32 @@
-// ESLint flat config. Besides typescript-eslint's recommended rules it enforces the layering in
-// README ("Architecture"): no import cycles, no default exports, resolvers never import store drivers,
-// datasources never import GraphQL types.
+// ESLint flat config. Besides typescript-eslint's recommended rules it enforces the layering in README
+// ("Layout"): imports point down — kernel (src/core) ← datasources ← services (loaders, writes, seed, auth)
+// ← resolvers ← wiring (the rest of src) —, no import cycles, no default exports, resolvers never import store
+// drivers, and nothing below the resolvers knows GraphQL. test/unit/lint/layers.test.ts proves the zones bite.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const importPlugin = require('eslint-plugin-import');
+
+/** The layers, lowest first; a layer may import its own folders and those of the layers below it. */
+const KERNEL = ['src/core'];
+const DATASOURCES = ['datasources'];
+const SERVICES = ['src/loaders', 'src/writes', 'src/seed', 'src/auth'];
+const RESOLVERS = ['resolvers', 'src/generated'];
+/** Everything a layer must not import: the project's folders above it (`src` minus the allowed folders in it). */
+function zonesOf(layer, allowed) {
+  const inSrc = allowed.filter((dir) => dir.startsWith('src/')).map((dir) => dir.slice('src/'.length));
+  const above = ['datasources', 'resolvers'].filter((dir) => !allowed.includes(dir));
+  return layer.flatMap((target) => [
+    { target: `./${target}`, from: './src', except: inSrc.map((dir) => `./${dir}`), message: `${target} is below this layer: imports point down (README, "Layout").` },
+    ...above.map((dir) => ({ target: `./${target}`, from: `./${dir}`, message: `${target} is below ${dir}: imports point down (README, "Layout").` })),
+    { target: `./${target}`, from: ['./bench', './test', './scripts'], message: 'Product code never imports benchmarks, tests or scripts.' },
+  ]);
+}
+const LAYER_ZONES = [
+  ...zonesOf(KERNEL, KERNEL),
+  ...zonesOf(DATASOURCES, [...KERNEL, ...DATASOURCES]),
+  ...zonesOf(SERVICES, [...KERNEL, ...DATASOURCES, ...SERVICES]),
+  ...zonesOf(RESOLVERS, [...KERNEL, ...DATASOURCES, ...SERVICES, ...RESOLVERS]),
+];
 
 const DRIVERS = ['pg', '@electric-sql/pglite', 'ioredis', 'neo4j-driver', '@influxdata/influxdb-client', '@elastic/elasticsearch'];
 
@@ -17,6 +40,7 @@ module.exports = tseslint.config(
     settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
     rules: {
       'import/no-cycle': 'error',
+      'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
       'import/no-default-export': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -38,11 +62,14 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['datasources/**/*.ts'],
+    files: ['src/core/**/*.ts', 'datasources/**/*.ts', 'src/loaders/**/*.ts', 'src/writes/**/*.ts', 'src/seed/**/*.ts', 'src/auth/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/resolvers/**', '**/resolvers', '**/generated/**'], message: 'Datasources never touch GraphQL types or resolvers.' }] },
+        {
+          paths: ['graphql', '@apollo/server', '@graphql-tools/schema'].map((name) => ({ name, message: 'GraphQL exists only at the API edge (resolvers, src/http).' })),
+          patterns: [{ group: ['graphql/*', '@apollo/*', '@graphql-tools/*'], message: 'GraphQL exists only at the API edge (resolvers, src/http).' }],
+        },
       ],
     },
   },

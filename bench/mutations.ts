@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
   const logger = createLogger('error');
   const stores = await openStores(config, logger);
-  await seedSampleIfEmpty(config, stores, logger);
+  await seedSampleIfEmpty(config.postgres.seed, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   const key = secretKeyOf(config.auth);
   if (!key) throw new Error('no signing key');

@@ -1,4 +1,4 @@
-import type { CatalogBatch } from './catalogWrite';
+import type { CatalogBatch } from './writes/catalogWrite';
 
 /**
  * Reads the catalog back as the batches projections apply: the source of truth for the outbox relay (which

@@ -1,7 +1,6 @@
 
 import type { StoreName } from '../src/core/StoreName';
-/** A store's circuit breaker as health reports and metrics show it. */
-export type BreakerState = 'closed' | 'half-open' | 'open';
+import type { BreakerState } from '../src/core/BreakerState';
 
 /**
  * How readiness asks one configured store whether it answers. `ping` sends the cheapest request the store

@@ -1,5 +1,5 @@
-import type { OutboxRecord } from '../datasources/Outbox';
-import type { StoreSyncState } from '../src/articles/ArticleService';
+import type { OutboxRecord } from '../datasources/writes/Outbox';
+import type { StoreSyncState } from '../src/writes/ArticleService';
 import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers, StoreSync } from '../src/generated/graphql';
 import { parseCreateArticleInput, parseUpdateArticleInput } from './articleInputs';
@@ -49,21 +49,21 @@ export const articleResolvers: Resolvers = {
       const { sync } = await articles.delete(workId, version ?? undefined, waitForSync === true);
       return { id: workId, sync: sync.map(toStoreSync) };
     },
-    requeueDeadLetters: async (_parent, { ids }, { auth, articles }) => {
+    requeueDeadLetters: async (_parent, { ids }, { auth, outbox }) => {
       auth.require('requeueDeadLetters');
       const parsed = ids?.map((id, i) => {
         if (!/^\d{1,18}$/.test(id)) throw new BadUserInputError(`ids[${i}] must be an outbox record id (digits), got "${id}"`, `ids[${i}]`);
         return id;
       });
-      return articles.requeueDeadLetters(parsed);
+      return outbox.requeueDeadLetters(parsed);
     },
   },
   Query: {
-    outbox: async (_parent, { first }, { auth, articles }) => {
+    outbox: async (_parent, { first }, { auth, outbox }) => {
       auth.require('outbox');
       const n = first ?? 50;
       if (n < 0 || n > MAX_OUTBOX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_OUTBOX_PAGE}`, 'first');
-      const status = await articles.outboxStatus(n);
+      const status = await outbox.status(n);
       return { ...status, deadLetters: status.deadLetters.map(toOutboxRecord) };
     },
   },

@@ -1,4 +1,4 @@
-import type { ArticleFields, ArticlePatch, BylineEntry } from '../datasources/articleWrite';
+import type { ArticleFields, ArticlePatch, BylineEntry } from '../datasources/writes/articleWrite';
 import { readDisplayText } from '../src/core/domain/displayText';
 import { readDoi } from '../src/core/domain/doi';
 import { isIso639_1 } from '../src/core/domain/iso639_1';

@@ -1,6 +1,6 @@
 import { orcidUrl } from '../src/core/domain/orcid';
 import type { Resolvers } from '../src/generated/graphql';
-import { connectionFromPagePromise } from '../src/loaders/Connection';
+import { connectionFromPagePromise } from './mappers/Connection';
 import { requireId, toAuthorFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';

@@ -1,7 +1,7 @@
 import type { CitationDirection } from '../datasources/CitationGraph';
 import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers } from '../src/generated/graphql';
-import { lazyConnection } from '../src/loaders/Connection';
+import { lazyConnection } from './mappers/Connection';
 import { requireId } from './inputs';
 import { afterCursor, connectionFields, pageSize } from './pagination';
 import { type CitationDepth, isCitationDepth, MAX_CITATION_DEPTH } from '../src/core/domain/citationDepth';

@@ -1,4 +1,4 @@
-import type { Connection } from '../src/loaders/Connection';
+import type { Connection } from './mappers/Connection';
 import { BadUserInputError } from '../src/core/errors';
 
 export const DEFAULT_PAGE_SIZE = 25;

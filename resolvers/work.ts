@@ -1,6 +1,6 @@
 import { doiUrl } from '../src/core/domain/doi';
 import type { Resolvers } from '../src/generated/graphql';
-import { connectionFromPagePromise, lazyConnection } from '../src/loaders/Connection';
+import { connectionFromPagePromise, lazyConnection } from './mappers/Connection';
 import { requireId, toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';

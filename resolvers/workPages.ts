@@ -1,6 +1,6 @@
 import type { Page, WorkRecord } from '../datasources/types';
 import type { Loaders } from '../src/loaders/createLoaders';
-import type { PageSlice } from '../src/loaders/Connection';
+import type { PageSlice } from './mappers/Connection';
 import { isRecord } from './isRecord';
 
 /** Turns a page of work ids into a page of works, loading them through the request's work loader. */

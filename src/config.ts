@@ -3,6 +3,8 @@ import type { ConfigVariable } from './configVariables';
 import { type CorsSettings, parseCorsOrigins } from './http/corsOrigins';
 import { errorMessage } from './core/errorMessage';
 import { STORE_NAMES, type StoreName } from './core/StoreName';
+import { type AuthConfig, JWT_PUBLIC_KEY_ALGORITHMS } from './auth/AuthConfig';
+import type { OutboxSettings } from './writes/OutboxSettings';
 
 
 /** Validated gateway configuration. A store whose variable is unset is not used. */
@@ -32,13 +34,7 @@ export interface Config {
   };
   readonly auth: AuthConfig;
   readonly tracing: { readonly endpoint: string | undefined; readonly serviceName: string };
-  readonly outbox: {
-    readonly relay: boolean;
-    readonly pollIntervalMs: number;
-    readonly maxAttempts: number;
-    readonly maxBackoffMs: number;
-    readonly syncWaitMs: number;
-  };
+  readonly outbox: OutboxSettings;
   /** Byte bounds of the in-process caches (reported in /metrics as gateway_cache_max_bytes). */
   readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
@@ -46,24 +42,6 @@ export interface Config {
   /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/responseCachePlugins.ts; README, "HTTP caching"). */
   readonly responseCache: { readonly enabled: boolean; readonly maxAgeSeconds: number };
 }
-
-/** How bearer tokens are verified (src/auth). */
-export interface AuthConfig {
-  /** A shared HS256 secret, or a PEM public key with its algorithm; unset: the development secret file (not in production). */
-  readonly key:
-    | { readonly kind: 'secret'; readonly secret: string }
-    | { readonly kind: 'publicKey'; readonly pem: string; readonly algorithm: JwtPublicKeyAlgorithm }
-    | { readonly kind: 'devSecretFile'; readonly path: string }
-    | { readonly kind: 'none' };
-  readonly issuer: string;
-  readonly audience: string;
-  readonly queries: 'public' | 'authenticated';
-  /** Longest a token may live (AUTH_JWT_MAX_AGE), in seconds: its `exp − iat`, and its age since `iat`. */
-  readonly maxTokenAgeSeconds: number;
-}
-
-export const JWT_PUBLIC_KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
-export type JwtPublicKeyAlgorithm = (typeof JWT_PUBLIC_KEY_ALGORITHMS)[number];
 
 /** Request limits of the GraphQL endpoint (GRAPHQL_* variables). */
 export interface GraphqlConfig {

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (tracing) shutdown.add({ name: 'tracing', stop: () => tracing.shutdown() });
   const stores = await openStores(config, logger);
   shutdown.add({ name: 'stores', stop: () => stores.close() });
-  await seedSampleIfEmpty(config, stores, logger);
+  await seedSampleIfEmpty(config.postgres.seed, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   const afterDrainMs = Math.min(AFTER_DRAIN_MAX_MS, timeoutMs * AFTER_DRAIN_SHARE);
   const closeMs = Math.min(CLOSE_MAX_MS, afterDrainMs / 2);

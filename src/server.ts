@@ -5,7 +5,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
-import type { GatewayContext } from './context';
 import { createFormatError } from './http/graphql/formatError';
 import { answerClientErrors } from './http/clientErrors';
 import { corsPolicy } from './http/corsPolicy';
@@ -28,10 +27,11 @@ import { observabilityPlugin } from './observability/observabilityPlugin';
 import { OperationLabels } from './observability/operationLabel';
 import { PersistedDocuments } from './http/PersistedDocuments';
 import { buildSchema } from './schema';
-import { createRequestContext } from './requestContext';
+import { createRequestContext, type ServerContext } from './requestContext';
 import type { Stores } from './stores';
-import { startWritePath, type WritePath } from './writePath';
+import { startWritePath, type WritePath } from './writes/startWritePath';
 import { TokenVerifier } from './auth/TokenVerifier';
+import { gatewayVersion } from './core/gatewayVersion';
 
 /** A running gateway: its URL and how to stop it. */
 export interface Gateway {
@@ -71,7 +71,8 @@ const DEFAULT_DRAIN_MS = 10_000;
  */
 export async function startGateway(config: Config, logger: Logger, stores: Stores): Promise<Gateway> {
   const verifier = await TokenVerifier.create(config.auth);
-  const writePath = startWritePath(config, logger, stores);
+  const writePath = startWritePath(config.outbox, logger, stores);
+  const gateway = { version: gatewayVersion(), stores: stores.describe() };
   const app = express();
   // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.
   app.disable('x-powered-by');
@@ -101,9 +102,9 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       slowOperationMs: config.observability.slowOperationMs,
     }),
   );
-  const limits = createRequestLimits<GatewayContext>(config.graphql, stores.cache, config.caches);
+  const limits = createRequestLimits<ServerContext>(config.graphql, stores.cache, config.caches);
   const internalErrors = internalErrorLog(logger);
-  const apollo = new ApolloServer<GatewayContext>({
+  const apollo = new ApolloServer<ServerContext>({
     ...limits.apolloOptions,
     // The limits' rules, and the one graphql-js 16 lacks: `subscription { … }` is invalid here (no Subscription type).
     validationRules: [...(limits.apolloOptions.validationRules ?? []), KnownOperationTypesRule],
@@ -150,7 +151,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     // Body and batch limits, then Apollo (depth, aliases, tokens, directives, cost, APQ, CSRF: src/http/requestLimits.ts).
     ...limits.httpMiddleware,
     expressMiddleware(apollo, {
-      context: ({ req }) => createRequestContext({ config, stores, writePath, verifier, heavyLane }, req.headers),
+      context: ({ req }) => createRequestContext({ config, stores, writePath, verifier, heavyLane, gateway }, req.headers),
     }),
   );
 

@@ -4,15 +4,16 @@ import { CachedTrendStore } from '../datasources/cache/CachedTrendStore';
 import { LruCache } from '../datasources/cache/LruCache';
 import { RedisCache } from '../datasources/cache/RedisCache';
 import type { CatalogReader } from '../datasources/CatalogReader';
-import type { ArticleWriter } from '../datasources/articleWrite';
+import type { ArticleWriter } from '../datasources/writes/articleWrite';
 import type { CatalogSnapshot } from '../datasources/CatalogSnapshot';
-import type { CatalogWriter } from '../datasources/catalogWrite';
-import type { Outbox } from '../datasources/Outbox';
+import type { CatalogWriter } from '../datasources/writes/catalogWrite';
+import type { Outbox } from '../datasources/writes/Outbox';
 import { PostgresArticleWriter } from '../datasources/postgres/PostgresArticleWriter';
 import { PostgresCatalogSnapshot } from '../datasources/postgres/PostgresCatalogSnapshot';
 import { PostgresOutbox } from '../datasources/postgres/PostgresOutbox';
 import type { CitationGraph } from '../datasources/CitationGraph';
 import type { HealthProbe } from '../datasources/HealthProbe';
+import type { StoreDescription } from '../datasources/StoreDescription';
 import { redisHealth } from '../datasources/cache/redisHealth';
 import { postgresHealth } from '../datasources/postgres/postgresHealth';
 import { openElasticsearch } from '../datasources/elasticsearch/openElasticsearch';
@@ -21,7 +22,7 @@ import { openNeo4j } from '../datasources/neo4j/openNeo4j';
 import { PostgresCitationGraph } from '../datasources/postgres/PostgresCitationGraph';
 import { PostgresSearchIndex } from '../datasources/postgres/PostgresSearchIndex';
 import { PostgresTrendStore } from '../datasources/postgres/PostgresTrendStore';
-import type { Projection } from '../datasources/Projection';
+import type { Projection } from '../datasources/writes/Projection';
 import type { SearchIndex } from '../datasources/SearchIndex';
 import type { TrendStore } from '../datasources/TrendStore';
 import { isTransientPgError } from '../datasources/postgres/isTransientPgError';
@@ -58,6 +59,8 @@ export interface Stores {
   readonly sql: SqlExecutor;
   /** One readiness probe per configured store (PostgreSQL first), for /ready. */
   readonly health: readonly HealthProbe[];
+  /** Each store, configured or not, and the backend answering for it (the `gateway` query). */
+  describe(): StoreDescription[];
   close(): Promise<void>;
 }
 
@@ -122,6 +125,13 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     cache,
     sql,
     health,
+    describe: () => [
+      { store: 'postgres', configured: config.postgres.url !== undefined, backend: sql.backend },
+      { store: 'redis', configured: redis !== undefined, backend: redis ? 'redis' : 'lru' },
+      { store: 'neo4j', configured: neo4j !== undefined, backend: neo4j ? 'neo4j' : 'postgresql' },
+      { store: 'influxdb', configured: influx !== undefined, backend: influx ? 'influxdb' : 'postgresql' },
+      { store: 'elasticsearch', configured: elastic !== undefined, backend: elastic ? 'elasticsearch' : 'postgresql' },
+    ],
     close: async () => {
       await Promise.all([neo4j?.close(), influx?.close(), elastic?.close()]);
       await cache.close();

@@ -1,4 +1,4 @@
-import type { TouchedIds } from '../articleWrite';
+import type { TouchedIds } from '../writes/articleWrite';
 import type { Cache } from './Cache';
 import { cacheKey } from './cachedBatch';
 

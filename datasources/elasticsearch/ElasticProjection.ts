@@ -1,8 +1,8 @@
 import { type Client, errors } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/core/logger';
-import { lastById } from '../catalogBatchRows';
-import type { CatalogBatch } from '../catalogWrite';
-import type { Projection } from '../Projection';
+import { lastById } from '../writes/catalogBatchRows';
+import type { CatalogBatch } from '../writes/catalogWrite';
+import type { Projection } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import { toWorkDocument, WORK_INDEX_MAPPINGS, WORK_INDEX_SETTINGS } from './workIndexMapping';
 

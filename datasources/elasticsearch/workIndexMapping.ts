@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { bylineAuthorIds } from '../bylineAuthorIds';
-import type { WorkWrite } from '../catalogWrite';
+import { bylineAuthorIds } from '../writes/bylineAuthorIds';
+import type { WorkWrite } from '../writes/catalogWrite';
 
 /** The default name of the works index. */
 export const DEFAULT_WORK_INDEX = 'works';

@@ -1,7 +1,7 @@
 import type { Logger } from '../../src/core/logger';
-import { lastById } from '../catalogBatchRows';
-import type { CatalogBatch } from '../catalogWrite';
-import type { Projection } from '../Projection';
+import { lastById } from '../writes/catalogBatchRows';
+import type { CatalogBatch } from '../writes/catalogWrite';
+import type { Projection } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { InfluxV1Client } from './InfluxV1Client';
 import { createDatabaseStatement, dropTrendMeasurementStatement, dropWorksStatement } from './trendInfluxql';

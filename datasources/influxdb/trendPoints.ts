@@ -1,6 +1,6 @@
 import { Point } from '@influxdata/influxdb-client';
-import { bylineAuthorIds } from '../bylineAuthorIds';
-import type { WorkWrite } from '../catalogWrite';
+import { bylineAuthorIds } from '../writes/bylineAuthorIds';
+import type { WorkWrite } from '../writes/catalogWrite';
 import type { TrendSubject } from '../TrendStore';
 
 /**

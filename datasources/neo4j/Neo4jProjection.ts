@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { lastById, mergeAuthors } from '../catalogBatchRows';
-import type { CatalogBatch, WorkWrite } from '../catalogWrite';
-import type { Projection } from '../Projection';
+import { lastById, mergeAuthors } from '../writes/catalogBatchRows';
+import type { CatalogBatch, WorkWrite } from '../writes/catalogWrite';
+import type { Projection } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
 

@@ -1,8 +1,8 @@
 import { ArticleRejectedError, type ArticleProblem, NotAnArticleError, NotFoundError, ReadOnlyWorkError, VersionConflictError } from '../../src/core/errors';
 import { toMintedId } from '../../src/core/domain/mintedId';
-import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../articleWrite';
-import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../articleWorkWrite';
-import type { WorkWrite } from '../catalogWrite';
+import type { ArticleChange, ArticleFields, ArticleOperation, ArticlePatch, ArticleWriter, TouchedIds } from '../writes/articleWrite';
+import { applyArticlePatch, ARTICLE_TYPE, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../writes/articleWorkWrite';
+import type { WorkWrite } from '../writes/catalogWrite';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { WorkRecord } from '../types';
 import { toWork } from './rows';

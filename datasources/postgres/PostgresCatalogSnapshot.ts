@@ -1,4 +1,4 @@
-import type { CatalogBatch } from '../catalogWrite';
+import type { CatalogBatch } from '../writes/catalogWrite';
 import type { CatalogSnapshot } from '../CatalogSnapshot';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { SqlExecutor } from './SqlExecutor';

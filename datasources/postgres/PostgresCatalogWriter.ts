@@ -1,4 +1,4 @@
-import type { CatalogBatch, CatalogWriter, SampleSeedState } from '../catalogWrite';
+import type { CatalogBatch, CatalogWriter, SampleSeedState } from '../writes/catalogWrite';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { SqlExecutor } from './SqlExecutor';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';

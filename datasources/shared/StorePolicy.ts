@@ -18,7 +18,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { StoreUnavailableError } from '../../src/core/errors';
 import { gatewayMetrics, type GatewayMetrics } from '../../src/core/metrics';
 import { currentRequestScope } from '../../src/core/requestScope';
-import type { BreakerState } from '../HealthProbe';
+import type { BreakerState } from '../../src/core/BreakerState';
 import { raceAbort, RequestAbortedError } from './raceAbort';
 import { assertNever } from '../../src/core/assertNever';
 import { errorMessage } from '../../src/core/errorMessage';

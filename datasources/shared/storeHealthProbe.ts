@@ -1,4 +1,5 @@
-import type { BreakerState, HealthProbe } from '../HealthProbe';
+import type { BreakerState } from '../../src/core/BreakerState';
+import type { HealthProbe } from '../HealthProbe';
 import type { StorePolicy } from './StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
 

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, importSPKI, jwtVerify, type KeyLike } from 'jose';
-import type { AuthConfig } from '../config';
+import type { AuthConfig } from './AuthConfig';
 import { readOrCreateDevSecret } from './devSecret';
 import type { Principal } from './Principal';
 

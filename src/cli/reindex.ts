@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
-import { reindexProjections } from '../projections/reindex';
+import { reindexProjections } from '../writes/reindex';
 import { openStores } from '../stores';
 import { runCli } from './runCli';
 import type { StoreName } from '../core/StoreName';

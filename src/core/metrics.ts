@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BreakerState } from '../../datasources/HealthProbe';
+import type { BreakerState } from './BreakerState';
 
 /** What the outbox reports about itself; `oldestPendingAgeSeconds` is null when nothing is pending. */
 export interface OutboxStats {

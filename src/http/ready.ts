@@ -1,5 +1,6 @@
 import type express from 'express';
-import type { BreakerState, HealthProbe } from '../../datasources/HealthProbe';
+import type { BreakerState } from '../core/BreakerState';
+import type { HealthProbe } from '../../datasources/HealthProbe';
 import type { Logger } from '../core/logger';
 import type { StoreName } from '../core/StoreName';
 

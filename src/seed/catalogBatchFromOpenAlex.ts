@@ -1,4 +1,4 @@
-import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/catalogWrite';
+import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/writes/catalogWrite';
 import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
 import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
 import { normalizeDoi } from '../core/domain/doi';

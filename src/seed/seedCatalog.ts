@@ -1,5 +1,5 @@
-import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/catalogWrite';
-import type { Projection } from '../../datasources/Projection';
+import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/writes/catalogWrite';
+import type { Projection } from '../../datasources/writes/Projection';
 import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from '../core/errorMessage';

@@ -1,5 +1,5 @@
-import type { Stores } from '../stores';
-import type { Config } from '../config';
+import type { CatalogWriter } from '../../datasources/writes/catalogWrite';
+import type { Projection } from '../../datasources/writes/Projection';
 import type { Logger } from '../core/logger';
 import { samplePaths } from './samplePaths';
 import { seedCatalog } from './seedCatalog';
@@ -10,8 +10,12 @@ import { seedCatalog } from './seedCatalog';
  * start) loads the rest next time — the seed is idempotent — instead of keeping a partial sample; a catalog that
  * holds works the sample did not bring is left alone.
  */
-export async function seedSampleIfEmpty(config: Config, stores: Pick<Stores, 'catalogWriter' | 'projections'>, logger: Logger): Promise<void> {
-  if (config.postgres.seed === 'none') return;
+export async function seedSampleIfEmpty(
+  seed: 'sample' | 'none',
+  stores: { readonly catalogWriter: CatalogWriter; readonly projections: readonly Projection[] },
+  logger: Logger,
+): Promise<void> {
+  if (seed === 'none') return;
   const state = await stores.catalogWriter.sampleSeedState();
   if (state === 'done' || (state === 'none' && (await stores.catalogWriter.countWorks()) > 0)) return;
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { type CatalogBatch, emptyBatch, type WorkWrite } from '../../datasources/catalogWrite';
+import { type CatalogBatch, emptyBatch, type WorkWrite } from '../../datasources/writes/catalogWrite';
 import type { SearchIndex } from '../../datasources/SearchIndex';
 
 /**

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { errors } from '@elastic/elasticsearch';
 import pino from 'pino';
-import { emptyBatch, type CatalogBatch, type WorkWrite } from '../../datasources/catalogWrite';
+import { emptyBatch, type CatalogBatch, type WorkWrite } from '../../datasources/writes/catalogWrite';
 import { openElasticsearch } from '../../datasources/elasticsearch/openElasticsearch';
 import { InfluxHttpError } from '../../datasources/influxdb/InfluxV1Client';
 import { openInflux } from '../../datasources/influxdb/openInflux';

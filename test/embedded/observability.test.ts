@@ -62,7 +62,7 @@ async function startHarness(env: Record<string, string>): Promise<Harness> {
       return sql;
     },
   });
-  await seedSampleIfEmpty(config, stores, logger);
+  await seedSampleIfEmpty(config.postgres.seed, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   const base = gateway.url.replace(/\/graphql$/, '');
   return {

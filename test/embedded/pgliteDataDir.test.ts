@@ -14,7 +14,7 @@ describe('embedded PGlite under DATA_DIR', () => {
     const logger = createLogger('silent');
     try {
       const first = await openStores(config, logger);
-      await seedSampleIfEmpty(config, first, logger);
+      await seedSampleIfEmpty(config.postgres.seed, first, logger);
       const seeded = await first.catalogWriter.countWorks();
       expect(seeded).toBeGreaterThan(200);
       await first.close();

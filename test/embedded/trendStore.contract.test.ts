@@ -1,4 +1,4 @@
-import type { CatalogBatch, WorkWrite } from '../../datasources/catalogWrite';
+import type { CatalogBatch, WorkWrite } from '../../datasources/writes/catalogWrite';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
 import { PostgresTrendStore } from '../../datasources/postgres/PostgresTrendStore';
 import { StorePolicy } from '../../datasources/shared/StorePolicy';

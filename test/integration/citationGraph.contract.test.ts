@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { type CatalogBatch } from '../../datasources/catalogWrite';
+import { type CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
 import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome, OutboxRecord } from '../../datasources/Outbox';
+import type { DeliveryOutcome, OutboxRecord } from '../../datasources/writes/Outbox';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
 import { migrate } from '../../datasources/postgres/migrate';
 import { PgPoolExecutor } from '../../datasources/postgres/PgPoolExecutor';

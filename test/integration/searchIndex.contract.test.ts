@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
-import { type CatalogBatch } from '../../datasources/catalogWrite';
+import { type CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { ElasticBulkError } from '../../datasources/elasticsearch/ElasticProjection';
 import { openElasticsearch, type ElasticsearchStores } from '../../datasources/elasticsearch/openElasticsearch';
 import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';

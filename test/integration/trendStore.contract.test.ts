@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type CatalogBatch, type WorkWrite } from '../../datasources/catalogWrite';
+import { type CatalogBatch, type WorkWrite } from '../../datasources/writes/catalogWrite';
 import { InfluxTrendStore } from '../../datasources/influxdb/InfluxTrendStore';
 import { type InfluxParams, type InfluxQueryOptions, InfluxV1Client } from '../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../datasources/influxdb/isTransientInfluxError';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CatalogBatch, WorkWrite } from '../../datasources/catalogWrite';
+import type { CatalogBatch, WorkWrite } from '../../datasources/writes/catalogWrite';
 import { migrate } from '../../datasources/postgres/migrate';
 import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
 import { readCatalogBatch } from '../../datasources/postgres/sql/readCatalogBatch';

@@ -1,4 +1,4 @@
-import { type CatalogBatch, mergeBatches } from '../../datasources/catalogWrite';
+import { type CatalogBatch, mergeBatches } from '../../datasources/writes/catalogWrite';
 import { catalogBatchFromOpenAlex } from '../../src/seed/catalogBatchFromOpenAlex';
 import { readOpenAlex } from '../../src/seed/readOpenAlex';
 import { samplePaths } from '../../src/seed/samplePaths';

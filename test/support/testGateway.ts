@@ -3,7 +3,7 @@ import { createLogger, type Logger } from '../../src/core/logger';
 import { seedSampleIfEmpty } from '../../src/seed/seedSampleIfEmpty';
 import { startGateway } from '../../src/server';
 import { type OpenStoresOptions, openStores, type Stores } from '../../src/stores';
-import type { WritePath } from '../../src/writePath';
+import type { WritePath } from '../../src/writes/startWritePath';
 import { TEST_JWT_SECRET } from './testTokens';
 
 /** A GraphQL response as the tests read it. */
@@ -36,7 +36,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATA_DIR: 'memory://', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env });
   const logger = options.logger ?? createLogger('silent');
   const stores = await openStores(config, logger, options);
-  await seedSampleIfEmpty(config, stores, logger);
+  await seedSampleIfEmpty(config.postgres.seed, stores, logger);
   const gateway = await startGateway(config, logger, stores);
   return {
     url: gateway.url,

@@ -1,4 +1,4 @@
-import type { WorkWrite } from '../../datasources/catalogWrite';
+import type { WorkWrite } from '../../datasources/writes/catalogWrite';
 
 /** A minimal work to project, with the given overrides. */
 export function workWrite(overrides: Partial<WorkWrite> & Pick<WorkWrite, 'id'>): WorkWrite {

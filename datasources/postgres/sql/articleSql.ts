@@ -1,4 +1,4 @@
-import type { ArticleOperation, TouchedIds } from '../../articleWrite';
+import type { ArticleOperation, TouchedIds } from '../../writes/articleWrite';
 import type { SqlExecutor } from '../SqlExecutor';
 import { WORK_COLUMNS } from './workSql';
 import type { WorkRow } from '../rows';

@@ -1,4 +1,4 @@
-import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../catalogWrite';
+import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../writes/catalogWrite';
 import type { WorkRow } from '../rows';
 import type { SqlExecutor } from '../SqlExecutor';
 

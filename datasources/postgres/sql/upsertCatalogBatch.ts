@@ -1,5 +1,5 @@
-import { lastById, mergeAuthors } from '../../catalogBatchRows';
-import type { CatalogBatch } from '../../catalogWrite';
+import { lastById, mergeAuthors } from '../../writes/catalogBatchRows';
+import type { CatalogBatch } from '../../writes/catalogWrite';
 import type { SqlExecutor } from '../SqlExecutor';
 
 /**

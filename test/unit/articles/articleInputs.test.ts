@@ -1,4 +1,4 @@
-import type { BylineEntry } from '../../../datasources/articleWrite';
+import type { BylineEntry } from '../../../datasources/writes/articleWrite';
 import { ARTICLE_LIMITS, parseCreateArticleInput, parseUpdateArticleInput } from '../../../resolvers/articleInputs';
 import { toMintedId } from '../../../src/core/domain/mintedId';
 import type { InputProblem } from '../../../src/core/errors';

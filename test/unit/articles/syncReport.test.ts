@@ -1,7 +1,8 @@
-import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../../datasources/articleWrite';
-import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/Outbox';
+import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../../datasources/writes/articleWrite';
+import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/writes/Outbox';
 import type { WorkRecord } from '../../../datasources/types';
-import { ArticleService, syncReport } from '../../../src/articles/ArticleService';
+import { ArticleService, syncReport } from '../../../src/writes/ArticleService';
+import { OutboxAdmin } from '../../../src/writes/OutboxAdmin';
 import { toMintedId } from '../../../src/core/domain/mintedId';
 import type { Logger } from '../../../src/core/logger';
 import type { StoreName } from '../../../src/core/StoreName';
@@ -155,6 +156,7 @@ class ScriptedOutbox implements Outbox {
 
 interface Harness {
   readonly service: ArticleService;
+  readonly admin: OutboxAdmin;
   readonly writer: FakeWriter;
   readonly outbox: ScriptedOutbox;
   /** Every side effect in order: 'invalidate:<workId>', 'wake', 'warn:<message>'. */
@@ -188,7 +190,8 @@ function harness(options: {
     syncWaitMs: options.syncWaitMs ?? 10_000,
     logger,
   });
-  return { service, writer, outbox, events };
+  const admin = new OutboxAdmin(outbox, () => events.push('wake'));
+  return { service, admin, writer, outbox, events };
 }
 
 const pending = (stores: readonly StoreName[], attempts = 0, lastError: string | null = null): OutboxRecordState => ({
@@ -319,16 +322,16 @@ describe('ArticleService', () => {
   });
 
   it('wakes the relay after a requeue only when something was requeued', async () => {
-    const { service, events } = harness({});
-    expect(await service.requeueDeadLetters([])).toBe(0);
+    const { admin, events } = harness({});
+    expect(await admin.requeueDeadLetters([])).toBe(0);
     expect(events).toEqual([]);
-    expect(await service.requeueDeadLetters(undefined)).toBe(3);
+    expect(await admin.requeueDeadLetters(undefined)).toBe(3);
     expect(events).toEqual(['wake']);
   });
 
   it('answers the outbox stats with the first dead letters', async () => {
-    const { service } = harness({});
-    const status = await service.outboxStatus(5);
+    const { admin } = harness({});
+    const status = await admin.status(5);
     expect(status).toMatchObject({ pending: 4, deadLettered: 1, oldestPendingAgeSeconds: 12 });
     expect(status.deadLetters.map((r) => r.id)).toEqual(['dl-5']);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { exportSPKI, generateKeyPair, type KeyLike, SignJWT, UnsecuredJWT } from 'jose';
-import type { AuthConfig } from '../../../src/config';
+import type { AuthConfig } from '../../../src/auth/AuthConfig';
 import { secretKeyOf, TokenVerifier } from '../../../src/auth/TokenVerifier';
 
 const ISSUER = 'openalex-gateway';

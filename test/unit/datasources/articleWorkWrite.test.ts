@@ -1,6 +1,6 @@
-import type { ArticleFields } from '../../../datasources/articleWrite';
-import { ARTICLE_TYPE, applyArticlePatch, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../../../datasources/articleWorkWrite';
-import type { WorkWrite } from '../../../datasources/catalogWrite';
+import type { ArticleFields } from '../../../datasources/writes/articleWrite';
+import { ARTICLE_TYPE, applyArticlePatch, articleFieldsOf, newAuthorsOf, sameWorkWrite, touchedIds, workWriteOfArticle } from '../../../datasources/writes/articleWorkWrite';
+import type { WorkWrite } from '../../../datasources/writes/catalogWrite';
 
 const FIELDS: ArticleFields = {
   title: 'Graph gateways',

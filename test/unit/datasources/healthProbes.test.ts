@@ -1,7 +1,7 @@
 import { postgresHealth } from '../../../datasources/postgres/postgresHealth';
 import { influxHealth } from '../../../datasources/influxdb/influxHealth';
 import { storeHealthProbe } from '../../../datasources/shared/storeHealthProbe';
-import type { BreakerState } from '../../../datasources/HealthProbe';
+import type { BreakerState } from '../../../src/core/BreakerState';
 
 const policy = (breakerState: BreakerState) => ({ breakerState });
 

@@ -1,4 +1,4 @@
-import type { TouchedIds } from '../../../datasources/articleWrite';
+import type { TouchedIds } from '../../../datasources/writes/articleWrite';
 import { CachedCitationCounts } from '../../../datasources/cache/CachedCitationCounts';
 import { CachedTrendStore } from '../../../datasources/cache/CachedTrendStore';
 import { invalidateWorkChange } from '../../../datasources/cache/invalidateWorkChange';

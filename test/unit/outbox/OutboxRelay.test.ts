@@ -1,11 +1,11 @@
 import { BrokenCircuitError } from 'cockatiel';
 import type { CatalogSnapshot } from '../../../datasources/CatalogSnapshot';
-import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite';
-import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/Outbox';
-import type { Projection } from '../../../datasources/Projection';
+import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../datasources/writes/catalogWrite';
+import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../datasources/writes/Outbox';
+import type { Projection } from '../../../datasources/writes/Projection';
 import { StoreUnavailableError } from '../../../src/core/errors';
 import type { Logger } from '../../../src/core/logger';
-import { OutboxRelay, type OutboxRelayOptions } from '../../../src/outbox/OutboxRelay';
+import { OutboxRelay, type OutboxRelayOptions } from '../../../src/writes/OutboxRelay';
 import { byline, workWrite } from '../../support/workWrite';
 import type { StoreName } from '../../../src/core/StoreName';
 

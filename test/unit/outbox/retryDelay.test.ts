@@ -1,4 +1,4 @@
-import { retryDelayMs } from '../../../src/outbox/retryDelay';
+import { retryDelayMs } from '../../../src/writes/retryDelay';
 
 const fixed = (value: number) => () => value;
 

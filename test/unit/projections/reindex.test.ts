@@ -1,7 +1,7 @@
 import type { CatalogSnapshot } from '../../../datasources/CatalogSnapshot';
-import type { CatalogBatch, WorkWrite } from '../../../datasources/catalogWrite';
-import type { Projection } from '../../../datasources/Projection';
-import { reindexProjections } from '../../../src/projections/reindex';
+import type { CatalogBatch, WorkWrite } from '../../../datasources/writes/catalogWrite';
+import type { Projection } from '../../../datasources/writes/Projection';
+import { reindexProjections } from '../../../src/writes/reindex';
 import { workWrite } from '../../support/workWrite';
 import type { StoreName } from '../../../src/core/StoreName';
 

@@ -1,6 +1,6 @@
 import { afterCursor, connectionFields, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '../../../resolvers/pagination';
 import { BadUserInputError } from '../../../src/core/errors';
-import { type Connection, type PageSlice } from '../../../src/loaders/Connection';
+import { type Connection, type PageSlice } from '../../../resolvers/mappers/Connection';
 
 function caught(fn: () => unknown): unknown {
   try {

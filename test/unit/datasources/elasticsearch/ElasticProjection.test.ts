@@ -1,6 +1,6 @@
 import { type Client, errors } from '@elastic/elasticsearch';
-import type { CatalogBatch, WorkWrite } from '../../../../datasources/catalogWrite';
-import { emptyBatch } from '../../../../datasources/catalogWrite';
+import type { CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import { emptyBatch } from '../../../../datasources/writes/catalogWrite';
 import { ElasticBulkError, ElasticProjection } from '../../../../datasources/elasticsearch/ElasticProjection';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { toWorkDocument, WORK_INDEX_MAPPINGS } from '../../../../datasources/elasticsearch/workIndexMapping';

@@ -1,5 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
-import { emptyBatch, type WorkWrite } from '../../../../datasources/catalogWrite';
+import { emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { ElasticBulkError, ElasticProjection } from '../../../../datasources/elasticsearch/ElasticProjection';
 import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/ElasticSearchIndex';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';

@@ -1,4 +1,4 @@
-import { emptyBatch } from '../../../../datasources/catalogWrite';
+import { emptyBatch } from '../../../../datasources/writes/catalogWrite';
 import { DROP_CHUNK, InfluxProjection, WRITE_CHUNK } from '../../../../datasources/influxdb/InfluxProjection';
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';

@@ -1,4 +1,4 @@
-import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/catalogWrite';
+import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
 import { APPLY_CYPHER, Neo4jProjection, SCHEMA_CYPHER } from '../../../../datasources/neo4j/Neo4jProjection';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';

@@ -1,4 +1,5 @@
-import type { BreakerState, HealthProbe } from '../../../../datasources/HealthProbe';
+import type { BreakerState } from '../../../../src/core/BreakerState';
+import type { HealthProbe } from '../../../../datasources/HealthProbe';
 import { checkReadiness } from '../../../../src/http/ready';
 import type { StoreName } from '../../../../src/core/StoreName';
 

@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { CACHE_SCHEMA_VERSION } from '../../../../datasources/cache/cachedBatch';
 import { LruCache } from '../../../../datasources/cache/LruCache';
-import { RESPONSE_CACHE_GENERATION_KEY, ResponseCacheGeneration } from '../../../../src/http/responseCacheGeneration';
+import { RESPONSE_CACHE_GENERATION_KEY, ResponseCacheGeneration } from '../../../../datasources/cache/ResponseCacheGeneration';
 import { createHttpCachingPlugins, type ResponseCacheSettings } from '../../../../src/http/responseCachePlugins';
 import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from '../../../../src/http/responseCacheStore';
 import { loadTypeDefs } from '../../../../src/schema';

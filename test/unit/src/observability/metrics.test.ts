@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { GatewayMetrics, registerOutboxStats, type OutboxStats } from '../../../../src/core/metrics';
-import type { BreakerState } from '../../../../datasources/HealthProbe';
+import type { BreakerState } from '../../../../src/core/BreakerState';
 
 async function values(metrics: GatewayMetrics, name: string) {
   return (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];

@@ -1,5 +1,5 @@
 import type { ArticleOperation, TouchedIds } from './articleWrite';
-import type { StoreName } from '../src/core/StoreName';
+import type { StoreName } from '../../src/core/StoreName';
 
 /** An outbox record as the relay and the admin query see it. */
 export interface OutboxRecord {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Cache } from '../../datasources/cache/Cache';
-import { cacheKey } from '../../datasources/cache/cachedBatch';
+import type { Cache } from './Cache';
+import { cacheKey } from './cachedBatch';
 
 /** The one key holding the current generation: `gw:v<n>:responseCacheGeneration:current`. */
 export const RESPONSE_CACHE_GENERATION_KEY = cacheKey('responseCacheGeneration', 'current');

@@ -1,5 +1,5 @@
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
-import type { Projection } from '../../datasources/Projection';
+import type { Projection } from '../../datasources/writes/Projection';
 import type { StoreName } from '../core/StoreName';
 
 /** What a rebuild did, per store. */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../datasources/articleWrite';
-import type { Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../datasources/Outbox';
+import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../datasources/writes/articleWrite';
+import type { Outbox, OutboxRecordState } from '../../datasources/writes/Outbox';
 import type { WorkRecord } from '../../datasources/types';
 import type { Logger } from '../core/logger';
 import { mintId } from '../core/domain/mintedId';
@@ -54,17 +54,6 @@ export class ArticleService {
   async delete(workId: string, expectedVersion: number | undefined, waitForSync: boolean): Promise<{ id: string; sync: StoreSyncState[] }> {
     const { change } = await this.deps.writer.delete(workId, expectedVersion, this.deps.projectionStores);
     return { id: workId, sync: await this.committed(change, waitForSync) };
-  }
-
-  async outboxStatus(first: number): Promise<OutboxStats & { deadLetters: OutboxRecord[] }> {
-    const [stats, deadLetters] = await Promise.all([this.deps.outbox.stats(), this.deps.outbox.deadLetters(first)]);
-    return { ...stats, deadLetters };
-  }
-
-  async requeueDeadLetters(ids: readonly string[] | undefined): Promise<number> {
-    const n = await this.deps.outbox.requeue(ids);
-    if (n > 0) this.deps.wakeRelay();
-    return n;
   }
 
   /** After a commit: invalidate, wake the relay, and report (waiting first when asked). */

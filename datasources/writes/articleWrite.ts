@@ -1,5 +1,5 @@
-import type { WorkRecord } from './types';
-import type { StoreName } from '../src/core/StoreName';
+import type { WorkRecord } from '../types';
+import type { StoreName } from '../../src/core/StoreName';
 
 /**
  * One byline entry of an article: an author already in the catalog, one the write creates, or a name of a stored

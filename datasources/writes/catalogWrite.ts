@@ -1,4 +1,4 @@
-import type { InstitutionRecord, SourceRecord, TopicRecord } from './types';
+import type { InstitutionRecord, SourceRecord, TopicRecord } from '../types';
 
 /** One year of OpenAlex `counts_by_year`: citations received that year. */
 export interface CitationsInYear {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from './core/projectRoot';
+import { projectRoot } from './projectRoot';
 
 let version: string | undefined;
 

@@ -1,5 +1,5 @@
 import type { CatalogBatch } from './catalogWrite';
-import type { StoreName } from '../src/core/StoreName';
+import type { StoreName } from '../../src/core/StoreName';
 
 /**
  * A store that holds a projection of the catalog (Neo4j, InfluxDB, Elasticsearch). PostgreSQL is the source

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isBrokenCircuitError } from 'cockatiel';
-import { bylineAuthorIds } from '../../datasources/bylineAuthorIds';
-import type { CatalogBatch } from '../../datasources/catalogWrite';
+import { bylineAuthorIds } from '../../datasources/writes/bylineAuthorIds';
+import type { CatalogBatch } from '../../datasources/writes/catalogWrite';
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
-import type { DeliveryOutcome, Outbox, OutboxRecord } from '../../datasources/Outbox';
-import type { Projection } from '../../datasources/Projection';
+import type { DeliveryOutcome, Outbox, OutboxRecord } from '../../datasources/writes/Outbox';
+import type { Projection } from '../../datasources/writes/Projection';
 import { StoreUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { retryDelayMs } from './retryDelay';

@@ -1,7 +1,7 @@
 import type { ArticleFields, ArticlePatch, BylineEntry, TouchedIds } from './articleWrite';
 import { bylineAuthorIds } from './bylineAuthorIds';
 import type { AuthorWrite, AuthorshipWrite, WorkWrite } from './catalogWrite';
-import { assertNever } from '../src/core/assertNever';
+import { assertNever } from '../../src/core/assertNever';
 
 /** The OpenAlex work type of everything the article mutations write. */
 export const ARTICLE_TYPE = 'article';
