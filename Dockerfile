@@ -13,6 +13,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+COPY --from=build /app/static ./static
 COPY --from=build /app/datasources/postgres/migrations ./datasources/postgres/migrations
 COPY --from=build /app/data/sample ./data/sample
 USER node

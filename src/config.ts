@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConfigVariable } from './configVariables';
-import { type CorsSettings, parseCorsOrigins } from './http/corsOrigins';
+import { type CorsSettings, parseCorsOrigins } from './http/middleware/corsOrigins';
 import { errorMessage } from './core/errorMessage';
 import { STORE_NAMES, type StoreName } from './core/StoreName';
 import { type AuthConfig, JWT_PUBLIC_KEY_ALGORITHMS } from './auth/AuthConfig';
@@ -11,9 +11,9 @@ import type { OutboxSettings } from './writes/OutboxSettings';
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Bounds of the HTTP server on slow or numerous clients (src/server.ts, src/http/clientErrors.ts). */
+  /** Bounds of the HTTP server on slow or numerous clients (src/server.ts, src/http/middleware/clientErrors.ts). */
   readonly http: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number; readonly maxConnections: number };
-  /** Browser origins allowed to call /graphql (CORS_ORIGINS; src/http/corsPolicy.ts). */
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS; src/http/middleware/corsPolicy.ts). */
   readonly cors: CorsSettings;
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly logLevel: string;
@@ -22,7 +22,7 @@ export interface Config {
   readonly neo4j: { readonly url: string; readonly user: string; readonly password: string } | undefined;
   readonly influx: { readonly url: string; readonly database: string; readonly token: string } | undefined;
   readonly elasticsearch: { readonly url: string; readonly index: string } | undefined;
-  /** Request limits and GraphQL-over-HTTP options of /graphql (src/http/requestLimits.ts; README, "Limits"). */
+  /** Request limits and GraphQL-over-HTTP options of /graphql (src/http/limits/requestLimits.ts; README, "Limits"). */
   readonly graphql: GraphqlConfig;
   /** Request deadline and per-store bulkheads. */
   readonly resilience: { readonly requestTimeoutMs: number; readonly maxConcurrentStoreCalls: number; readonly maxQueuedStoreCalls: number };
@@ -39,7 +39,7 @@ export interface Config {
   readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
   readonly shutdown: { readonly timeoutMs: number };
-  /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/responseCachePlugins.ts; README, "HTTP caching"). */
+  /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/caching/responseCachePlugins.ts; README, "HTTP caching"). */
   readonly responseCache: { readonly enabled: boolean; readonly maxAgeSeconds: number };
 }
 

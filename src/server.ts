@@ -6,26 +6,28 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import { createFormatError } from './http/graphql/formatError';
-import { answerClientErrors } from './http/clientErrors';
-import { corsPolicy } from './http/corsPolicy';
-import { mountExplorer } from './http/explorer';
-import { errorsAsJson, notFoundAsJson } from './http/jsonFallbacks';
-import { KnownOperationTypesRule } from './http/knownOperationTypesRule';
+import { answerClientErrors } from './http/middleware/clientErrors';
+import { corsPolicy } from './http/middleware/corsPolicy';
+import { mountExplorer } from './http/routes/explorer';
+import { errorsAsJson, notFoundAsJson } from './http/middleware/jsonFallbacks';
+import { KnownOperationTypesRule } from './http/graphql/knownOperationTypesRule';
 import { type DrainResult, HttpDrain, type OpenConnection } from './lifecycle/HttpDrain';
 import { HeavyLane } from './http/limits/HeavyLane';
 import { responseBudgetPlugin } from './http/limits/responseBudgetPlugin';
-import { metricsEndpoint } from './http/metricsEndpoint';
-import { readinessHandler } from './http/ready';
-import { requestLogging } from './http/requestLogging';
-import { createRequestLimits } from './http/requestLimits';
-import { storableTextPlugin } from './http/storableTextPlugin';
-import { createHttpCachingPlugins } from './http/responseCachePlugins';
+import { metricsEndpoint } from './http/routes/metricsEndpoint';
+import { readinessHandler } from './http/routes/ready';
+import { requestLog } from './http/middleware/requestLog';
+import { requestScope } from './http/middleware/requestScope';
+import { requestSpan } from './http/middleware/requestSpan';
+import { createRequestLimits } from './http/limits/requestLimits';
+import { storableTextPlugin } from './http/limits/storableTextPlugin';
+import { createHttpCachingPlugins } from './http/caching/responseCachePlugins';
 import type { Logger } from './core/logger';
 import { internalErrorLog } from './observability/internalErrorLog';
 import { gatewayMetrics } from './core/metrics';
 import { observabilityPlugin } from './observability/observabilityPlugin';
 import { OperationLabels } from './observability/operationLabel';
-import { PersistedDocuments } from './http/PersistedDocuments';
+import { PersistedDocuments } from './http/limits/PersistedDocuments';
 import { buildSchema } from './schema';
 import { createRequestContext, type ServerContext } from './requestContext';
 import type { Stores } from './stores';
@@ -79,7 +81,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   const { headersTimeoutMs, requestTimeoutMs, maxConnections } = config.http;
   const httpServer = http.createServer(
     {
-      // A slow client (headers or body trickling in) is answered 408 and cut off (src/http/clientErrors.ts); Node
+      // A slow client (headers or body trickling in) is answered 408 and cut off (src/http/middleware/clientErrors.ts); Node
       // checks these bounds every connectionsCheckingInterval, 30 s by default: check often enough to keep them.
       headersTimeout: headersTimeoutMs,
       requestTimeout: requestTimeoutMs,
@@ -93,15 +95,10 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   answerClientErrors(httpServer, { headersTimeoutMs, requestTimeoutMs });
   const connections = new HttpDrain(httpServer);
   const heavyLane = new HeavyLane(config.graphql.maxHeavyOperations);
-  // First: the request id, the request's deadline and store-call counts, the log line and HTTP metrics.
-  app.use(
-    requestLogging({
-      logger,
-      graphqlPath: '/graphql',
-      requestTimeoutMs: config.resilience.requestTimeoutMs,
-      slowOperationMs: config.observability.slowOperationMs,
-    }),
-  );
+  // First: the request id, its deadline and scope (store-call counts); then its span and its log line and HTTP metric.
+  app.use(requestScope({ requestTimeoutMs: config.resilience.requestTimeoutMs }));
+  app.use(requestSpan({ graphqlPath: '/graphql' }));
+  app.use(requestLog({ logger, graphqlPath: '/graphql', slowOperationMs: config.observability.slowOperationMs }));
   const limits = createRequestLimits<ServerContext>(config.graphql, stores.cache, config.caches);
   const internalErrors = internalErrorLog(logger);
   const apollo = new ApolloServer<ServerContext>({
@@ -148,7 +145,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   mountExplorer(app, '/graphql');
   app.use(
     '/graphql',
-    // Body and batch limits, then Apollo (depth, aliases, tokens, directives, cost, APQ, CSRF: src/http/requestLimits.ts).
+    // Body and batch limits, then Apollo (depth, aliases, tokens, directives, cost, APQ, CSRF: src/http/limits/requestLimits.ts).
     ...limits.httpMiddleware,
     expressMiddleware(apollo, {
       context: ({ req }) => createRequestContext({ config, stores, writePath, verifier, heavyLane, gateway }, req.headers),

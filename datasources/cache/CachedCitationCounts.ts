@@ -1,6 +1,7 @@
 import type { CitationGraph } from '../CitationGraph';
 import type { Cache } from './Cache';
 import { cachedBatch } from './cachedBatch';
+import { type CitationCountKind, citationCountEntity } from './cacheKeys';
 
 /** Seconds a work's citation counts stay cached. */
 export const CITATION_COUNT_TTL_SECONDS = 600;
@@ -33,8 +34,8 @@ export class CachedCitationCounts implements CitationGraph {
     this.inner.traverse(workId, direction, depth, request);
   coauthors: CitationGraph['coauthors'] = (authorIds, first) => this.inner.coauthors(authorIds, first);
 
-  private async counts(entity: string, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {
-    const values = await cachedBatch(this.cache, `${entity}:${this.inner.backend}`, CITATION_COUNT_TTL_SECONDS, workIds, load);
+  private async counts(kind: CitationCountKind, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {
+    const values = await cachedBatch(this.cache, citationCountEntity(kind, this.inner.backend), CITATION_COUNT_TTL_SECONDS, workIds, load);
     return values.map((v) => v ?? 0);
   }
 }

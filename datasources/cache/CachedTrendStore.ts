@@ -1,6 +1,7 @@
 import type { TrendPointRecord, TrendRange, TrendStore, TrendSubject } from '../TrendStore';
 import type { Cache } from './Cache';
 import { cachedBatch } from './cachedBatch';
+import { trendSeriesId } from './cacheKeys';
 
 /** Seconds a trend series stays cached: trends change only when works are (re)loaded. */
 export const TREND_TTL_SECONDS = 600;
@@ -20,8 +21,7 @@ export class CachedTrendStore implements TrendStore {
   }
 
   async trends(subjects: readonly TrendSubject[], range: TrendRange): Promise<TrendPointRecord[][]> {
-    const rangeKey = `${range.interval}:${range.from}:${range.to}`;
-    const keys = subjects.map((s) => `${this.inner.backend}:${s.kind}:${s.id}:${rangeKey}`);
+    const keys = subjects.map((s) => trendSeriesId(this.inner.backend, s, range));
     const bySubjectKey = new Map(subjects.map((s, i) => [keys[i] as string, s]));
     const series = await cachedBatch(this.cache, 'trend', TREND_TTL_SECONDS, keys, async (missing) =>
       this.inner.trends(

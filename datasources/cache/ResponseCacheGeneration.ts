@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Cache } from './Cache';
-import { cacheKey } from './cachedBatch';
-
-/** The one key holding the current generation: `gw:v<n>:responseCacheGeneration:current`. */
-export const RESPONSE_CACHE_GENERATION_KEY = cacheKey('responseCacheGeneration', 'current');
+import { RESPONSE_CACHE_GENERATION_KEY } from './cacheKeys';
 
 /** How long a generation lives without a write (a week); when it is gone, a new one simply starts. */
 export const RESPONSE_CACHE_GENERATION_TTL_SECONDS = 7 * 86_400;

@@ -1,16 +1,6 @@
 import { gatewayMetrics } from '../../src/core/metrics';
 import type { Cache } from './Cache';
-
-/**
- * Bump when the shape of a cached record changes: old entries are then simply never read again.
- * 3: bylines carry `rawAuthorName` and may have a null `authorId`.
- */
-export const CACHE_SCHEMA_VERSION = 3;
-
-/** `gw:v<version>:<entity>:<id>` — the one place cache keys are spelled. */
-export function cacheKey(entity: string, id: string): string {
-  return `gw:v${CACHE_SCHEMA_VERSION}:${entity}:${id}`;
-}
+import { type CacheEntity, cacheKey } from './cacheKeys';
 
 /**
  * Read-through batch lookup: serve what the cache has, load the rest with `load` (one call for all
@@ -18,7 +8,7 @@ export function cacheKey(entity: string, id: string): string {
  */
 export async function cachedBatch<T>(
   cache: Cache,
-  entity: string,
+  entity: CacheEntity,
   ttlSeconds: number,
   ids: readonly string[],
   load: (missing: readonly string[]) => Promise<(T | null)[]>,

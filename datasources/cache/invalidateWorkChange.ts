@@ -1,10 +1,7 @@
 import type { TouchedIds } from '../writes/articleWrite';
+import type { TrendSubject } from '../TrendStore';
 import type { Cache } from './Cache';
-import { cacheKey } from './cachedBatch';
-
-/** Backends whose answers may sit in the cache (keys carry the backend that computed them). */
-const GRAPH_BACKENDS = ['neo4j', 'postgresql'] as const;
-const TREND_BACKENDS = ['influxdb', 'postgresql'] as const;
+import { cacheKey, citationCountEntity, GRAPH_BACKENDS, TREND_BACKENDS, trendSubjectPrefix } from './cacheKeys';
 
 /**
  * Drops every cached read a change of work `workId` can make stale: the work, its byline and topics, the
@@ -22,18 +19,18 @@ export async function invalidateWorkChange(cache: Cache, workId: string, touched
     cacheKey('workTopics', workId),
     ...touched.authorIds.map((id) => cacheKey('author', id)),
     ...GRAPH_BACKENDS.flatMap((backend) => [
-      cacheKey(`citedByCount:${backend}`, workId),
-      cacheKey(`referencesCount:${backend}`, workId),
-      ...touched.referencedWorkIds.map((id) => cacheKey(`citedByCount:${backend}`, id)),
-      ...(touched.citingWorkIds ?? []).map((id) => cacheKey(`referencesCount:${backend}`, id)),
+      cacheKey(citationCountEntity('citedByCount', backend), workId),
+      cacheKey(citationCountEntity('referencesCount', backend), workId),
+      ...touched.referencedWorkIds.map((id) => cacheKey(citationCountEntity('citedByCount', backend), id)),
+      ...(touched.citingWorkIds ?? []).map((id) => cacheKey(citationCountEntity('referencesCount', backend), id)),
     ]),
   ];
-  const subjects = [
+  const subjects: TrendSubject[] = [
     { kind: 'work', id: workId },
-    ...touched.authorIds.map((id) => ({ kind: 'author', id })),
-    ...touched.topicIds.map((id) => ({ kind: 'topic', id })),
+    ...touched.authorIds.map((id): TrendSubject => ({ kind: 'author', id })),
+    ...touched.topicIds.map((id): TrendSubject => ({ kind: 'topic', id })),
   ];
-  const trendPrefixes = TREND_BACKENDS.flatMap((backend) => subjects.map((s) => cacheKey('trend', `${backend}:${s.kind}:${s.id}:`)));
+  const trendPrefixes = TREND_BACKENDS.flatMap((backend) => subjects.map((s) => trendSubjectPrefix(backend, s)));
   await cache.delete(keys);
   await cache.deleteByPrefix(trendPrefixes);
 }

@@ -27,8 +27,9 @@ export interface CacheSizeSource {
 /** Gauge value of a breaker state: 0 closed, 1 half-open, 2 open (so `max` is the worst). */
 export const BREAKER_STATE_VALUE: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
-/** The `outcome` label values of gateway_http_request_duration_seconds (src/http/requestLogging.ts). */
+/** The `outcome` label values of gateway_http_request_duration_seconds (src/http/middleware/requestLog.ts). */
 export const HTTP_OUTCOMES = ['success', 'error', 'aborted'] as const;
+export type HttpOutcome = (typeof HTTP_OUTCOMES)[number];
 
 /** Seconds: from 5 ms to 30 s, the span between a cache hit and the request deadline. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

@@ -20,6 +20,8 @@ export class RequestScope {
   readonly errorCodes: string[] = [];
   /** What made Apollo fail unexpectedly while processing the request (it answers a generic error): the cause to log. */
   unexpectedError: unknown;
+  /** When the request arrived (process.hrtime.bigint()). */
+  readonly startedAt = process.hrtime.bigint();
   private finishers: (() => void)[] | undefined = [];
 
   constructor(
@@ -27,6 +29,11 @@ export class RequestScope {
     /** Aborted when the request's deadline passes; its reason is the error store calls then fail with. */
     readonly signal: AbortSignal,
   ) {}
+
+  /** Seconds since the request arrived. */
+  elapsedSeconds(): number {
+    return Number(process.hrtime.bigint() - this.startedAt) / 1e9;
+  }
 
   countStoreCall(store: string): void {
     this.storeCalls[store] = (this.storeCalls[store] ?? 0) + 1;

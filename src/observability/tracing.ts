@@ -21,7 +21,7 @@ export interface Tracing {
  * Optional OpenTelemetry tracing (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set): registers a Node tracer
  * provider that exports spans over OTLP/HTTP in batches, with the AsyncLocalStorage context manager and the
  * W3C `traceparent` propagator. The code only ever uses `@opentelemetry/api`, which is a no-op without it: one
- * SERVER span per HTTP request (src/http/requestLogging.ts, continuing the caller's trace) and one CLIENT span
+ * SERVER span per HTTP request (src/http/middleware/requestSpan.ts, continuing the caller's trace) and one CLIENT span
  * per store call (StorePolicy), so a trace shows which stores a GraphQL operation waited on.
  */
 export function startTracing(config: TracingConfig, logger: Logger): Tracing | undefined {

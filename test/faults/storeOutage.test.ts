@@ -1,4 +1,4 @@
-import { cacheKey } from '../../datasources/cache/cachedBatch';
+import { cacheKey } from '../../datasources/cache/cacheKeys';
 import { type PolyglotGateway, startPolyglotGateway } from '../integration/support/polyglotGateway';
 import { describeControlledStore, startStore, stopStore, storeAcceptsConnections } from '../integration/support/storeControl';
 import { everyStoreProbe, type ReadyReport, waitForHealthyStores } from '../integration/support/waitForHealthyStores';

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { CACHE_SCHEMA_VERSION } from '../../datasources/cache/cachedBatch';
+import { CACHE_SCHEMA_VERSION } from '../../datasources/cache/cacheKeys';
 import { readApiSuite } from '../support/readApiSuite';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../support/testGateway';

@@ -7,7 +7,7 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
-  // Request limits (src/http/requestLimits.ts): the request was refused before anything ran.
+  // Request limits (src/http/limits/requestLimits.ts): the request was refused before anything ran.
   QueryTooDeep: 'QUERY_TOO_DEEP',
   TooManyAliases: 'TOO_MANY_ALIASES',
   TooManyDirectives: 'TOO_MANY_DIRECTIVES',
@@ -18,7 +18,7 @@ export const ErrorCode = {
   QueryNotInSafelist: 'QUERY_NOT_IN_SAFELIST',
   // Execution limits: the response would exceed GRAPHQL_MAX_RESPONSE_BYTES.
   ResponseTooLarge: 'RESPONSE_TOO_LARGE',
-  // Refused before GraphQL sees it (src/http/jsonBody.ts): the request's JSON nests too deep to walk safely.
+  // Refused before GraphQL sees it (src/http/middleware/jsonBody.ts): the request's JSON nests too deep to walk safely.
   JsonTooDeep: 'JSON_TOO_DEEP',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -1,5 +1,6 @@
 import { type Cache, type CacheEntry } from '../../../datasources/cache/Cache';
-import { CACHE_SCHEMA_VERSION, cacheKey, cachedBatch } from '../../../datasources/cache/cachedBatch';
+import { cachedBatch } from '../../../datasources/cache/cachedBatch';
+import { CACHE_SCHEMA_VERSION, cacheKey } from '../../../datasources/cache/cacheKeys';
 import { LruCache } from '../../../datasources/cache/LruCache';
 
 interface Work {

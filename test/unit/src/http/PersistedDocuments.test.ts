@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { documentHash, PersistedDocuments } from '../../../../src/http/PersistedDocuments';
+import { documentHash, PersistedDocuments } from '../../../../src/http/limits/PersistedDocuments';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../../src/core/errors';
 import { createFormatError } from '../../../../src/http/graphql/formatError';
-import { RequestLimitError, withHttpStatus } from '../../../../src/http/RequestLimitError';
+import { RequestLimitError, withHttpStatus } from '../../../../src/http/limits/RequestLimitError';
 
 describe('RequestLimitError', () => {
   const production = createFormatError(false);

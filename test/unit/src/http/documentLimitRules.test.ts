@@ -1,6 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { documentLimitRules } from '../../../../src/http/documentLimitRules';
-import { RequestLimitError } from '../../../../src/http/RequestLimitError';
+import { documentLimitRules } from '../../../../src/http/limits/documentLimitRules';
+import { RequestLimitError } from '../../../../src/http/limits/RequestLimitError';
 
 const schema = buildSchema(`
   type Query { node: Node version: String }

@@ -1,4 +1,4 @@
-import { negotiateGraphqlMediaType } from '../../../../src/http/graphqlMediaType';
+import { negotiateGraphqlMediaType } from '../../../../src/http/middleware/graphqlMediaType';
 
 describe('negotiateGraphqlMediaType', () => {
   it.each([

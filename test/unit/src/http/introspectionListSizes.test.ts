@@ -1,5 +1,5 @@
 import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
-import { introspectionListSizes } from '../../../../src/http/introspectionListSizes';
+import { introspectionListSizes } from '../../../../src/http/limits/introspectionListSizes';
 
 describe('introspectionListSizes', () => {
   it('gives the average length of each introspection list of the schema, at least 1', () => {

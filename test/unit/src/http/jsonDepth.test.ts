@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../../src/http/jsonDepth';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../../src/http/middleware/jsonDepth';
 
 const nested = (depth: number): unknown => JSON.parse(`${'[{"a":'.repeat(depth / 2)}1${'}]'.repeat(depth / 2)}`);
 

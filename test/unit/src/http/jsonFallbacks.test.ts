@@ -1,5 +1,5 @@
 import type express from 'express';
-import { errorsAsJson, notFoundAsJson } from '../../../../src/http/jsonFallbacks';
+import { errorsAsJson, notFoundAsJson } from '../../../../src/http/middleware/jsonFallbacks';
 import type { Logger } from '../../../../src/core/logger';
 
 /** Just enough of express's request and response for the handlers, recording what they answer. */

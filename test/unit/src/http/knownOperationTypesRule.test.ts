@@ -1,5 +1,5 @@
 import { buildSchema as buildSdl, parse, specifiedRules, validate } from 'graphql';
-import { KnownOperationTypesRule } from '../../../../src/http/knownOperationTypesRule';
+import { KnownOperationTypesRule } from '../../../../src/http/graphql/knownOperationTypesRule';
 import { buildSchema } from '../../../../src/schema';
 
 describe('KnownOperationTypesRule', () => {

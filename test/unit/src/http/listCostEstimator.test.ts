@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import { listSizesOf } from '../../../../src/http/limits/listSizes';
-import { listCostEstimator, type ListCostModel } from '../../../../src/http/listCostEstimator';
+import { listCostEstimator, type ListCostModel } from '../../../../src/http/limits/listCostEstimator';
 
 const DIRECTIVE = readFileSync(path.join(__dirname, '..', '..', '..', '..', 'schema', 'listSize.graphql'), 'utf8');
 const PAGE = '@listSize(slicingArguments: ["first"], assumedSize: 25, maxSize: 200, sizedFields: ["edges", "nodes"])';

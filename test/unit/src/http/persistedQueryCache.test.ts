@@ -1,8 +1,8 @@
 import type { Cache, CacheEntry } from '../../../../datasources/cache/Cache';
-import { cacheKey } from '../../../../datasources/cache/cachedBatch';
+import { cacheKey } from '../../../../datasources/cache/cacheKeys';
 import { LruCache } from '../../../../datasources/cache/LruCache';
-import { PersistedDocuments } from '../../../../src/http/PersistedDocuments';
-import { APQ_TTL_SECONDS, createPersistedQueryCache } from '../../../../src/http/persistedQueryCache';
+import { PersistedDocuments } from '../../../../src/http/limits/PersistedDocuments';
+import { APQ_TTL_SECONDS, createPersistedQueryCache } from '../../../../src/http/caching/persistedQueryCache';
 
 /** A Redis stand-in that records what it is asked. */
 class RecordingRedis implements Cache {

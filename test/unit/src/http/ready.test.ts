@@ -1,6 +1,6 @@
 import type { BreakerState } from '../../../../src/core/BreakerState';
 import type { HealthProbe } from '../../../../datasources/HealthProbe';
-import { checkReadiness } from '../../../../src/http/ready';
+import { checkReadiness } from '../../../../src/http/routes/ready';
 import type { StoreName } from '../../../../src/core/StoreName';
 
 function probe(store: StoreName, ping: (signal: AbortSignal) => Promise<void>, breaker: BreakerState = 'closed'): HealthProbe {

@@ -1,10 +1,10 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { CACHE_SCHEMA_VERSION } from '../../../../datasources/cache/cachedBatch';
+import { CACHE_SCHEMA_VERSION, RESPONSE_CACHE_GENERATION_KEY } from '../../../../datasources/cache/cacheKeys';
 import { LruCache } from '../../../../datasources/cache/LruCache';
-import { RESPONSE_CACHE_GENERATION_KEY, ResponseCacheGeneration } from '../../../../datasources/cache/ResponseCacheGeneration';
-import { createHttpCachingPlugins, type ResponseCacheSettings } from '../../../../src/http/responseCachePlugins';
-import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from '../../../../src/http/responseCacheStore';
+import { ResponseCacheGeneration } from '../../../../datasources/cache/ResponseCacheGeneration';
+import { createHttpCachingPlugins, type ResponseCacheSettings } from '../../../../src/http/caching/responseCachePlugins';
+import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from '../../../../src/http/caching/responseCacheStore';
 import { loadTypeDefs } from '../../../../src/schema';
 
 /** The real SDL (with its @cacheControl hints) over stub resolvers that count their calls. */

@@ -1,5 +1,5 @@
 import { getVariableValues, type OperationDefinitionNode, parse } from 'graphql';
-import { unstorableTextArguments } from '../../../../src/http/unstorableTextArguments';
+import { unstorableTextArguments } from '../../../../src/http/limits/unstorableTextArguments';
 import { buildSchema } from '../../../../src/schema';
 
 const schema = buildSchema();

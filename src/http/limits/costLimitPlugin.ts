@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { BadUserInputError, ErrorCode } from '../core/errors';
+import { BadUserInputError, ErrorCode } from '../../core/errors';
 import { introspectionListSizes } from './introspectionListSizes';
-import { listSizesOf } from './limits/listSizes';
-import type { BudgetContext } from './limits/responseBudgetPlugin';
+import { listSizesOf } from './listSizes';
+import type { BudgetContext } from './responseBudgetPlugin';
 import { listCostEstimator } from './listCostEstimator';
 import { RequestLimitError, withHttpStatus } from './RequestLimitError';
-import { errorMessage } from '../core/errorMessage';
+import { errorMessage } from '../../core/errorMessage';
 
 /** Selections graphql-query-complexity visits before it gives up (fragment spreads are visited each time). */
 const MAX_VISITED_SELECTIONS = 10_000;

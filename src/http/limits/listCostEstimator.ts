@@ -1,6 +1,6 @@
 import { getNamedType, isLeafType, type GraphQLField } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { boundFor, type ListSizes, returnsList } from './limits/listSizes';
+import { boundFor, type ListSizes, returnsList } from './listSizes';
 
 /** How the cost of an operation grows with the lists it asks for. */
 export interface ListCostModel {

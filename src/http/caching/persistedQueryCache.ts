@@ -1,9 +1,9 @@
 import type { PersistedQueryOptions } from '@apollo/server';
-import type { Cache } from '../../datasources/cache/Cache';
-import { gatewayMetrics } from '../core/metrics';
+import type { Cache } from '../../../datasources/cache/Cache';
+import { gatewayMetrics } from '../../core/metrics';
 import { BoundedMemoryCache } from './BoundedMemoryCache';
 import { GatewayKeyValueCache } from './GatewayKeyValueCache';
-import type { PersistedDocuments } from './PersistedDocuments';
+import type { PersistedDocuments } from '../limits/PersistedDocuments';
 
 /** Apollo Server's key-value cache interface, as its `persistedQueries.cache` option takes it. */
 export type PersistedQueryCache = NonNullable<PersistedQueryOptions['cache']>;

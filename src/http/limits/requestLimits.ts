@@ -1,20 +1,20 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
-import { gatewayMetrics } from '../core/metrics';
-import { BoundedMemoryCache } from './BoundedMemoryCache';
-import type { BudgetContext } from './limits/responseBudgetPlugin';
+import { gatewayMetrics } from '../../core/metrics';
+import { BoundedMemoryCache } from '../caching/BoundedMemoryCache';
+import type { BudgetContext } from './responseBudgetPlugin';
 import type express from 'express';
-import type { Cache } from '../../datasources/cache/Cache';
-import type { Config } from '../config';
+import type { Cache } from '../../../datasources/cache/Cache';
+import type { Config } from '../../config';
 import { allowListPlugin } from './allowListPlugin';
 import { batchLimit } from './batchLimit';
 import { costLimitPlugin } from './costLimitPlugin';
 import { documentLimitRules } from './documentLimitRules';
-import { jsonBody } from './jsonBody';
-import { legacyJsonStatusPlugin } from './legacyJsonStatusPlugin';
+import { jsonBody } from '../middleware/jsonBody';
+import { legacyJsonStatusPlugin } from '../graphql/legacyJsonStatusPlugin';
 import { PersistedDocuments } from './PersistedDocuments';
-import { APQ_TTL_SECONDS, createPersistedQueryCache } from './persistedQueryCache';
-import { requestErrorCodesPlugin } from './requestErrorCodesPlugin';
+import { APQ_TTL_SECONDS, createPersistedQueryCache } from '../caching/persistedQueryCache';
+import { requestErrorCodesPlugin } from '../graphql/requestErrorCodesPlugin';
 
 /** The ApolloServer options the limits set (spread them into the constructor's options). */
 export type RequestLimitApolloOptions = Pick<

@@ -1,6 +1,6 @@
 import type express from 'express';
-import { ErrorCode } from '../core/errors';
-import { sendRequestError } from './sendRequestError';
+import { ErrorCode } from '../../core/errors';
+import { sendRequestError } from '../middleware/sendRequestError';
 
 /**
  * Express middleware (after the JSON body parser) that refuses a batched request — a JSON array of operations

@@ -1,5 +1,5 @@
-import type { Cache } from '../../datasources/cache/Cache';
-import { cacheKey } from '../../datasources/cache/cachedBatch';
+import type { Cache } from '../../../datasources/cache/Cache';
+import { type CacheEntity, cacheKey } from '../../../datasources/cache/cacheKeys';
 
 /** Apollo Server's KeyValueCache interface (`get`/`set`/`delete` of strings with a TTL in seconds). */
 export interface KeyValueCacheLike {
@@ -10,7 +10,7 @@ export interface KeyValueCacheLike {
 
 export interface GatewayKeyValueCacheOptions {
   /** The entity part of the gateway's cache key (`gw:v<n>:<entity>:<key>`). */
-  readonly entity: string;
+  readonly entity: CacheEntity;
   /** The id part of the key from Apollo's key (default: the key as it is). */
   readonly idOf?: (key: string) => string;
   /** TTL when Apollo stores without one. */

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import type { Cache } from '../../datasources/cache/Cache';
-import { ResponseCacheGeneration } from '../../datasources/cache/ResponseCacheGeneration';
+import type { Cache } from '../../../datasources/cache/Cache';
+import { ResponseCacheGeneration } from '../../../datasources/cache/ResponseCacheGeneration';
 import { RESPONSE_CACHE_MAX_ENTRY_BYTES, responseCacheStore } from './responseCacheStore';
 
 /** The RESPONSE_CACHE* settings. */

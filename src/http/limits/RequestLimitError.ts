@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { DomainError, ErrorCode } from '../core/errors';
-import { toGraphQLError } from './graphql/graphqlErrors';
+import type { DomainError, ErrorCode } from '../../core/errors';
+import { toGraphQLError } from '../graphql/graphqlErrors';
 
 /** The codes a request limit answers with (each documented in README, "Limits"). */
 export type RequestLimitCode =

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode } from '../../core/errors';
 import { RequestLimitError, type RequestLimitCode } from './RequestLimitError';
 
 /** The maxima the document rules enforce, per operation (fragments counted where they are spread). */

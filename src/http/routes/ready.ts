@@ -1,8 +1,8 @@
 import type express from 'express';
-import type { BreakerState } from '../core/BreakerState';
-import type { HealthProbe } from '../../datasources/HealthProbe';
-import type { Logger } from '../core/logger';
-import type { StoreName } from '../core/StoreName';
+import type { BreakerState } from '../../core/BreakerState';
+import type { HealthProbe } from '../../../datasources/HealthProbe';
+import type { Logger } from '../../core/logger';
+import type { StoreName } from '../../core/StoreName';
 
 /** One configured store in the /ready answer. */
 export interface StoreReadiness {

@@ -1,7 +1,7 @@
 import type express from 'express';
-import { ErrorCode } from '../core/errors';
-import type { Logger } from '../core/logger';
-import { REQUEST_ID_HEADER } from './requestLogging';
+import { ErrorCode } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { REQUEST_ID_HEADER } from './requestScope';
 import { sendRequestError } from './sendRequestError';
 
 /**

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type net from 'node:net';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode } from '../../core/errors';
 
 /** The HTTP server's bounds on slow clients (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS). */
 export interface ClientTimeouts {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ErrorCode } from '../core/errors';
-import { negotiateGraphqlMediaType } from './graphqlMediaType';
+import { ErrorCode } from '../../core/errors';
+import { negotiateGraphqlMediaType } from '../middleware/graphqlMediaType';
 
 /**
  * Codes of errors about a well-formed GraphQL-over-HTTP request whose document, operation or variables are

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
-import { errorMessage } from '../core/errorMessage';
+import { errorMessage } from '../../core/errorMessage';
 
 /** The SHA-256 of a document, hex: the id automatic persisted queries use (`extensions.persistedQuery.sha256Hash`). */
 export function documentHash(document: string): string {

@@ -1,5 +1,5 @@
 import express from 'express';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode } from '../../core/errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { sendRequestError } from './sendRequestError';
 

@@ -1,6 +1,6 @@
 import type { BaseContext } from '@apollo/server';
 import type { ApolloServerPluginResponseCacheOptions } from '@apollo/server-plugin-response-cache';
-import type { Cache } from '../../datasources/cache/Cache';
+import type { Cache } from '../../../datasources/cache/Cache';
 import { GatewayKeyValueCache } from './GatewayKeyValueCache';
 
 /** Apollo's key-value cache interface, as the response-cache plugin's `cache` option takes it. */

@@ -8,8 +8,8 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { findUnstorableCharacter } from '../core/domain/storableText';
-import type { InputProblem } from '../core/errors';
+import { findUnstorableCharacter } from '../../core/domain/storableText';
+import type { InputProblem } from '../../core/errors';
 
 /** Problems reported at most (a request with thousands of bad strings needs no thousands of lines back). */
 const MAX_PROBLEMS = 10;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode } from '../../core/errors';
 import type { PersistedDocuments } from './PersistedDocuments';
 import { RequestLimitError, withHttpStatus } from './RequestLimitError';
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getVariableValues } from 'graphql';
-import { BadUserInputError } from '../core/errors';
+import { BadUserInputError } from '../../core/errors';
 import { withHttpStatus } from './RequestLimitError';
 import { unstorableTextArguments } from './unstorableTextArguments';
 

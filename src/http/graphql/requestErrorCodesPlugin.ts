@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode } from '../../core/errors';
 
 // graphql-js's wording when parse() stops at ParseOptions.maxTokens (graphql/src/language/parser.ts; 16.x
 // spells it "more that", so both spellings are accepted).

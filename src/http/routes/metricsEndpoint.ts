@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { GatewayMetrics } from '../core/metrics';
+import type { GatewayMetrics } from '../../core/metrics';
 
 /** GET /metrics: the registry in Prometheus text format (prom-client), default process metrics included. */
 export function metricsEndpoint(metrics: GatewayMetrics): express.RequestHandler {
