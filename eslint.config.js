@@ -74,7 +74,16 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The explorer's browser scripts: plain ES5 run by the page, React, ReactDOM and GraphiQL as globals.
+    files: ['static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', URL: 'readonly', React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.js'],
+    ignores: ['static/**'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
