@@ -1,0 +1,220 @@
+import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
+import type { CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import type { Projection } from '../../../../datasources/writes/Projection';
+import { reindexProjections } from '../../../../src/writes/reindex';
+import { workWrite } from '../../../support/workWrite';
+import type { StoreName } from '../../../../src/core/StoreName';
+
+function work(id: string, title = `Title of ${id}`): WorkWrite {
+  return workWrite({ id, title, publicationYear: 2020, type: 'article' });
+}
+
+/**
+ * A catalog in memory. `duringPaging(n)` runs before the n-th page is read (1-based), to simulate writes
+ * made while the rebuild runs; `changed` is what workIdsChangedSince answers for the instant `now` gave.
+ */
+class FakeSnapshot implements CatalogSnapshot {
+  readonly works = new Map<string, WorkWrite>();
+  readonly changed = new Set<string>();
+  readonly sinceAsked: Date[] = [];
+  readonly pagesAsked: [string, number][] = [];
+  duringPaging: (page: number) => void = () => undefined;
+  readonly started = new Date('2025-01-01T00:00:00Z');
+
+  constructor(ids: readonly string[]) {
+    for (const id of ids) this.works.set(id, work(id));
+  }
+
+  /** A write during the rebuild: the work is (re)written and counts as changed since the start. */
+  write(w: WorkWrite): void {
+    this.works.set(w.id, w);
+    this.changed.add(w.id);
+  }
+
+  async batchForWorks(workIds: readonly string[]): Promise<{ batch: CatalogBatch; missing: string[] }> {
+    const works = workIds.flatMap((id) => this.works.get(id) ?? []);
+    return { batch: { works, authors: [], institutions: [], sources: [], topics: [] }, missing: workIds.filter((id) => !this.works.has(id)) };
+  }
+
+  async workIdsAfter(after: string, limit: number): Promise<string[]> {
+    this.pagesAsked.push([after, limit]);
+    this.duringPaging(this.pagesAsked.length);
+    return [...this.works.keys()]
+      .sort()
+      .filter((id) => id > after)
+      .slice(0, limit);
+  }
+
+  async workIdsChangedSince(since: Date): Promise<string[]> {
+    this.sinceAsked.push(since);
+    // Deleted works have no row, so no write time: only works that still exist are listed.
+    return [...this.changed].filter((id) => this.works.has(id)).sort();
+  }
+
+  async existingWorkIds(workIds: readonly string[]): Promise<Set<string>> {
+    return new Set(workIds.filter((id) => this.works.has(id)));
+  }
+
+  async now(): Promise<Date> {
+    return this.started;
+  }
+}
+
+/** A Projection recording every call in order, and holding what it was given. */
+class FakeProjection implements Projection {
+  readonly calls: string[] = [];
+  readonly held = new Map<string, WorkWrite>();
+
+  constructor(readonly store: StoreName) {}
+
+  async ensureSchema(): Promise<void> {
+    this.calls.push('ensureSchema');
+  }
+
+  async apply(batch: CatalogBatch): Promise<void> {
+    this.calls.push(`apply ${batch.works.map((w) => w.id).join(',')}`);
+    for (const w of batch.works) this.held.set(w.id, w);
+  }
+
+  async remove(workIds: readonly string[]): Promise<void> {
+    this.calls.push(`remove ${workIds.join(',')}`);
+    for (const id of workIds) this.held.delete(id);
+  }
+
+  async reset(): Promise<void> {
+    this.calls.push('reset');
+    this.held.clear();
+  }
+
+  async close(): Promise<void> {}
+}
+
+describe('reindexProjections', () => {
+  it('empties the projection, then applies every work in pages of batchSize in id order', async () => {
+    const snapshot = new FakeSnapshot(['W5', 'W1', 'W3', 'W2', 'W4']);
+    const projection = new FakeProjection('neo4j');
+    projection.held.set('W999', work('W999'));
+    const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+    expect(projection.calls.slice(0, 6)).toEqual(['ensureSchema', 'reset', 'ensureSchema', 'apply W1,W2', 'apply W3,W4', 'apply W5']);
+    expect(snapshot.pagesAsked).toEqual([
+      ['', 2],
+      ['W2', 2],
+      ['W4', 2],
+      ['W5', 2],
+    ]);
+    expect([...projection.held.keys()].sort()).toEqual(['W1', 'W2', 'W3', 'W4', 'W5']);
+    expect(report).toMatchObject({ store: 'neo4j', works: 5, reconciled: 0 });
+    expect(report?.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('takes the start instant before reading anything, and asks for the works changed since then', async () => {
+    const snapshot = new FakeSnapshot(['W1']);
+    await reindexProjections(snapshot, [new FakeProjection('neo4j')]);
+    expect(snapshot.sinceAsked).toEqual([snapshot.started]);
+  });
+
+  it('re-applies works changed after they were paged, so the projection ends as the catalog is', async () => {
+    const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4']);
+    snapshot.duringPaging = (page) => {
+      if (page === 2) snapshot.write(work('W1', 'Edited while rebuilding'));
+    };
+    const projection = new FakeProjection('elasticsearch');
+    const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+    expect(projection.held.get('W1')?.title).toBe('Edited while rebuilding');
+    expect(projection.calls).toContain('apply W1');
+    expect(report).toMatchObject({ works: 4, reconciled: 1 });
+  });
+
+  it('removes works it wrote that were deleted meanwhile', async () => {
+    const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4', 'W5']);
+    snapshot.duringPaging = (page) => {
+      if (page === 3) {
+        snapshot.works.delete('W1');
+        snapshot.works.delete('W3');
+      }
+    };
+    const projection = new FakeProjection('neo4j');
+    const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+    expect([...projection.held.keys()].sort()).toEqual(['W2', 'W4', 'W5']);
+    expect(report).toMatchObject({ works: 3, reconciled: 2 });
+  });
+
+  it('applies works created meanwhile behind the paging cursor', async () => {
+    const snapshot = new FakeSnapshot(['W2', 'W4', 'W6']);
+    snapshot.duringPaging = (page) => {
+      if (page === 2) snapshot.write(work('W1'));
+    };
+    const projection = new FakeProjection('influxdb');
+    const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+    expect([...projection.held.keys()].sort()).toEqual(['W1', 'W2', 'W4', 'W6']);
+    expect(report?.reconciled).toBe(1);
+  });
+
+  it('removes a changed work deleted between the listing of changes and its re-read', async () => {
+    const snapshot = new FakeSnapshot(['W1', 'W2']);
+    snapshot.changed.add('W2');
+    const batchForWorks = snapshot.batchForWorks.bind(snapshot);
+    let reads = 0;
+    snapshot.batchForWorks = async (ids) => {
+      // The reconciliation read (after the paging's single read) finds W2 gone.
+      if (++reads === 2) snapshot.works.delete('W2');
+      return batchForWorks(ids);
+    };
+    const projection = new FakeProjection('neo4j');
+    await reindexProjections(snapshot, [projection], { batchSize: 10 });
+    expect([...projection.held.keys()]).toEqual(['W1']);
+  });
+
+  it('re-reads changed works in chunks of batchSize', async () => {
+    const ids = ['W1', 'W2', 'W3', 'W4', 'W5'];
+    const snapshot = new FakeSnapshot(ids);
+    for (const id of ids) snapshot.changed.add(id);
+    const projection = new FakeProjection('neo4j');
+    const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+    const applies = projection.calls.filter((c) => c.startsWith('apply'));
+    // Three pages, then the five changed works again, in three chunks.
+    expect(applies).toEqual(['apply W1,W2', 'apply W3,W4', 'apply W5', 'apply W1,W2', 'apply W3,W4', 'apply W5']);
+    expect(report).toMatchObject({ works: 5, reconciled: 5 });
+  });
+
+  it('rebuilds each projection in turn, reporting each', async () => {
+    const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
+    const neo4j = new FakeProjection('neo4j');
+    const elasticsearch = new FakeProjection('elasticsearch');
+    const progress: [StoreName, number][] = [];
+    const reports = await reindexProjections(snapshot, [neo4j, elasticsearch], { batchSize: 2, onProgress: (store, works) => progress.push([store, works]) });
+    expect(reports.map((r) => [r.store, r.works, r.reconciled])).toEqual([
+      ['neo4j', 3, 0],
+      ['elasticsearch', 3, 0],
+    ]);
+    expect(progress).toEqual([
+      ['neo4j', 2],
+      ['neo4j', 3],
+      ['elasticsearch', 2],
+      ['elasticsearch', 3],
+    ]);
+    // The second store starts only once the first is done.
+    expect(elasticsearch.calls[0]).toBe('ensureSchema');
+    expect([...neo4j.held.keys()]).toEqual([...elasticsearch.held.keys()]);
+  });
+
+  it('empties the projection of an empty catalog and reports no works', async () => {
+    const snapshot = new FakeSnapshot([]);
+    const projection = new FakeProjection('neo4j');
+    projection.held.set('W1', work('W1'));
+    const reports = await reindexProjections(snapshot, [projection]);
+    expect(projection.held.size).toBe(0);
+    expect(projection.calls.filter((c) => c.startsWith('apply'))).toEqual([]);
+    expect(reports).toEqual([expect.objectContaining({ store: 'neo4j', works: 0, reconciled: 0 })]);
+  });
+
+  it('answers no report without projections', async () => {
+    expect(await reindexProjections(new FakeSnapshot(['W1']), [])).toEqual([]);
+  });
+
+  it('pages 500 works at a time by default', async () => {
+    const snapshot = new FakeSnapshot(['W1']);
+    await reindexProjections(snapshot, [new FakeProjection('neo4j')]);
+    expect(snapshot.pagesAsked[0]).toEqual(['', 500]);
+  });
+});
