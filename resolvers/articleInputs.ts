@@ -158,7 +158,7 @@ class Problems {
   }
 
   /**
-   * Display text (src/domain/displayText.ts): invisible characters at the ends dropped, `null` when absent or showing
+   * Display text (src/core/domain/displayText.ts): invisible characters at the ends dropped, `null` when absent or showing
    * nothing (blanks, zero-width spaces); control characters (`lines`: but tab and line breaks), a NUL or an unpaired
    * surrogate, or more than `max` characters, are problems.
    */

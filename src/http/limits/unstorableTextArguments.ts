@@ -16,7 +16,7 @@ const MAX_PROBLEMS = 10;
 
 /**
  * Every string in the arguments of `operation` (and of the fragments of `document` it can spread) that holds a
- * character no store can hold (NUL, an unpaired surrogate: src/domain/storableText.ts). Arguments are read as
+ * character no store can hold (NUL, an unpaired surrogate: src/core/domain/storableText.ts). Arguments are read as
  * execution will read them (`getArgumentValues` over the coerced `variables`): literals, variables and defaults
  * alike, at any depth of input objects and lists, on fields and directives. Each problem names the argument path
  * (`filter.doi`, `filter.type[0]`, `input.newAuthors[1].displayName`) and the field or directive it belongs to
