@@ -3,7 +3,8 @@
  * loaders and resolvers see; no GraphQL or driver type appears here.
  */
 
-export interface WorkRecord {
+/** A work's own fields: what the catalog stores for it and what reads return (WorkRecord), writes carry (WorkWrite). */
+export interface WorkFields {
   readonly id: string;
   readonly doi: string | null;
   readonly title: string | null;
@@ -17,6 +18,9 @@ export interface WorkRecord {
   readonly sourceId: string | null;
   readonly primaryTopicId: string | null;
   readonly referencedWorkIds: readonly string[];
+}
+
+export interface WorkRecord extends WorkFields {
   /** Incremented by every write of the work (optimistic concurrency for article mutations). */
   readonly version: number;
 }

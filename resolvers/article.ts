@@ -4,6 +4,7 @@ import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers, StoreSync } from '../src/generated/graphql';
 import { parseCreateArticleInput, parseUpdateArticleInput } from './articleInputs';
 import { requireId } from './inputs';
+import { boundedFirst } from './pagination';
 import { toStoreEnum } from './storeEnum';
 
 const MAX_OUTBOX_PAGE = 200;
@@ -61,8 +62,7 @@ export const articleResolvers: Resolvers = {
   Query: {
     outbox: async (_parent, { first }, { auth, outbox }) => {
       auth.require('outbox');
-      const n = first ?? 50;
-      if (n < 0 || n > MAX_OUTBOX_PAGE) throw new BadUserInputError(`first must be between 0 and ${MAX_OUTBOX_PAGE}`, 'first');
+      const n = boundedFirst(first, { default: 50, max: MAX_OUTBOX_PAGE });
       const status = await outbox.status(n);
       return { ...status, deadLetters: status.deadLetters.map(toOutboxRecord) };
     },

@@ -5,6 +5,7 @@ import { requireId, toAuthorFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
 import { toTrendRange } from './trendInputs';
+import { loadExisting } from './loadExisting';
 
 export const authorResolvers: Resolvers = {
   Query: {
@@ -35,11 +36,7 @@ export const authorResolvers: Resolvers = {
     trend: (author, args, { loaders }) => loaders.trend.load({ subject: { kind: 'author', id: author.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
   },
   Coauthor: {
-    author: async (coauthor, _args, { loaders }) => {
-      const author = await loaders.author.load(coauthor.authorId);
-      if (author === null) throw new Error(`co-author ${coauthor.authorId} is missing`);
-      return author;
-    },
+    author: (coauthor, _args, { loaders }) => loadExisting(loaders.author, coauthor.authorId, `co-author ${coauthor.authorId}`),
   },
   AuthorConnection: connectionFields,
 };

@@ -5,6 +5,7 @@ import { lazyConnection } from './mappers/Connection';
 import { requireId } from './inputs';
 import { afterCursor, connectionFields, pageSize } from './pagination';
 import { type CitationDepth, isCitationDepth, MAX_CITATION_DEPTH } from '../src/core/domain/citationDepth';
+import { loadExisting } from './loadExisting';
 
 /** `depth` as a validated CitationDepth; the only form in which it ever reaches a store. */
 export function citationDepth(depth: number | null | undefined): CitationDepth {
@@ -26,15 +27,9 @@ export const citationResolvers: Resolvers = {
     },
   },
   Citation: {
-    citing: (edge, _args, { loaders }) => requireWork(loaders.work.load(edge.citingId), edge.citingId),
-    cited: (edge, _args, { loaders }) => requireWork(loaders.work.load(edge.citedId), edge.citedId),
+    // The graph only returns loaded works; a missing one means a projection is out of step with the catalog.
+    citing: (edge, _args, { loaders }) => loadExisting(loaders.work, edge.citingId, `work ${edge.citingId} (in the citation graph)`),
+    cited: (edge, _args, { loaders }) => loadExisting(loaders.work, edge.citedId, `work ${edge.citedId} (in the citation graph)`),
   },
   CitationConnection: connectionFields,
 };
-
-async function requireWork<T>(pending: Promise<T | null>, id: string): Promise<T> {
-  const work = await pending;
-  // The graph only returns loaded works; a missing one means a projection is out of step with the catalog.
-  if (work === null) throw new Error(`work ${id} is in the citation graph but not in the catalog`);
-  return work;
-}

@@ -4,13 +4,22 @@ import { BadUserInputError } from '../src/core/errors';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
 
-/** `first` with its default applied; outside 0…MAX_PAGE_SIZE it is a BAD_USER_INPUT naming `first`. */
-export function pageSize(first: number | null | undefined): number {
-  if (first == null) return DEFAULT_PAGE_SIZE;
-  if (first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+/**
+ * A `first` argument with its default applied; outside 0…max it is a BAD_USER_INPUT naming `first`. (The schema's
+ * @listSize bounds say the same at the edge, src/http/limits/boundedSchema.ts; resolvers do not rely on being
+ * wrapped.)
+ */
+export function boundedFirst(first: number | null | undefined, bounds: { readonly default: number; readonly max: number }): number {
+  if (first == null) return bounds.default;
+  if (first < 0 || first > bounds.max) {
+    throw new BadUserInputError(`first must be between 0 and ${bounds.max} (got ${first})`, 'first');
   }
   return first;
+}
+
+/** `first` of a connection page: 25 by default, at most MAX_PAGE_SIZE. */
+export function pageSize(first: number | null | undefined): number {
+  return boundedFirst(first, { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE });
 }
 
 /** `after` as given, or undefined. */

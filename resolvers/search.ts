@@ -2,7 +2,8 @@ import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers } from '../src/generated/graphql';
 import { toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
-import { afterCursor, pageSize } from './pagination';
+import { afterCursor, boundedFirst, pageSize } from './pagination';
+import { loadExisting } from './loadExisting';
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_SUGGESTIONS = 50;
@@ -24,8 +25,7 @@ export const searchResolvers: Resolvers = {
       }),
     }),
     autocompleteWorks: (_parent, args, { search }) => {
-      const first = args.first ?? 10;
-      if (first < 0 || first > MAX_SUGGESTIONS) throw new BadUserInputError(`first must be between 0 and ${MAX_SUGGESTIONS} (got ${first})`, 'first');
+      const first = boundedFirst(args.first, { default: 10, max: MAX_SUGGESTIONS });
       return search.autocomplete(searchText(args.prefix, 'prefix', 100), first);
     },
   },
@@ -55,20 +55,12 @@ export const searchResolvers: Resolvers = {
     },
   },
   WorkSearchEdge: {
-    node: async ({ hit }, _args, { loaders }) => {
-      const work = await loaders.work.load(hit.workId);
-      if (work === null) throw new Error(`search hit ${hit.workId} is not in the catalog`);
-      return work;
-    },
+    node: ({ hit }, _args, { loaders }) => loadExisting(loaders.work, hit.workId, `search hit ${hit.workId}`),
     score: ({ hit }) => hit.score,
     highlights: ({ hit }) => hit.highlights,
   },
   WorkSuggestion: {
     id: (s) => s.workId,
-    work: async (s, _args, { loaders }) => {
-      const work = await loaders.work.load(s.workId);
-      if (work === null) throw new Error(`suggestion ${s.workId} is not in the catalog`);
-      return work;
-    },
+    work: (s, _args, { loaders }) => loadExisting(loaders.work, s.workId, `suggestion ${s.workId}`),
   },
 };

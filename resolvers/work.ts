@@ -6,6 +6,7 @@ import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
 import { toTrendRange } from './trendInputs';
 import { loadWorkPage } from './workPages';
+import { loadExisting } from './loadExisting';
 
 export const workResolvers: Resolvers = {
   Query: {
@@ -45,23 +46,14 @@ export const workResolvers: Resolvers = {
     trend: (work, args, { loaders }) => loaders.trend.load({ subject: { kind: 'work', id: work.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
   },
   Authorship: {
-    author: async (authorship, _args, { loaders }) => {
-      // A name OpenAlex could not attach to an author names nobody.
-      if (authorship.authorId === null) return null;
-      const author = await loaders.author.load(authorship.authorId);
-      // authorships.author_id references authors(id), so a missing author is a broken invariant.
-      if (author === null) throw new Error(`author ${authorship.authorId} of work ${authorship.workId} is missing`);
-      return author;
-    },
+    // A name OpenAlex could not attach to an author names nobody; authorships.author_id references authors(id).
+    author: (authorship, _args, { loaders }) =>
+      authorship.authorId === null ? null : loadExisting(loaders.author, authorship.authorId, `author ${authorship.authorId} of work ${authorship.workId}`),
     institutions: async (authorship, _args, { loaders }) =>
       (await loaders.institution.loadMany(authorship.institutionIds)).filter(isRecord),
   },
   WorkTopic: {
-    topic: async (workTopic, _args, { loaders }) => {
-      const topic = await loaders.topic.load(workTopic.topicId);
-      if (topic === null) throw new Error(`topic ${workTopic.topicId} is missing`);
-      return topic;
-    },
+    topic: (workTopic, _args, { loaders }) => loadExisting(loaders.topic, workTopic.topicId, `topic ${workTopic.topicId}`),
   },
   WorkConnection: connectionFields,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigVariable } from './configVariables';
+import { CONFIG_VARIABLES, type ConfigVariable } from './configVariables';
 import { type CorsSettings, parseCorsOrigins } from './http/middleware/corsOrigins';
 import { errorMessage } from './core/errorMessage';
 import { STORE_NAMES, type StoreName } from './core/StoreName';
@@ -99,7 +99,7 @@ const timeSpan = z
   })
   .pipe(z.number().int().min(60, 'at least 60 s').max(366 * 86_400, 'at most 366 days'));
 
-const positiveInt = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const optionalUrl = z
   .string()
@@ -109,11 +109,11 @@ const optionalUrl = z
   .optional();
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  HOST: z.string().min(1),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -125,45 +125,44 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
   DATABASE_URL: optionalUrl,
-  DATA_DIR: z.string().min(1).default('.data/pglite'),
-  SEED: z.enum(['sample', 'none']).default('sample'),
+  DATA_DIR: z.string().min(1),
+  SEED: z.enum(['sample', 'none']),
   REDIS_URL: optionalUrl,
   NEO4J_URL: optionalUrl,
-  NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_USER: z.string(),
+  NEO4J_PASSWORD: z.string(),
   INFLUX_URL: optionalUrl,
-  INFLUX_DATABASE: z.string().min(1).default('openalex'),
-  INFLUX_TOKEN: z.string().default(''),
+  INFLUX_DATABASE: z.string().min(1),
+  INFLUX_TOKEN: z.string(),
   ELASTICSEARCH_URL: optionalUrl,
-  ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'lowercase letters, digits, _ and - only').default('works'),
-  GRAPHQL_MAX_DEPTH: positiveInt(1000, 12),
-  GRAPHQL_MAX_ALIASES: positiveInt(10_000, 15),
-  GRAPHQL_MAX_TOKENS: positiveInt(1_000_000, 1000),
-  GRAPHQL_MAX_DIRECTIVES: positiveInt(10_000, 25),
-  GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER, 50_000),
-  GRAPHQL_MAX_RESPONSE_BYTES: byteSize.default(8 * 1024 * 1024),
-  GRAPHQL_HEAVY_RESPONSE_BYTES: byteSize.default(256 * 1024),
-  GRAPHQL_HEAVY_COST: positiveInt(Number.MAX_SAFE_INTEGER, 20_000),
-  GRAPHQL_MAX_HEAVY_OPERATIONS: positiveInt(1000, 2),
-  GRAPHQL_MAX_BATCH: positiveInt(1000, 10),
-  GRAPHQL_BODY_LIMIT: byteSize.default(1024 * 1024),
+  ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/, 'lowercase letters, digits, _ and - only'),
+  GRAPHQL_MAX_DEPTH: positiveInt(1000),
+  GRAPHQL_MAX_ALIASES: positiveInt(10_000),
+  GRAPHQL_MAX_TOKENS: positiveInt(1_000_000),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt(10_000),
+  GRAPHQL_MAX_COST: positiveInt(Number.MAX_SAFE_INTEGER),
+  GRAPHQL_MAX_RESPONSE_BYTES: byteSize,
+  GRAPHQL_HEAVY_RESPONSE_BYTES: byteSize,
+  GRAPHQL_HEAVY_COST: positiveInt(Number.MAX_SAFE_INTEGER),
+  GRAPHQL_MAX_HEAVY_OPERATIONS: positiveInt(1000),
+  GRAPHQL_MAX_BATCH: positiveInt(1000),
+  GRAPHQL_BODY_LIMIT: byteSize,
   GRAPHQL_INTROSPECTION: optionalBoolean,
   GRAPHQL_SUGGESTIONS: optionalBoolean,
   GRAPHQL_PERSISTED_ONLY: optionalBoolean,
   GRAPHQL_PERSISTED_DOCUMENTS: z.string().trim().default(''),
-  GRAPHQL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(15_000),
-  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
-  STORE_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000).default(32),
-  STORE_MAX_QUEUED_CALLS: z.coerce.number().int().min(0).max(100_000).default(128),
+  GRAPHQL_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000),
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0),
+  STORE_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000),
+  STORE_MAX_QUEUED_CALLS: z.coerce.number().int().min(0).max(100_000),
   READY_REQUIRED_STORES: z
     .string()
-    .default('postgres')
     .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
     .pipe(z.array(z.enum(STORE_NAMES))),
-  READY_PROBE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
+  READY_PROBE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000),
   AUTH_JWT_SECRET: z
     .string()
     .default('')
@@ -172,25 +171,25 @@ const schema = z.object({
     .string()
     .default('')
     .refine((v) => v === '' || v.includes('-----BEGIN PUBLIC KEY-----'), 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)'),
-  AUTH_JWT_ALGORITHM: z.enum(JWT_PUBLIC_KEY_ALGORITHMS).default('RS256'),
-  AUTH_JWT_ISSUER: z.string().min(1).default('openalex-gateway'),
-  AUTH_JWT_AUDIENCE: z.string().min(1).default('openalex-gateway'),
-  AUTH_QUERIES: z.enum(['public', 'authenticated']).default('public'),
-  AUTH_JWT_MAX_AGE: timeSpan.default(24 * 3600),
-  AUTH_DEV_SECRET_FILE: z.string().min(1).default('.data/dev-jwt-secret'),
-  OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
-  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  AUTH_JWT_ALGORITHM: z.enum(JWT_PUBLIC_KEY_ALGORITHMS),
+  AUTH_JWT_ISSUER: z.string().min(1),
+  AUTH_JWT_AUDIENCE: z.string().min(1),
+  AUTH_QUERIES: z.enum(['public', 'authenticated']),
+  AUTH_JWT_MAX_AGE: timeSpan,
+  AUTH_DEV_SECRET_FILE: z.string().min(1),
+  OUTBOX_RELAY: z.enum(['on', 'off']),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(500).max(3_600_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
-  OTEL_SERVICE_NAME: z.string().min(1).default('openalex-gateway'),
-  SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
-  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
-  RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(300),
-  CACHE_MAX_BYTES: byteSize.default(64 * 1024 * 1024),
-  APQ_CACHE_MAX_BYTES: byteSize.default(30 * 1024 * 1024),
-  GRAPHQL_DOCUMENT_CACHE_BYTES: byteSize.default(30 * 1024 * 1024),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  OTEL_SERVICE_NAME: z.string().min(1),
+  SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000),
+  RESPONSE_CACHE: z.enum(['on', 'off']),
+  RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400),
+  CACHE_MAX_BYTES: byteSize,
+  APQ_CACHE_MAX_BYTES: byteSize,
+  GRAPHQL_DOCUMENT_CACHE_BYTES: byteSize,
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
 /** The GRAPHQL_* variables; introspection and suggestions default to on, except in production. */
@@ -227,9 +226,24 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * `env` with every unset variable given its default as CONFIG_VARIABLES documents it (the one place defaults are
+ * written): a literal default is parsed like a value the user set, `(empty)` is the empty string, and a default
+ * described in parentheses (`(unset: …)`) leaves the variable unset.
+ */
+function withDocumentedDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const filled: NodeJS.ProcessEnv = { ...env };
+  for (const [name, variable] of Object.entries(CONFIG_VARIABLES)) {
+    if (filled[name] !== undefined) continue;
+    if (variable.default === '(empty)') filled[name] = '';
+    else if (!variable.default.startsWith('(')) filled[name] = variable.default;
+  }
+  return filled;
+}
+
 /** Reads and validates the configuration from `env` (default: process.env). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withDocumentedDefaults(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

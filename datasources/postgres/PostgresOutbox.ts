@@ -1,5 +1,6 @@
 import type { ArticleOperation, TouchedIds } from '../writes/articleWrite';
-import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../writes/Outbox';
+import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState } from '../writes/Outbox';
+import type { OutboxStats } from '../../src/core/metrics';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { SqlExecutor } from './SqlExecutor';
 import { CLAIM_SQL, DEAD_LETTERS_SQL, DELETE_DELIVERED_SQL, REQUEUE_SQL, SETTLE_FAILED_SQL, STATE_SQL, STATS_SQL } from './sql/outboxSql';

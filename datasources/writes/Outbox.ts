@@ -1,5 +1,6 @@
 import type { ArticleOperation, TouchedIds } from './articleWrite';
 import type { StoreName } from '../../src/core/StoreName';
+import type { OutboxStats } from '../../src/core/metrics';
 
 /** An outbox record as the relay and the admin query see it. */
 export interface OutboxRecord {
@@ -22,12 +23,6 @@ export interface DeliveryOutcome {
   readonly failed: readonly { readonly store: StoreName; readonly error: string }[];
   /** Whether the failure counts as an attempt (false when every failing store's breaker was open: nothing was tried). */
   readonly countsAsAttempt: boolean;
-}
-
-export interface OutboxStats {
-  readonly pending: number;
-  readonly deadLettered: number;
-  readonly oldestPendingAgeSeconds: number | null;
 }
 
 /** Where a record stands, for a mutation's payload: `undefined` once delivered everywhere (the record is gone). */

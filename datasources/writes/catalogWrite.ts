@@ -1,4 +1,4 @@
-import type { InstitutionRecord, SourceRecord, TopicRecord } from '../types';
+import type { InstitutionRecord, SourceRecord, TopicRecord, WorkFields } from '../types';
 
 /** One year of OpenAlex `counts_by_year`: citations received that year. */
 export interface CitationsInYear {
@@ -22,20 +22,7 @@ export interface AuthorshipWrite {
 }
 
 /** A work as the catalog stores it, with its authorships, topics and references. */
-export interface WorkWrite {
-  readonly id: string;
-  readonly doi: string | null;
-  readonly title: string | null;
-  readonly abstract: string | null;
-  readonly publicationYear: number | null;
-  readonly publicationDate: string | null;
-  readonly type: string | null;
-  readonly language: string | null;
-  readonly citedByCount: number;
-  readonly isOpenAccess: boolean;
-  readonly sourceId: string | null;
-  readonly primaryTopicId: string | null;
-  readonly referencedWorkIds: readonly string[];
+export interface WorkWrite extends WorkFields {
   readonly countsByYear: readonly CitationsInYear[];
   readonly authorships: readonly AuthorshipWrite[];
   readonly topics: readonly { readonly topicId: string; readonly score: number }[];

@@ -1,4 +1,5 @@
-import type { Outbox, OutboxRecord, OutboxStats } from '../../datasources/writes/Outbox';
+import type { Outbox, OutboxRecord } from '../../datasources/writes/Outbox';
+import type { OutboxStats } from '../core/metrics';
 
 /** What an admin sees of the outbox and may do with it: its counts, its dead letters, requeueing them. */
 export class OutboxAdmin {

@@ -42,7 +42,11 @@ export interface RelayRound {
   readonly deadLettered: number;
 }
 
-type Failure = { store: StoreName; error: string; breakerOpen: boolean };
+/**
+ * A store that did not apply a record, and whether that spends one of the record's attempts: not when the store
+ * was never tried (its breaker was open, it is not configured here, the catalog could not be read).
+ */
+type Failure = { store: StoreName; error: string; countsAsAttempt: boolean };
 
 /**
  * Delivers outbox records to the projection stores. Each round claims ready records (by lease: several relays
@@ -120,7 +124,7 @@ export class OutboxRelay {
       snapshot = await this.snapshot.batchForWorks(records.map((r) => r.workId));
     } catch (err) {
       // The catalog itself is unreachable: every pending store stays pending; nothing was tried, no attempt counts.
-      for (const r of records) failures.set(r.id, r.pendingStores.map((store) => ({ store, error: `reading the catalog failed: ${message(err)}`, breakerOpen: true })));
+      for (const r of records) failures.set(r.id, r.pendingStores.map((store) => ({ store, error: `reading the catalog failed: ${message(err)}`, countsAsAttempt: false })));
       return this.settleAll(records, failures);
     }
     for (const store of new Set(records.flatMap((r) => r.pendingStores))) {
@@ -141,7 +145,7 @@ export class OutboxRelay {
     const projection = this.byStore.get(store);
     if (!projection) {
       // A record names a store this relay is not configured for (another replica's configuration?): keep it for a relay that is.
-      return records.map((r) => [r, { store, error: `${store} is not configured in this gateway`, breakerOpen: true }]);
+      return records.map((r) => [r, { store, error: `${store} is not configured in this gateway`, countsAsAttempt: false }]);
     }
     try {
       await applyTo(projection, records, snapshot);
@@ -149,7 +153,7 @@ export class OutboxRelay {
     } catch (err) {
       if (records.length === 1 || isUnavailable(err)) {
         this.logger.warn({ store, records: records.length, err: message(err) }, 'projection failed; will retry');
-        return records.map((r) => [r, { store, error: message(err), breakerOpen: isBreakerOpen(err) }]);
+        return records.map((r) => [r, { store, error: message(err), countsAsAttempt: !isBreakerOpen(err) }]);
       }
     }
     const failed: [OutboxRecord, Failure][] = [];
@@ -158,7 +162,7 @@ export class OutboxRelay {
         await applyTo(projection, [record], snapshot);
       } catch (err) {
         this.logger.warn({ store, outboxId: record.id, workId: record.workId, err: message(err) }, 'projection of one record failed; will retry');
-        failed.push([record, { store, error: message(err), breakerOpen: isBreakerOpen(err) }]);
+        failed.push([record, { store, error: message(err), countsAsAttempt: !isBreakerOpen(err) }]);
       }
     }
     return failed;
@@ -171,8 +175,8 @@ export class OutboxRelay {
       const outcome: DeliveryOutcome = {
         applied: record.pendingStores.filter((s) => !failed.some((f) => f.store === s)),
         failed: failed.map(({ store, error }) => ({ store, error })),
-        // Refused by an open breaker everywhere it failed: the stores were not tried, so no attempt is spent.
-        countsAsAttempt: failed.some((f) => !f.breakerOpen),
+        // Not tried anywhere it failed (open breakers): no attempt is spent.
+        countsAsAttempt: failed.some((f) => f.countsAsAttempt),
       };
       const delay = retryDelayMs(record.attempts + 1, this.options.initialBackoffMs, this.options.maxBackoffMs);
       try {

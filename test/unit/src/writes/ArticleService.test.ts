@@ -1,5 +1,6 @@
 import type { ArticleChange, ArticleFields, ArticlePatch, ArticleWriter } from '../../../../datasources/writes/articleWrite';
-import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../../datasources/writes/Outbox';
+import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState } from '../../../../datasources/writes/Outbox';
+import type { OutboxStats } from '../../../../src/core/metrics';
 import type { WorkRecord } from '../../../../datasources/types';
 import { ArticleService, syncReport } from '../../../../src/writes/ArticleService';
 import { OutboxAdmin } from '../../../../src/writes/OutboxAdmin';

@@ -1,7 +1,8 @@
 import { BrokenCircuitError } from 'cockatiel';
 import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
-import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState, OutboxStats } from '../../../../datasources/writes/Outbox';
+import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState } from '../../../../datasources/writes/Outbox';
+import type { OutboxStats } from '../../../../src/core/metrics';
 import type { Projection } from '../../../../datasources/writes/Projection';
 import { StoreUnavailableError } from '../../../../src/core/errors';
 import type { Logger } from '../../../../src/core/logger';
