@@ -50,10 +50,13 @@ async function main(): Promise<void> {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data ?? {};
   };
-  const authorRows = await stores.sql.query<{ id: string }>('SELECT id FROM authors ORDER BY id LIMIT 5');
-  const workRows = await stores.sql.query<{ id: string }>('SELECT id FROM works ORDER BY cited_by_count DESC, id LIMIT 20');
-  const authors = authorRows.map((r) => r.id);
-  const cited = workRows.map((r) => r.id);
+  // The ids the mutations name, asked of the gateway itself: five authors and the 20 most cited works.
+  const picked = (await gql('{ authors(first: 5) { nodes { id } } works(first: 20, sort: [CITED_BY_COUNT_DESC]) { nodes { id } } }', {})) as unknown as Record<
+    'authors' | 'works',
+    { nodes: { id: string }[] }
+  >;
+  const authors = picked.authors.nodes.map((n) => n.id);
+  const cited = picked.works.nodes.map((n) => n.id);
 
   const created: { id: string; version: number }[] = [];
   const run = async (name: string, n: number, op: (i: number) => Promise<void>) => {
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(14)} ${String(n).padStart(5)} ops  ${(n / seconds).toFixed(1).padStart(7)} ops/s  p50 ${pct(50).padStart(7)} ms  p95 ${pct(95).padStart(7)} ms  p99 ${pct(99).padStart(7)} ms`);
   };
 
-  console.log(`profile: ${['postgres', ...stores.projections.map((p) => p.store)].join(', ')} (${stores.sql.backend}); concurrency ${CONCURRENCY}`);
+  console.log(`profile: ${['postgres', ...stores.projections.map((p) => p.store)].join(', ')} (${stores.describe()[0]?.backend}); concurrency ${CONCURRENCY}`);
   await run('createArticle', COUNT, async (i) => {
     const data = await gql('mutation($input: CreateArticleInput!) { createArticle(input: $input) { work { id version } } }', {
       input: {

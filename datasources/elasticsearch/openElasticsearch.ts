@@ -1,6 +1,6 @@
 import { Client, UndiciConnection } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/core/logger';
-import type { HealthProbe } from '../HealthProbe';
+import type { OpenedStore } from '../OpenedStore';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { ElasticProjection } from './ElasticProjection';
 import { elasticsearchHealth } from './elasticsearchHealth';
@@ -17,12 +17,10 @@ export interface OpenElasticsearchOptions {
 }
 
 /** The Elasticsearch side of the gateway: search over the works index and the projection that fills it. */
-export interface ElasticsearchStores {
+/** Readiness: `HEAD /`, and the policy's breaker. */
+export interface ElasticsearchStores extends OpenedStore {
   readonly search: ElasticSearchIndex;
   readonly projection: ElasticProjection;
-  /** Readiness: `HEAD /`, and the policy's breaker. */
-  readonly health: HealthProbe;
-  close(): Promise<void>;
 }
 
 /** The client's default connection (undici), refusing empty 2xx answers so they fail as unavailability. */
@@ -42,6 +40,7 @@ export function openElasticsearch(config: { readonly url: string }, logger: Logg
     search: new ElasticSearchIndex(client, policy, index),
     projection: new ElasticProjection(client, policy, index, logger),
     health: elasticsearchHealth(client, [policy]),
+    describe: () => ({ store: 'elasticsearch', configured: true, backend: 'elasticsearch' }),
     close: () => client.close(),
   };
 }

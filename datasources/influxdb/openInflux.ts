@@ -1,5 +1,5 @@
 import type { Logger } from '../../src/core/logger';
-import type { HealthProbe } from '../HealthProbe';
+import type { OpenedStore } from '../OpenedStore';
 import { DEFAULT_STORE_POLICY, StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { influxHealth } from './influxHealth';
 import { InfluxProjection } from './InfluxProjection';
@@ -20,12 +20,10 @@ export interface OpenInfluxOptions {
 }
 
 /** The InfluxDB side of the gateway: trends read from the projection, and the projection that fills it. */
-export interface InfluxStores {
+/** Readiness: `/ping`, and the breakers of both policies. */
+export interface InfluxStores extends OpenedStore {
   readonly trends: InfluxTrendStore;
   readonly projection: InfluxProjection;
-  /** Readiness: `/ping`, and the breakers of both policies. */
-  readonly health: HealthProbe;
-  close(): Promise<void>;
 }
 
 /** Per-attempt timeout of the projection's drops and writes. */
@@ -50,6 +48,7 @@ export function openInflux(config: InfluxConfig, logger: Logger, options: OpenIn
     trends: new InfluxTrendStore(reader, readPolicy),
     projection: new InfluxProjection(writer, writePolicy, config.database, log),
     health: influxHealth(reader, [readPolicy, writePolicy]),
+    describe: () => ({ store: 'influxdb', configured: true, backend: 'influxdb' }),
     // fetch keeps no connection of ours open (its pool is process-wide): nothing to close.
     close: () => Promise.resolve(),
   };

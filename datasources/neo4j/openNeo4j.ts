@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Logger } from '../../src/core/logger';
-import type { HealthProbe } from '../HealthProbe';
+import type { OpenedStore } from '../OpenedStore';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { isTransientNeo4jError } from './isTransientNeo4jError';
 import { neo4jHealth } from './neo4jHealth';
@@ -20,13 +20,10 @@ export interface Neo4jOptions {
   readonly policy?: Partial<StorePolicyOptions>;
 }
 
-export interface Neo4jStores {
+/** Readiness: `RETURN 1` over the shared driver, and the breakers of both policies; `close` closes the shared driver (the projection's own `close()` leaves it open). */
+export interface Neo4jStores extends OpenedStore {
   readonly graph: Neo4jCitationGraph;
   readonly projection: Neo4jProjection;
-  /** Readiness: `RETURN 1` over the shared driver, and the breakers of both policies. */
-  readonly health: HealthProbe;
-  /** Closes the shared driver (the projection's own `close()` leaves it open). */
-  close(): Promise<void>;
 }
 
 /**
@@ -49,6 +46,7 @@ export function openNeo4j(config: Neo4jConfig, logger: Logger, options: Neo4jOpt
     graph: new Neo4jCitationGraph(driver, readPolicy, { database: options.database }),
     projection: new Neo4jProjection(driver, writePolicy, { database: options.database, ownsDriver: false }),
     health: neo4jHealth(driver, [readPolicy, writePolicy], options.database),
+    describe: () => ({ store: 'neo4j', configured: true, backend: 'neo4j' }),
     close: () => driver.close(),
   };
 }

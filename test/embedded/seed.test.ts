@@ -7,16 +7,18 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 
 const root = path.join(__dirname, '..', '..');
 const sampleWorks = (JSON.parse(readFileSync(path.join(root, 'data/sample/authors/A5087940859.json'), 'utf8')) as { works: Record<string, unknown>[] }).works;
 
-async function tableCounts(stores: Stores): Promise<Record<string, number>> {
+async function tableCounts(sql: SqlExecutor): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['works', 'authors', 'authorships', 'work_topics', 'work_references', 'institutions', 'sources', 'topics']) {
-    const [row] = await stores.sql.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table}`);
+    const [row] = await sql.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${table}`);
     counts[table] = row?.n ?? -1;
   }
   return counts;
@@ -24,9 +26,10 @@ async function tableCounts(stores: Stores): Promise<Record<string, number>> {
 
 describe('seeding the catalog (embedded PGlite)', () => {
   let stores: Stores;
+  let sql: SqlExecutor;
   let dir: string;
   beforeEach(async () => {
-    stores = await openStores(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'));
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent')));
     dir = mkdtempSync(path.join(tmpdir(), 'seed-test-'));
   });
   afterEach(async () => {
@@ -40,7 +43,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
     expect(first.rejected).toEqual([]);
     expect(first.works).toBe(truth.works.size);
     expect(first.authors).toBe(truth.authors.size);
-    const before = await tableCounts(stores);
+    const before = await tableCounts(sql);
     expect(before['works']).toBe(truth.works.size);
     const edges = [...truth.works.values()].reduce((n, w) => n + new Set(w.referencedWorkIds).size, 0);
     expect(before['work_references']).toBe(edges);
@@ -48,7 +51,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
 
     const second = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(second).toEqual(first);
-    expect(await tableCounts(stores)).toEqual(before);
+    expect(await tableCounts(sql)).toEqual(before);
   });
 
   it('loads the works whose bylines have names OpenAlex could not attach to an author, every entry in place', async () => {
@@ -58,7 +61,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
     const withUnattached = [...truth.works.values()].filter((w) => w.authorships.some((a) => a.authorId === null));
     expect(withUnattached.length).toBeGreaterThan(0);
     for (const work of withUnattached) {
-      const rows = await stores.sql.query<{ position: number; author_position: string | null; author_id: string | null; raw_author_name: string; institution_ids: string[] }>(
+      const rows = await sql.query<{ position: number; author_position: string | null; author_id: string | null; raw_author_name: string; institution_ids: string[] }>(
         'SELECT position, author_position, author_id, raw_author_name, institution_ids FROM authorships WHERE work_id = $1 ORDER BY position',
         [work.id],
       );
@@ -75,7 +78,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
     }
     // An unattached name is no author: the authors are exactly the sample's and those its bylines name.
     const named = new Set([...truth.authors.keys(), ...[...truth.works.values()].flatMap(namedAuthorIds)]);
-    expect((await tableCounts(stores))['authors']).toBe(named.size);
+    expect((await tableCounts(sql))['authors']).toBe(named.size);
   });
 
   it('loads a work met in several files once and counts the repeats', async () => {
@@ -84,7 +87,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
     writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ meta: { count: 1 }, results: [work] }));
     const report = await seedCatalog([dir], stores.catalogWriter);
     expect(report).toMatchObject({ works: 1, duplicates: 1, rejected: [] });
-    expect((await tableCounts(stores))['works']).toBe(1);
+    expect((await tableCounts(sql))['works']).toBe(1);
   });
 
   it('rejects a malformed record whole, with the field named, and loads the rest', async () => {
@@ -95,8 +98,8 @@ describe('seeding the catalog (embedded PGlite)', () => {
     expect(report.works).toBe(1);
     expect(report.rejected).toEqual([{ origin: { file: path.join(dir, 'works.jsonl'), index: 1 }, reason: expect.stringMatching(/publication_date/) }]);
     const badId = String(bad['id']).replace('https://openalex.org/', '');
-    expect(await stores.sql.query('SELECT 1 FROM works WHERE id = $1', [badId])).toEqual([]);
-    expect(await stores.sql.query('SELECT 1 FROM authorships WHERE work_id = $1', [badId])).toEqual([]);
+    expect(await sql.query('SELECT 1 FROM works WHERE id = $1', [badId])).toEqual([]);
+    expect(await sql.query('SELECT 1 FROM authorships WHERE work_id = $1', [badId])).toEqual([]);
   });
 
   it('isolates a record the database refuses (a duplicate DOI) and keeps the rest of its batch', async () => {
@@ -105,7 +108,7 @@ describe('seeding the catalog (embedded PGlite)', () => {
     writeFileSync(path.join(dir, 'works.jsonl'), [a, clash, c].map((w) => JSON.stringify(w)).join('\n'));
     const report = await seedCatalog([dir], stores.catalogWriter, { batchSize: 10 });
     expect(report.rejected).toEqual([{ origin: { file: path.join(dir, 'works.jsonl'), index: 1 }, reason: expect.stringMatching(/rejected by the database.*works_doi_key/) }]);
-    const ids = (await stores.sql.query<{ id: string }>('SELECT id FROM works ORDER BY id')).map((r) => r.id);
+    const ids = (await sql.query<{ id: string }>('SELECT id FROM works ORDER BY id')).map((r) => r.id);
     expect(ids).toEqual([a, c].map((w) => String(w['id']).replace('https://openalex.org/', '')).sort());
   });
 });

@@ -6,23 +6,26 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { CountingSqlExecutor } from '../support/CountingSqlExecutor';
 import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 
 describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   let stores: Stores;
+  let sql: SqlExecutor;
   let counting: CountingSqlExecutor;
   let trends: PostgresTrendStore;
 
   beforeAll(async () => {
-    stores = await openStores(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'), {
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'), {
       wrapSql: (sql) => (counting = new CountingSqlExecutor(sql)),
-    });
+    }));
     const report = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(report.rejected).toEqual([]);
-    trends = new PostgresTrendStore(stores.sql, new StorePolicy('postgres', isTransientPgError));
+    trends = new PostgresTrendStore(sql, new StorePolicy('postgres', isTransientPgError));
   });
   afterAll(() => stores?.close());
 

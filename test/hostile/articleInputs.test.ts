@@ -26,7 +26,7 @@ describe('article inputs the catalog must not take (production mode, as an edito
   const valid = () => ({ title: 'Hostile input probe', publicationDate: '2024-05-01', newAuthors: [{ displayName: 'Ada Probe' }], language: 'en', doi: null });
   const total = async () => expectData<{ works: { totalCount: number } }>(await postGraphql(gateway.url, { query: '{ works { totalCount } }' })).works.totalCount;
   /** Outbox records of a work (the relay is off here, so none is delivered and deleted). */
-  const outboxRecords = async (workId: string) => (await gateway.stores.sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox WHERE work_id = $1', [workId]))[0]?.n;
+  const outboxRecords = async (workId: string) => (await gateway.sql.query<{ n: number }>('SELECT count(*)::integer AS n FROM outbox WHERE work_id = $1', [workId]))[0]?.n;
 
   beforeAll(async () => {
     gateway = await startProductionGateway({ OUTBOX_RELAY: 'off' });

@@ -8,7 +8,9 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { citationGraphContract } from '../contract/citationGraphContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
@@ -20,14 +22,15 @@ import { sampleBatches } from '../support/sampleBatches';
 describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
+  let sql: SqlExecutor;
   let graph: PostgresCitationGraph;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent'));
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
     const report = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(report.rejected).toEqual([]);
-    graph = new PostgresCitationGraph(stores.sql, new StorePolicy('postgres', isTransientPgError));
+    graph = new PostgresCitationGraph(sql, new StorePolicy('postgres', isTransientPgError));
   });
   afterAll(async () => {
     await stores?.close();
@@ -35,7 +38,7 @@ describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL', () => {
   });
 
   it('runs on the PostgreSQL server', () => {
-    expect(stores.sql.backend).toBe('postgresql');
+    expect(sql.backend).toBe('postgresql');
     expect(graph.backend).toBe('postgresql');
   });
 

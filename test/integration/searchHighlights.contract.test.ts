@@ -6,7 +6,9 @@ import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIn
 import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { highlightContract } from '../contract/highlightContract';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
@@ -17,12 +19,13 @@ const logger = createLogger('silent');
 describeStore('postgres', 'PostgresSearchIndex highlights on real PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
+  let sql: SqlExecutor;
   let search: PostgresSearchIndex;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger);
-    search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger));
+    search = new PostgresSearchIndex(sql, new StorePolicy('postgres', isTransientPgError));
   });
   afterAll(async () => {
     await stores?.close();

@@ -10,7 +10,9 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { searchIndexContract } from '../contract/searchIndexContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
@@ -23,13 +25,14 @@ const logger = createLogger('silent');
 describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sample)', () => {
   let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
+  let sql: SqlExecutor;
   let search: PostgresSearchIndex;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger);
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger));
     await seedCatalog(samplePaths(), stores.catalogWriter);
-    search = new PostgresSearchIndex(stores.sql, new StorePolicy('postgres', isTransientPgError));
+    search = new PostgresSearchIndex(sql, new StorePolicy('postgres', isTransientPgError));
   });
   afterAll(async () => {
     await stores?.close();

@@ -12,7 +12,9 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { samplePaths } from '../../src/seed/samplePaths';
 import { seedCatalog } from '../../src/seed/seedCatalog';
-import { openStores, type Stores } from '../../src/stores';
+import type { Stores } from '../../src/stores';
+import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
+import { openStoresWithSql } from '../support/openStoresWithSql';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
@@ -23,14 +25,15 @@ import { sampleBatches } from '../support/sampleBatches';
 describeStore('postgres', 'PostgresTrendStore on real PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
   let stores: Stores;
+  let sql: SqlExecutor;
   let trends: PostgresTrendStore;
 
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    stores = await openStores(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent'));
+    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
     const report = await seedCatalog(samplePaths(), stores.catalogWriter);
     expect(report.rejected).toEqual([]);
-    trends = new PostgresTrendStore(stores.sql, new StorePolicy('postgres', isTransientPgError));
+    trends = new PostgresTrendStore(sql, new StorePolicy('postgres', isTransientPgError));
   });
   afterAll(async () => {
     await stores?.close();
@@ -38,7 +41,7 @@ describeStore('postgres', 'PostgresTrendStore on real PostgreSQL', () => {
   });
 
   it('runs on the PostgreSQL server', () => {
-    expect(stores.sql.backend).toBe('postgresql');
+    expect(sql.backend).toBe('postgresql');
     expect(trends.backend).toBe('postgresql');
   });
 

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../core/errors/ErrorCode';
 import { DomainError } from '../../core/errors/DomainError';
-import { RequestLimitError } from '../limits/RequestLimitError';
+import { REQUEST_LIMIT_CODES, RequestLimitError } from '../limits/RequestLimitError';
 import { clientErrorOf } from './graphqlErrors';
 
 /** Codes Apollo Server and graphql-js produce for a malformed request; they are safe to show as they are. */
@@ -14,14 +14,7 @@ const REQUEST_ERROR_CODES = new Set<unknown>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // Request limits (src/http/limits/requestLimits.ts); TOO_MANY_TOKENS labels a graphql-js parse error, the others are typed.
-  ErrorCode.QueryTooDeep,
-  ErrorCode.TooManyAliases,
-  ErrorCode.TooManyDirectives,
-  ErrorCode.TooManyTokens,
-  ErrorCode.QueryTooComplex,
-  ErrorCode.BatchLimitExceeded,
-  ErrorCode.PayloadTooLarge,
-  ErrorCode.QueryNotInSafelist,
+  ...REQUEST_LIMIT_CODES,
 ]);
 
 /**

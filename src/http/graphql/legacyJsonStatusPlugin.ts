@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ErrorCode } from '../../core/errors';
+import { DOCUMENT_LIMIT_CODES } from '../limits/RequestLimitError';
 import { negotiateGraphqlMediaType } from '../middleware/graphqlMediaType';
 
 /**
@@ -12,12 +12,7 @@ const DOCUMENT_ERROR_CODES = new Set<unknown>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'OPERATION_RESOLUTION_FAILURE',
-  ErrorCode.QueryTooDeep,
-  ErrorCode.TooManyAliases,
-  ErrorCode.TooManyDirectives,
-  ErrorCode.TooManyTokens,
-  ErrorCode.QueryTooComplex,
-  ErrorCode.QueryNotInSafelist,
+  ...DOCUMENT_LIMIT_CODES,
 ]);
 
 /**

@@ -1,17 +1,20 @@
 import { GraphQLError } from 'graphql';
-import type { DomainError, ErrorCode } from '../../core/errors';
+import { type DomainError, ErrorCode } from '../../core/errors';
 import { toGraphQLError } from '../graphql/graphqlErrors';
 
-/** The codes a request limit answers with (each documented in README, "Limits"). */
-export type RequestLimitCode =
-  | typeof ErrorCode.QueryTooDeep
-  | typeof ErrorCode.TooManyAliases
-  | typeof ErrorCode.TooManyDirectives
-  | typeof ErrorCode.TooManyTokens
-  | typeof ErrorCode.QueryTooComplex
-  | typeof ErrorCode.BatchLimitExceeded
-  | typeof ErrorCode.PayloadTooLarge
-  | typeof ErrorCode.QueryNotInSafelist;
+/** The codes of limits on one operation's document: depth, aliases, directives, tokens, cost, the allow-list. */
+export const DOCUMENT_LIMIT_CODES = [
+  ErrorCode.QueryTooDeep,
+  ErrorCode.TooManyAliases,
+  ErrorCode.TooManyDirectives,
+  ErrorCode.TooManyTokens,
+  ErrorCode.QueryTooComplex,
+  ErrorCode.QueryNotInSafelist,
+] as const;
+
+/** The codes a request limit answers with (each documented in README, "Limits"): the document's, a batch's, a body's. */
+export const REQUEST_LIMIT_CODES = [...DOCUMENT_LIMIT_CODES, ErrorCode.BatchLimitExceeded, ErrorCode.PayloadTooLarge] as const;
+export type RequestLimitCode = (typeof REQUEST_LIMIT_CODES)[number];
 
 /**
  * A request refused by a limit before anything ran: `extensions.code` names the limit, `extensions.limit` is

@@ -1,0 +1,75 @@
+import type { Logger } from '../../src/core/logger';
+import type { Cache } from '../cache/Cache';
+import type { OpenedStore } from '../OpenedStore';
+import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
+import { isTransientPgError } from './isTransientPgError';
+import { migrate } from './migrate';
+import { PgliteExecutor } from './PgliteExecutor';
+import { PgPoolExecutor } from './PgPoolExecutor';
+import { PostgresArticleWriter } from './PostgresArticleWriter';
+import { PostgresCatalog } from './PostgresCatalog';
+import { PostgresCatalogSnapshot } from './PostgresCatalogSnapshot';
+import { PostgresCatalogWriter } from './PostgresCatalogWriter';
+import { PostgresCitationGraph } from './PostgresCitationGraph';
+import { PostgresOutbox } from './PostgresOutbox';
+import { PostgresSearchIndex } from './PostgresSearchIndex';
+import { PostgresTrendStore } from './PostgresTrendStore';
+import { postgresHealth } from './postgresHealth';
+import type { SqlExecutor } from './SqlExecutor';
+
+export interface PostgresConfig {
+  /** DATABASE_URL; unset: embedded PGlite under `dataDir`. */
+  readonly url: string | undefined;
+  readonly dataDir: string;
+}
+
+export interface OpenPostgresOptions {
+  /** The cross-request cache the catalog reads through. */
+  readonly cache: Cache;
+  /** Tuning of the policies (bulkhead limits). */
+  readonly policy?: Partial<StorePolicyOptions>;
+  /** Wraps the SQL executor (tests count statements or fail them through it). */
+  readonly wrapSql?: (sql: SqlExecutor) => SqlExecutor;
+}
+
+/** The source of truth: the catalog, its writers and outbox, and the capabilities PostgreSQL answers when no projection store does. */
+export interface PostgresStores extends OpenedStore {
+  readonly catalog: PostgresCatalog;
+  readonly catalogWriter: PostgresCatalogWriter;
+  readonly articleWriter: PostgresArticleWriter;
+  readonly outbox: PostgresOutbox;
+  readonly snapshot: PostgresCatalogSnapshot;
+  /** Recursive SQL over the catalog's references. */
+  readonly citations: PostgresCitationGraph;
+  /** SQL aggregation over the catalog. */
+  readonly trends: PostgresTrendStore;
+  /** PostgreSQL full-text search. */
+  readonly search: PostgresSearchIndex;
+}
+
+/**
+ * Connects to PostgreSQL at `url` or opens embedded PGlite under `dataDir`, and applies the catalog migrations.
+ * Reads get a policy with retries; a mutation's transaction is never retried (if its COMMIT's answer is lost, a
+ * retry could apply it twice).
+ */
+export async function openPostgres(config: PostgresConfig, logger: Logger, options: OpenPostgresOptions): Promise<PostgresStores> {
+  const raw: SqlExecutor = config.url ? new PgPoolExecutor(config.url) : await PgliteExecutor.open(config.dataDir);
+  const sql = options.wrapSql ? options.wrapSql(raw) : raw;
+  const applied = await migrate(sql);
+  if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
+  const policy = new StorePolicy('postgres', isTransientPgError, options.policy);
+  const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1 });
+  return {
+    catalog: new PostgresCatalog(sql, options.cache, policy),
+    catalogWriter: new PostgresCatalogWriter(sql, policy),
+    articleWriter: new PostgresArticleWriter(sql, writePolicy),
+    outbox: new PostgresOutbox(sql, policy),
+    snapshot: new PostgresCatalogSnapshot(sql, policy),
+    citations: new PostgresCitationGraph(sql, policy),
+    trends: new PostgresTrendStore(sql, policy),
+    search: new PostgresSearchIndex(sql, policy),
+    health: postgresHealth(sql, [policy]),
+    describe: () => ({ store: 'postgres', configured: config.url !== undefined, backend: sql.backend }),
+    close: () => sql.close(),
+  };
+}
