@@ -25,7 +25,7 @@ export interface CorpusOptions {
   readonly works: number;
   /** The seed: the same seed, works and sample give the same corpus, byte for byte. */
   readonly seed: number;
-  /** Called now and then in each phase: the citation graph is drawn first, then the works are written. */
+  /** Called now and then in each phase, and once at its end (done = total): the citation graph is drawn first, then the works are written. */
   readonly onProgress?: (phase: 'citations' | 'works', done: number, total: number) => void;
 }
 
@@ -93,8 +93,9 @@ function finalInDegrees(works: number, seed: number, onProgress: CorpusOptions['
   const cited = new Uint32Array(CITATIONS_PER_WORK);
   for (let i = 0; i < works; i++) {
     graph.next(cited);
-    if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.('citations', i + 1, works);
+    if ((i + 1) % PROGRESS_EVERY === 0 && i + 1 < works) onProgress?.('citations', i + 1, works);
   }
+  onProgress?.('citations', works, works);
   return graph.inDegrees;
 }
 
@@ -151,7 +152,7 @@ export function* generateCorpus(sample: SampleCorpus, options: CorpusOptions): G
       horizonYear: sample.horizonYear,
     });
     yield JSON.stringify(work);
-    if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.('works', i + 1, works);
+    if ((i + 1) % PROGRESS_EVERY === 0 && i + 1 < works) onProgress?.('works', i + 1, works);
   }
   onProgress?.('works', works, works);
 
