@@ -1,5 +1,6 @@
 import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
+import { STDIN_PATH } from '../seed/listInputFiles';
 import { seedCatalog } from '../seed/seedCatalog';
 import { openStores } from '../stores';
 import { runCli } from './runCli';
@@ -8,9 +9,10 @@ const USAGE = `usage: npm run seed -- <file-or-dir>...
 
 Loads OpenAlex JSON into the configured stores (DATABASE_URL, or embedded PGlite under DATA_DIR):
 author files {details, works}, API pages {meta, results}, snapshot JSON Lines (optionally .gz).
+"-" reads JSON Lines from standard input (npm run -s corpus -- --works 100000 | npm run seed -- -).
 Idempotent: records are upserted, and one met in several files is loaded once.`;
 
-/** `npm run seed -- <paths>`: prints progress on stderr, then counts and every rejected record with its reason. */
+/** `npm run seed -- <paths>` (`-`: standard input): prints progress on stderr, then counts and every rejected record with its reason. */
 async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((a) => a !== '--');
   if (paths.length === 0 || paths.some((p) => p === '-h' || p === '--help')) {
@@ -29,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
         const now = Date.now();
         if (process.stderr.isTTY && now - lastShown > 200) {
           lastShown = now;
-          process.stderr.write(`\r${((100 * read) / Math.max(total, 1)).toFixed(1).padStart(5)}%  ${file.slice(-60).padEnd(60)}`);
+          // Standard input has no size to take a percentage of: show the bytes read instead.
+          const done = file === STDIN_PATH ? `${(read / 1e6).toFixed(1).padStart(8)} MB` : `${((100 * read) / Math.max(total, 1)).toFixed(1).padStart(5)}%`;
+          process.stderr.write(`\r${done}  ${file.slice(-60).padEnd(60)}`);
         }
       },
     });

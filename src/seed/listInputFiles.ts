@@ -3,7 +3,10 @@ import path from 'node:path';
 
 import { type FileFormat, fileFormatOf } from './fileFormat';
 
-/** A file to read, its size in bytes on disk, and its format (undefined: a named file of unknown type). */
+/** The path that names standard input: JSON Lines read from the process's stdin (so a generator can pipe into the seed). */
+export const STDIN_PATH = '-';
+
+/** A file to read, its size in bytes on disk (0 for standard input), and its format (undefined: a named file of unknown type). */
 export interface InputFile {
   path: string;
   size: number;
@@ -26,12 +29,17 @@ async function collect(dir: string, seenDirs: Set<string>, out: string[]): Promi
 /**
  * Expands `paths` into the files to read, in order: a file is taken as named (whatever its name); a
  * directory is walked recursively in name order, keeping only files whose name `fileFormatOf` recognises
- * and skipping dot-entries. Each file appears once. Rejects (ENOENT…) if a path cannot be read.
+ * and skipping dot-entries; `-` (STDIN_PATH) is standard input, read as JSON Lines (not gzip), size 0. Each file
+ * appears once. Rejects (ENOENT…) if a path cannot be read.
  */
 export async function listInputFiles(paths: readonly string[]): Promise<InputFile[]> {
   const found: string[] = [];
   const seenDirs = new Set<string>();
   for (const given of paths) {
+    if (given === STDIN_PATH) {
+      found.push(given);
+      continue;
+    }
     const info = await stat(given);
     if (info.isDirectory()) await collect(given, seenDirs, found);
     else found.push(given);
@@ -39,6 +47,11 @@ export async function listInputFiles(paths: readonly string[]): Promise<InputFil
   const seenFiles = new Set<string>();
   const files: InputFile[] = [];
   for (const file of found) {
+    if (file === STDIN_PATH) {
+      if (!seenFiles.has(STDIN_PATH)) files.push({ path: STDIN_PATH, size: 0, format: { format: 'json-lines', gzip: false } });
+      seenFiles.add(STDIN_PATH);
+      continue;
+    }
     const real = await realpath(file);
     if (seenFiles.has(real)) continue;
     seenFiles.add(real);
