@@ -8,6 +8,11 @@ describe('the read benchmark’s options', () => {
     expect(o.timeoutSeconds).toBeGreaterThan(600);
   });
 
+  it('takes a generated corpus by size and seed', () => {
+    const o = readOptions(['--corpus-works', '2000', '--corpus-seed', '7']);
+    expect([o.corpus, o.corpusWorks, o.corpusSeed]).toEqual([undefined, 2000, 7]);
+  });
+
   it('takes a smoke run and one profile', () => {
     const o = readOptions(['--profiles', 'embedded', '--seconds', '1', '--rounds', '1', '--warmup', '0.5']);
     expect(o.profiles).toEqual(['embedded']);
@@ -17,5 +22,6 @@ describe('the read benchmark’s options', () => {
   it('refuses an unknown profile and a non-positive duration', () => {
     expect(() => readOptions(['--profiles', 'neo4j'])).toThrow('--profiles takes embedded and/or postgres');
     expect(() => readOptions(['--seconds', '0'])).toThrow('--seconds must be a positive number');
+    expect(() => readOptions(['--corpus', 'package.json', '--corpus-works', '10'])).toThrow('one or the other');
   });
 });
