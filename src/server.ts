@@ -21,7 +21,9 @@ import { requestScope } from './http/middleware/requestScope';
 import { requestSpan } from './http/middleware/requestSpan';
 import { createRequestLimits } from './http/limits/requestLimits';
 import { storableTextPlugin } from './http/limits/storableTextPlugin';
-import { createHttpCachingPlugins } from './http/caching/responseCachePlugins';
+import { cachePolicyPlugin } from './http/caching/cachePolicyPlugin';
+import { ResponseCacheFront } from './http/caching/ResponseCacheFront';
+import { chainHandlers, type NodeHandler } from './http/middleware/nodeHandler';
 import type { Logger } from './core/logger';
 import { internalErrorLog } from './observability/internalErrorLog';
 import { gatewayMetrics } from './core/metrics';
@@ -79,6 +81,20 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.
   app.disable('x-powered-by');
   const { headersTimeoutMs, requestTimeoutMs, maxConnections } = config.http;
+  const labels = operationLabelsOf(config);
+  const cors = corsPolicy(config.cors);
+  // Before Express: the request id, its deadline and scope (store-call counts), its span, its log line and HTTP metric;
+  // then the response cache, which answers a hit without Express or Apollo (README, "HTTP caching").
+  const front: NodeHandler[] = [
+    requestScope({ requestTimeoutMs: config.resilience.requestTimeoutMs }),
+    requestSpan({ graphqlPath: '/graphql' }),
+    requestLog({ logger, graphqlPath: '/graphql', slowOperationMs: config.observability.slowOperationMs }),
+  ];
+  // AUTH_QUERIES=authenticated refuses anonymous requests, the only ones the response cache serves.
+  if (config.responseCache.enabled && config.auth.queries === 'public') {
+    const responseCache = new ResponseCacheFront({ cache: stores.cache, graphqlPath: '/graphql', bodyLimitBytes: config.graphql.bodyLimitBytes, cors, labelOf: (name) => labels.labelOf(name) });
+    front.push(responseCache.handler);
+  }
   const httpServer = http.createServer(
     {
       // A slow client (headers or body trickling in) is answered 408 and cut off (src/http/middleware/clientErrors.ts); Node
@@ -87,7 +103,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       requestTimeout: requestTimeoutMs,
       connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeoutMs / 4))),
     },
-    app,
+    chainHandlers(front, app),
   );
   // Beyond the cap Node closes a new connection at once (its 'drop' event), before reading a byte of it.
   httpServer.maxConnections = maxConnections;
@@ -95,10 +111,6 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   answerClientErrors(httpServer, { headersTimeoutMs, requestTimeoutMs });
   const connections = new HttpDrain(httpServer);
   const heavyLane = new HeavyLane(config.graphql.maxHeavyOperations);
-  // First: the request id, its deadline and scope (store-call counts); then its span and its log line and HTTP metric.
-  app.use(requestScope({ requestTimeoutMs: config.resilience.requestTimeoutMs }));
-  app.use(requestSpan({ graphqlPath: '/graphql' }));
-  app.use(requestLog({ logger, graphqlPath: '/graphql', slowOperationMs: config.observability.slowOperationMs }));
   const limits = createRequestLimits<ServerContext>(config.graphql, stores.cache, config.caches);
   const internalErrors = internalErrorLog(logger);
   const apollo = new ApolloServer<ServerContext>({
@@ -117,13 +129,13 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       // First: an answer cut short by the request's budget is replaced before anything counts or caches it.
       responseBudgetPlugin(),
       ApolloServerPluginLandingPageDisabled(),
-      observabilityPlugin(gatewayMetrics, operationLabelsOf(config)),
+      observabilityPlugin(gatewayMetrics, labels),
       internalErrors.plugin,
       ...limits.plugins,
       // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").
       storableTextPlugin(),
-      // Cache-Control caps, no-store for credentials and mutations, the response cache (README, "HTTP caching").
-      ...createHttpCachingPlugins(config.responseCache, config.auth.queries, stores.cache),
+      // Cache-Control caps, no-store for credentials and mutations (README, "HTTP caching").
+      cachePolicyPlugin(config.responseCache.maxAgeSeconds),
     ],
   });
   await apollo.start();
@@ -141,7 +153,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   );
   app.get('/metrics', metricsEndpoint(gatewayMetrics));
   // Before everything else on /graphql: preflights are answered here, and every answer carries the CORS headers.
-  app.use('/graphql', corsPolicy(config.cors));
+  app.use('/graphql', cors);
   mountExplorer(app, '/graphql');
   app.use(
     '/graphql',

@@ -1,6 +1,7 @@
 import cors, { type CorsOptions } from 'cors';
-import type express from 'express';
+import vary from 'vary';
 import type { CorsSettings } from './corsOrigins';
+import type { NodeHandler } from './nodeHandler';
 
 /** Request headers a browser may send cross-origin: GraphQL over HTTP, Apollo's preflight and client headers, tracing. */
 const ANONYMOUS_HEADERS = [
@@ -33,7 +34,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * Preflights are answered here (204) and cached by browsers for 10 minutes; `Vary: Origin` keeps shared caches
  * from mixing origins' answers.
  */
-export function corsPolicy(settings: CorsSettings): express.RequestHandler {
+export function corsPolicy(settings: CorsSettings): NodeHandler {
   const listed = new Set(settings.origins);
   const base: CorsOptions = {
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -52,8 +53,11 @@ export function corsPolicy(settings: CorsSettings): express.RequestHandler {
 }
 
 /** No CORS headers (the browser then blocks the page); a preflight still gets an empty 204, not an error page. */
-const refuse: express.RequestHandler = (req, res, next) => {
-  res.vary('Origin');
-  if (req.method === 'OPTIONS') res.status(204).setHeader('content-length', '0').end();
-  else next();
+const refuse: NodeHandler = (req, res, next) => {
+  vary(res, 'Origin');
+  if (req.method === 'OPTIONS') {
+    res.statusCode = 204;
+    res.setHeader('content-length', '0');
+    res.end();
+  } else next();
 };

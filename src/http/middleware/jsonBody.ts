@@ -1,6 +1,7 @@
 import express from 'express';
 import { ErrorCode } from '../../core/errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
+import { preReadFailureOf } from './preReadBody';
 import { sendRequestError } from './sendRequestError';
 
 /** What body-parser attaches to the errors it passes on (its `type` names the failure; zlib's own errors have none). */
@@ -31,7 +32,13 @@ const FAILURES: Readonly<Record<string, string>> = {
  *   short is BAD_REQUEST with body-parser's status (400, 415). Other errors (none of the client's doing) pass on.
  */
 export function jsonBody(limitBytes: number): (express.RequestHandler | express.ErrorRequestHandler)[] {
-  const parse = express.json({ limit: limitBytes });
+  const parser = express.json({ limit: limitBytes });
+  // A body read ahead of Express (the response cache's front) is parsed already; its failure is answered as the parser's.
+  const parse: express.RequestHandler = (req, res, next) => {
+    const failure = preReadFailureOf(req);
+    if (failure) next(failure);
+    else parser(req, res, next);
+  };
   const refuseDeepJson: express.RequestHandler = (req, res, next) => {
     if (!tooDeep(req)) {
       next();

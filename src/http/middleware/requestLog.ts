@@ -1,7 +1,7 @@
-import type express from 'express';
 import type { Logger } from '../../core/logger';
 import { gatewayMetrics, type GatewayMetrics } from '../../core/metrics';
 import { currentRequestScope } from '../../core/requestScope';
+import { type NodeHandler, pathOf } from './nodeHandler';
 import { requestOutcome } from './requestOutcome';
 
 /** Paths polled by orchestrators and scrapers: logged at debug level only. */
@@ -21,13 +21,13 @@ export interface RequestLogOptions {
  * calls per store, error codes), a warn-level `slow operation` line above the threshold, and, for GraphQL
  * requests, the duration in gateway_http_request_duration_seconds{operation,outcome}. Runs after requestScope.
  */
-export function requestLog(options: RequestLogOptions): express.RequestHandler {
+export function requestLog(options: RequestLogOptions): NodeHandler {
   const metrics = options.metrics ?? gatewayMetrics;
   return (req, res, next) => {
     const scope = currentRequestScope();
     if (!scope) return next();
     // Read now: routers mounted on a path rewrite req.url (and so req.path) while they handle the request.
-    const path = req.path;
+    const path = pathOf(req);
     scope.onFinish(() => {
       const durationSeconds = scope.elapsedSeconds();
       const { outcome, isGraphql, operation } = requestOutcome(req, res, scope, path, options.graphqlPath);

@@ -1,4 +1,4 @@
-import type express from 'express';
+import type http from 'node:http';
 import type { RequestScope } from '../../core/requestScope';
 import type { HttpOutcome } from '../../core/metrics';
 
@@ -12,7 +12,7 @@ export interface RequestOutcome {
 }
 
 /** `aborted` when the response was not sent in full, `error` when it carried an error or a 4xx/5xx status. */
-export function requestOutcome(req: express.Request, res: express.Response, scope: RequestScope, path: string, graphqlPath: string): RequestOutcome {
+export function requestOutcome(req: http.IncomingMessage, res: http.ServerResponse, scope: RequestScope, path: string, graphqlPath: string): RequestOutcome {
   const isGraphql = scope.graphql || (req.method === 'POST' && path.startsWith(graphqlPath));
   const outcome = !res.writableFinished ? 'aborted' : scope.errorCodes.length > 0 || res.statusCode >= 400 ? 'error' : 'success';
   return { outcome, isGraphql, operation: scope.operation ?? (isGraphql ? 'unknown' : undefined) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type express from 'express';
 import { RequestTimeoutError } from '../../core/errors';
 import { RequestScope, runInRequestScope } from '../../core/requestScope';
+import type { NodeHandler } from './nodeHandler';
 
 /** The header a request id is read from and returned in. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -16,9 +16,10 @@ const VALID_REQUEST_ID = /^[A-Za-z0-9._:+/=-]{1,128}$/;
  * The scope finishes when the response has been sent or the connection closed; what runs then (the span, the log
  * line) registers with `scope.onFinish`.
  */
-export function requestScope(options: { readonly requestTimeoutMs: number }): express.RequestHandler {
+export function requestScope(options: { readonly requestTimeoutMs: number }): NodeHandler {
   return (req, res, next) => {
-    const requestId = requestIdOf(req.get(REQUEST_ID_HEADER));
+    const header = req.headers[REQUEST_ID_HEADER];
+    const requestId = requestIdOf(typeof header === 'string' ? header : undefined);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new RequestTimeoutError(options.requestTimeoutMs)), options.requestTimeoutMs);

@@ -1,7 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type express from 'express';
 import { currentRequestScope } from '../../core/requestScope';
 import { tracer } from '../../core/tracer';
+import { type NodeHandler, pathOf } from './nodeHandler';
 import { requestOutcome } from './requestOutcome';
 
 /**
@@ -9,16 +9,16 @@ import { requestOutcome } from './requestOutcome';
  * store calls; named `graphql <operation>` once the operation is known, ended when the request's scope finishes.
  * Runs after requestScope.
  */
-export function requestSpan(options: { readonly graphqlPath: string }): express.RequestHandler {
+export function requestSpan(options: { readonly graphqlPath: string }): NodeHandler {
   return (req, res, next) => {
     const scope = currentRequestScope();
     if (!scope) return next();
     // Read now: routers mounted on a path rewrite req.url (and so req.path) while they handle the request.
-    const path = req.path;
+    const path = pathOf(req);
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer.startSpan(
-      `${req.method} ${path}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': path, 'gateway.request_id': scope.requestId } },
+      `${req.method ?? 'GET'} ${path}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'gateway.request_id': scope.requestId } },
       parent,
     );
     scope.onFinish(() => {
