@@ -21,7 +21,7 @@ import { requestScope } from './http/middleware/requestScope';
 import { requestSpan } from './http/middleware/requestSpan';
 import { createRequestLimits } from './http/limits/requestLimits';
 import { storableTextPlugin } from './http/limits/storableTextPlugin';
-import { cachePolicyPlugin } from './http/caching/cachePolicyPlugin';
+import { cachePolicyPlugins } from './http/caching/cachePolicyPlugin';
 import { ResponseCacheFront } from './http/caching/ResponseCacheFront';
 import { chainHandlers, type NodeHandler } from './http/middleware/nodeHandler';
 import type { Logger } from './core/logger';
@@ -135,7 +135,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
       // No text argument reaches a store with a NUL or an unpaired surrogate (README, "Using the API").
       storableTextPlugin(),
       // Cache-Control caps, no-store for credentials and mutations (README, "HTTP caching").
-      cachePolicyPlugin(config.responseCache.maxAgeSeconds),
+      ...cachePolicyPlugins(config.responseCache.maxAgeSeconds),
     ],
   });
   await apollo.start();

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A JSON object one of the benchmark's servers printed on a line of its own. */
@@ -19,6 +22,55 @@ export interface ServerProcess {
 }
 
 const TAIL_LINES = 60;
+/** How often a server's log file is read while something waits for a line of it. */
+const LOG_POLL_MS = 50;
+
+/** Reads a growing log file: the lines written since the last call, or its last lines. */
+class LogReader {
+  private offset = 0;
+  private partial = '';
+
+  constructor(private readonly file: string) {}
+
+  newLines(): string[] {
+    let size: number;
+    try {
+      size = statSync(this.file).size;
+    } catch {
+      return [];
+    }
+    if (size <= this.offset) return [];
+    const fd = openSync(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(size - this.offset);
+      readSync(fd, buffer, 0, buffer.length, this.offset);
+      this.offset = size;
+      const lines = (this.partial + buffer.toString('utf8')).split('\n');
+      this.partial = lines.pop() ?? '';
+      return lines;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The last `count` lines (of its last 64 KiB). */
+  tail(count: number): string {
+    try {
+      const size = statSync(this.file).size;
+      const length = Math.min(size, 64 * 1024);
+      const fd = openSync(this.file, 'r');
+      try {
+        const buffer = Buffer.alloc(length);
+        readSync(fd, buffer, 0, length, size - length);
+        return buffer.toString('utf8').split('\n').slice(-count - 1).join('\n');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return '(no output)';
+    }
+  }
+}
 
 export interface SpawnServerOptions {
   readonly cwd: string;
@@ -31,37 +83,43 @@ export interface SpawnServerOptions {
 
 /**
  * Spawns `command args` detached (its own process group, as a terminal would start it, so Ctrl-C on the benchmark
- * never reaches it unannounced and stopping it stops npm and node alike). Output goes through a pipe that is always
- * drained (a full pipe would stall the server), keeping only the last lines.
+ * never reaches it unannounced and stopping it stops npm and node alike). Its output goes to a file of its own
+ * (removed when it stops), never through a pipe into this process: the load generator runs here, and reading a
+ * gateway's request log lines while it measures would slow the generator down for the endpoints that log.
  */
 export function spawnServer(name: string, command: string, args: readonly string[], options: SpawnServerOptions): ServerProcess {
-  const child: ChildProcess = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
-  });
+  const logFile = path.join(os.tmpdir(), `openalex-bench-${name.replace(/[^A-Za-z0-9]+/g, '-')}-${randomUUID()}.log`);
+  const fd = openSync(logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
+    });
+  } finally {
+    closeSync(fd);
+  }
   const stopSignal = options.stopSignal ?? 'SIGTERM';
   if (child.pid === undefined) throw new Error(`${name}: could not spawn ${command}`);
   const pgid = child.pid;
-  const lines: string[] = [];
+  const reader = new LogReader(logFile);
   const waiters = new Set<{ matches: (line: JsonLine) => boolean; resolve: (line: JsonLine) => void }>();
-  for (const stream of [child.stdout, child.stderr]) {
-    if (!stream) continue;
-    createInterface({ input: stream }).on('line', (text) => {
-      lines.push(text);
-      if (lines.length > TAIL_LINES) lines.shift();
-      if (waiters.size === 0 || !text.startsWith('{')) return;
+  const poll = setInterval(() => {
+    if (waiters.size === 0) return;
+    for (const text of reader.newLines()) {
+      if (!text.startsWith('{')) continue;
       let line: JsonLine;
       try {
         line = JSON.parse(text) as JsonLine;
       } catch {
-        return;
+        continue;
       }
       for (const waiter of waiters) if (waiter.matches(line)) waiter.resolve(line);
-    });
-  }
+    }
+  }, LOG_POLL_MS);
   let exit: string | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
@@ -69,7 +127,7 @@ export function spawnServer(name: string, command: string, args: readonly string
       resolve();
     });
   });
-  const tail = () => lines.join('\n');
+  const tail = () => reader.tail(TAIL_LINES);
 
   return {
     name,
@@ -100,11 +158,16 @@ export function spawnServer(name: string, command: string, args: readonly string
         });
       }),
     stop: async (graceMs = 15_000) => {
-      if (!signalGroup(pgid, stopSignal)) return;
-      if (await groupGone(pgid, graceMs)) return;
-      console.error(`${name}: still running ${Math.round(graceMs / 1000)} s after ${stopSignal}; sending SIGKILL`);
-      signalGroup(pgid, 'SIGKILL');
-      await groupGone(pgid, 5_000);
+      clearInterval(poll);
+      try {
+        if (!signalGroup(pgid, stopSignal)) return;
+        if (await groupGone(pgid, graceMs)) return;
+        console.error(`${name}: still running ${Math.round(graceMs / 1000)} s after ${stopSignal}; sending SIGKILL`);
+        signalGroup(pgid, 'SIGKILL');
+        await groupGone(pgid, 5_000);
+      } finally {
+        rmSync(logFile, { force: true });
+      }
     },
   };
 }

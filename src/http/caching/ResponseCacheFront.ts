@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import fresh from 'fresh';
+import { LRUCache } from 'lru-cache';
 import vary from 'vary';
 import type { Cache } from '../../../datasources/cache/Cache';
 import { cacheKey, RESPONSE_CACHE_GENERATION_KEY } from '../../../datasources/cache/cacheKeys';
@@ -12,6 +13,17 @@ import { type CacheableRequest, cacheableRequestOf, responseCacheKey } from './r
 
 /** Serialized responses larger than this are not stored (they would crowd the cache's byte budget). */
 export const RESPONSE_CACHE_MAX_ENTRY_BYTES = 512 * 1024;
+
+/** Bytes of decoded entries the front keeps: the hottest answers (a value counts its text twice, its bytes once). */
+const RECENT_ENTRIES_BYTES = 8 * 1024 * 1024;
+
+/** An entry as read, as it is answered. */
+interface DecodedEntry {
+  /** The cache's value it was decoded from (a value that differs is decoded again). */
+  readonly stored: string;
+  readonly entry: CachedResponse;
+  readonly body: Buffer;
+}
 
 export interface ResponseCacheFrontOptions {
   readonly cache: Cache;
@@ -41,6 +53,11 @@ export interface ResponseCacheFrontOptions {
  */
 export class ResponseCacheFront {
   private readonly generation: ResponseCacheGeneration;
+  /** The last entries read, decoded, within RECENT_ENTRIES_BYTES. */
+  private readonly recent = new LRUCache<string, DecodedEntry>({
+    maxSize: RECENT_ENTRIES_BYTES,
+    sizeCalculation: (decoded) => 2 * decoded.stored.length + decoded.body.byteLength,
+  });
 
   constructor(private readonly options: ResponseCacheFrontOptions) {
     this.generation = new ResponseCacheGeneration(options.cache);
@@ -63,9 +80,9 @@ export class ResponseCacheFront {
     let generation: string;
     try {
       const [current, stored] = await this.options.cache.getMany([RESPONSE_CACHE_GENERATION_KEY, key]);
-      const entry = stored === undefined ? undefined : decodeCachedResponse(stored);
-      if (current !== undefined && entry?.generation === current) {
-        this.options.cors(req, res, () => this.answer(req, res, entry));
+      const hit = stored === undefined ? undefined : this.decoded(key, stored);
+      if (current !== undefined && hit?.entry.generation === current) {
+        this.options.cors(req, res, () => this.answer(req, res, hit));
         return;
       }
       generation = current ?? (await this.generation.bump());
@@ -80,8 +97,22 @@ export class ResponseCacheFront {
     next();
   }
 
+  /**
+   * The entry a stored value holds, with its body as bytes: the last values read are kept decoded (a hot entry is
+   * neither parsed nor encoded to UTF-8 again while it is the value the cache holds).
+   */
+  private decoded(key: string, stored: string): DecodedEntry | undefined {
+    const known = this.recent.get(key);
+    if (known?.stored === stored) return known;
+    const entry = decodeCachedResponse(stored);
+    if (!entry) return undefined;
+    const decoded = { stored, entry, body: Buffer.from(entry.body, 'utf8') };
+    this.recent.set(key, decoded);
+    return decoded;
+  }
+
   /** A hit: the stored answer, as Express and Apollo sent it, with this request's id, CORS headers and an Age. */
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, { entry, body }: DecodedEntry): void {
     const scope = currentRequestScope();
     if (scope) {
       scope.graphql = true;
@@ -99,8 +130,8 @@ export class ResponseCacheFront {
       res.end();
       return;
     }
-    res.setHeader('content-length', Buffer.byteLength(entry.body));
-    res.end(entry.body);
+    res.setHeader('content-length', body.byteLength);
+    res.end(body);
   }
 
   /** Watches the response Express sends for this request and stores it if it may be shared (see the class comment). */

@@ -1,4 +1,7 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { OperationDefinitionNode } from 'graphql';
+import { type CacheHint, staticCachePolicy } from './staticCachePolicy';
 
 /** True when the request carries credentials (an Authorization header, valid or not). */
 function hasCredentials(requestContext: GraphQLRequestContext<BaseContext>): boolean {
@@ -6,33 +9,42 @@ function hasCredentials(requestContext: GraphQLRequestContext<BaseContext>): boo
 }
 
 /**
- * The Cache-Control of /graphql's answers, on top of Apollo's cache-control plugin (which turns the `@cacheControl`
- * hints into `Cache-Control: max-age=N, public|private`, or `no-store` for uncacheable responses and errors): every
- * response's max-age is capped at RESPONSE_CACHE_MAX_AGE; requests with credentials and every operation that is not a
- * query (mutations) are `no-store`. The response cache (src/http/caching/ResponseCacheFront.ts) stores exactly the
- * answers this leaves `max-age=N, public`.
- *
- * Authenticated requests and non-queries get max-age 0 (`no-store`) up front; every other response's policy,
- * once execution has computed it from the hints, is capped at `maxAgeSeconds`. (Restricting the policy before
- * execution makes Apollo skip the hints altogether, so the cap waits for executionDidEnd.)
+ * The Cache-Control of /graphql's answers, from the `@cacheControl` hints of the schema: `max-age=N, public|private`
+ * with the strictest hint of the operation's fields (staticCachePolicy: Apollo's rules, computed once per document
+ * instead of on every resolved field — Apollo's own cache-control plugin is off), `no-store` for a response with
+ * errors or an uncacheable field. Every max-age is capped at RESPONSE_CACHE_MAX_AGE; requests with credentials and
+ * every operation that is not a query (mutations) are `no-store`. The response cache
+ * (src/http/caching/ResponseCacheFront.ts) stores exactly the answers this leaves `max-age=N, public`.
  */
-export function cachePolicyPlugin(maxAgeSeconds: number): ApolloServerPlugin<BaseContext> {
-  return {
+export function cachePolicyPlugins(maxAgeSeconds: number): ApolloServerPlugin<BaseContext>[] {
+  const policies = new WeakMap<OperationDefinitionNode, CacheHint>();
+  const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
-          if (hasCredentials(requestContext) || requestContext.operation?.operation !== 'query') {
+          const { operation, document, schema } = requestContext;
+          if (hasCredentials(requestContext) || operation?.operation !== 'query') {
             requestContext.overallCachePolicy.restrict({ maxAge: 0 });
+            return;
           }
+          let policy = policies.get(operation);
+          if (!policy) {
+            policy = staticCachePolicy(schema, document, operation);
+            policies.set(operation, policy);
+          }
+          requestContext.overallCachePolicy.restrict(policy);
+          // Nothing restricted (only meta fields): no hint says it may be cached, so it is not (no-store), as Apollo has it.
+          if (policy.maxAge !== undefined) requestContext.overallCachePolicy.restrict({ maxAge: maxAgeSeconds });
         },
-        async executionDidStart(requestContext) {
-          return {
-            async executionDidEnd() {
-              requestContext.overallCachePolicy.restrict({ maxAge: maxAgeSeconds });
-            },
-          };
+        async willSendResponse({ response, overallCachePolicy }) {
+          // An answer another plugin made uncacheable (the response budget's replacement) stays so.
+          if (response.http.headers.get('cache-control') === 'no-store') return;
+          const policy = overallCachePolicy.policyIfCacheable();
+          const cacheable = policy !== null && response.body.kind === 'single' && !response.body.singleResult.errors;
+          response.http.headers.set('cache-control', cacheable ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : 'no-store');
         },
       };
     },
   };
+  return [ApolloServerPluginCacheControlDisabled(), plugin];
 }

@@ -5,6 +5,7 @@ describe('the read benchmark’s options', () => {
     const o = readOptions([]);
     expect(o.profiles).toEqual(['embedded', 'postgres']);
     expect([o.rounds, o.seconds, o.warmupSeconds, o.connections]).toEqual([3, 5, 2, 10]);
+    expect(o.queries).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
     expect(o.timeoutSeconds).toBeGreaterThan(600);
   });
 
@@ -17,6 +18,12 @@ describe('the read benchmark’s options', () => {
     const o = readOptions(['--profiles', 'embedded', '--seconds', '1', '--rounds', '1', '--warmup', '0.5']);
     expect(o.profiles).toEqual(['embedded']);
     expect([o.rounds, o.seconds, o.warmupSeconds]).toEqual([1, 1, 0.5]);
+  });
+
+  it('loads only the queries asked for, in their own order', () => {
+    expect(readOptions(['--queries', 'q4,Q1']).queries).toEqual(['Q1', 'Q4']);
+    expect(() => readOptions(['--queries', 'Q5'])).toThrow('--queries takes Q1, Q2, Q3, Q4');
+    expect(() => readOptions(['--queries', ','])).toThrow('--queries takes');
   });
 
   it('refuses an unknown profile and a non-positive duration', () => {
