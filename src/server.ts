@@ -91,8 +91,9 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     requestLog({ logger, graphqlPath: '/graphql', slowOperationMs: config.observability.slowOperationMs }),
   ];
   // AUTH_QUERIES=authenticated refuses anonymous requests, the only ones the response cache serves.
+  let responseCache: ResponseCacheFront | undefined;
   if (config.responseCache.enabled && config.auth.queries === 'public') {
-    const responseCache = new ResponseCacheFront({ cache: stores.cache, graphqlPath: '/graphql', bodyLimitBytes: config.graphql.bodyLimitBytes, cors, labelOf: (name) => labels.labelOf(name) });
+    responseCache = new ResponseCacheFront({ cache: stores.cache, graphqlPath: '/graphql', bodyLimitBytes: config.graphql.bodyLimitBytes, cors, labelOf: (name) => labels.labelOf(name) });
     front.push(responseCache.handler);
   }
   const httpServer = http.createServer(
@@ -178,6 +179,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   logger.info({ url }, 'gateway ready');
   const drain = async (deadline = performance.now() + DEFAULT_DRAIN_MS): Promise<DrainResult> => {
     const result = await connections.drain(deadline);
+    responseCache?.close();
     await apollo.stop();
     return result;
   };

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Cache, CacheEntry } from './Cache';
+import { type CacheChange, type CacheChanges, LocalChanges } from './CacheChanges';
 
 /** Memory an entry takes besides its text: the map slot, the node, the TTL bookkeeping (an estimate). */
 const ENTRY_OVERHEAD_BYTES = 96;
@@ -18,8 +19,9 @@ export function entryBytes(key: string, value: string): number {
  * larger than a tenth of the bound is not stored, and expired entries are dropped every minute whether or not
  * anyone reads them again (`purgeStale`), so memory follows the live entries.
  */
-export class LruCache implements Cache {
+export class LruCache implements Cache, CacheChanges {
   readonly backend = 'lru' as const;
+  private readonly changes = new LocalChanges();
   private readonly lru: LRUCache<string, string>;
   private readonly purge: NodeJS.Timeout;
 
@@ -31,6 +33,15 @@ export class LruCache implements Cache {
       ttlAutopurge: false,
     });
     this.purge = setInterval(() => this.lru.purgeStale(), PURGE_INTERVAL_MS).unref();
+  }
+
+  /** This process is the only one sharing the LRU: its watchers hear at once. */
+  async announce(key: string, value: string): Promise<void> {
+    this.changes.emit({ kind: 'set', key, value });
+  }
+
+  watch(listener: (change: CacheChange) => void): () => void {
+    return this.changes.watch(listener);
   }
 
   /** Bytes the live entries are counted as (at most `maxBytes`). */

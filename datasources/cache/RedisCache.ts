@@ -2,6 +2,8 @@ import Redis, { type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import type { Cache, CacheEntry } from './Cache';
+import { type CacheChange, type CacheChanges, LocalChanges } from './CacheChanges';
+import { CACHE_CHANGES_CHANNEL } from './cacheKeys';
 import { isTransientRedisError } from './isTransientRedisError';
 import { errorMessage } from '../../src/core/errorMessage';
 
@@ -21,9 +23,14 @@ export const REDIS_CLIENT_OPTIONS: Readonly<RedisOptions> = {
  * Redis-backed cache. Commands fail fast when Redis is away (no offline queue, short timeouts, a breaker),
  * and every failure is answered as a miss: the cache can slow nothing down and break nothing.
  */
-export class RedisCache implements Cache {
+export class RedisCache implements Cache, CacheChanges {
   readonly backend = 'redis' as const;
   private readonly redis: Redis;
+  private readonly changes = new LocalChanges();
+  /** The subscriber connection (a client in subscribe mode can do nothing else), made at the first watch. */
+  private subscriber: Redis | undefined;
+  /** CACHE_CHANGES_CHANNEL of this Redis database (channels are server-wide; databases are not). */
+  private readonly channel: string;
   readonly policy: StorePolicy;
 
   /**
@@ -43,6 +50,7 @@ export class RedisCache implements Cache {
       ...policy,
     });
     this.redis = typeof connection === 'string' ? new Redis(connection, { ...REDIS_CLIENT_OPTIONS }) : connection;
+    this.channel = `${CACHE_CHANGES_CHANNEL}:db${this.redis.options.db ?? 0}`;
     // ioredis emits connection errors as events; without a listener they would crash the process.
     this.redis.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'redis connection error'));
   }
@@ -98,7 +106,36 @@ export class RedisCache implements Cache {
     }
   }
 
+  /**
+   * This process's watchers hear at once; the others through PUBLISH on CACHE_CHANGES_CHANNEL of its database (best effort: with
+   * Redis away, they let what they hold expire).
+   */
+  async announce(key: string, value: string): Promise<void> {
+    this.changes.emit({ kind: 'set', key, value });
+    await this.attempt('publish', () => this.redis.publish(this.channel, JSON.stringify({ key, value })));
+  }
+
+  /** Subscribes (once per cache) to CACHE_CHANGES_CHANNEL; every (re)connection of the subscriber is a `reset`. */
+  watch(listener: (change: CacheChange) => void): () => void {
+    if (!this.subscriber) {
+      const subscriber = this.redis.duplicate();
+      this.subscriber = subscriber;
+      subscriber.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'redis subscriber connection error'));
+      subscriber.on('ready', () => {
+        this.changes.emit({ kind: 'reset' });
+        subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.debug({ err: errorMessage(err) }, 'redis subscribe failed'));
+      });
+      subscriber.on('close', () => this.changes.emit({ kind: 'reset' }));
+      subscriber.on('message', (_channel: string, message: string) => {
+        const change = parseChange(message);
+        if (change) this.changes.emit(change);
+      });
+    }
+    return this.changes.watch(listener);
+  }
+
   async close(): Promise<void> {
+    this.subscriber?.disconnect();
     this.redis.disconnect();
   }
 
@@ -114,6 +151,16 @@ export class RedisCache implements Cache {
       this.logger.warn({ store: 'redis', operation, err: errorMessage(err) }, 'cache unavailable; treated as a miss');
       return undefined;
     }
+  }
+}
+
+/** A change another process published, or undefined for anything else on the channel. */
+function parseChange(message: string): CacheChange | undefined {
+  try {
+    const parsed = JSON.parse(message) as { key?: unknown; value?: unknown };
+    return typeof parsed.key === 'string' && typeof parsed.value === 'string' ? { kind: 'set', key: parsed.key, value: parsed.value } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -52,3 +52,6 @@ function trendSubjectId(backend: TrendBackend, subject: TrendSubject): string {
 
 /** The one key holding the response cache's current generation. */
 export const RESPONSE_CACHE_GENERATION_KEY = cacheKey('responseCacheGeneration', 'current');
+
+/** The Redis channel on which processes announce changed keys to each other (CacheChanges). */
+export const CACHE_CHANGES_CHANNEL = `gw:v${CACHE_SCHEMA_VERSION}:changes`;

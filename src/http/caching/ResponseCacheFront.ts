@@ -23,6 +23,8 @@ interface DecodedEntry {
   readonly stored: string;
   readonly entry: CachedResponse;
   readonly body: Buffer;
+  /** When its max-age runs out (ms since the epoch). */
+  readonly expiresAt: number;
 }
 
 export interface ResponseCacheFrontOptions {
@@ -61,6 +63,7 @@ export class ResponseCacheFront {
 
   constructor(private readonly options: ResponseCacheFrontOptions) {
     this.generation = new ResponseCacheGeneration(options.cache);
+    this.generation.hold();
   }
 
   readonly handler: NodeHandler = (req, res, next) => {
@@ -77,9 +80,18 @@ export class ResponseCacheFront {
     // The client went away while sending: nothing to answer.
     if (request.method === 'POST' && body === undefined) return;
     const key = cacheKey('response', responseCacheKey(req, body));
+    // A hot entry of the generation held in memory: no round trip at all.
+    const held = this.generation.held();
+    const known = held === undefined ? undefined : this.recent.get(key);
+    if (known && known.entry.generation === held && known.expiresAt > Date.now()) {
+      this.options.cors(req, res, () => this.answer(req, res, known));
+      return;
+    }
     let generation: string;
     try {
+      const heard = this.generation.heardCount;
       const [current, stored] = await this.options.cache.getMany([RESPONSE_CACHE_GENERATION_KEY, key]);
+      if (current !== undefined) this.generation.remember(current, heard);
       const hit = stored === undefined ? undefined : this.decoded(key, stored);
       if (current !== undefined && hit?.entry.generation === current) {
         this.options.cors(req, res, () => this.answer(req, res, hit));
@@ -106,9 +118,19 @@ export class ResponseCacheFront {
     if (known?.stored === stored) return known;
     const entry = decodeCachedResponse(stored);
     if (!entry) return undefined;
-    const decoded = { stored, entry, body: Buffer.from(entry.body, 'utf8') };
+    return this.keep(key, stored, entry);
+  }
+
+  /** Keeps an entry decoded (until its max-age runs out) and answers it. */
+  private keep(key: string, stored: string, entry: CachedResponse): DecodedEntry {
+    const decoded = { stored, entry, body: Buffer.from(entry.body, 'utf8'), expiresAt: entry.storedAt + 1000 * (sharedMaxAge(entry.cacheControl) ?? 0) };
     this.recent.set(key, decoded);
     return decoded;
+  }
+
+  /** Stops holding the generation in memory (the server stops). */
+  close(): void {
+    this.generation.release();
   }
 
   /** A hit: the stored answer, as Express and Apollo sent it, with this request's id, CORS headers and an Age. */
@@ -147,7 +169,11 @@ export class ResponseCacheFront {
     (res as { end: unknown }).end = (...args: unknown[]) => {
       const entry = streamed ? undefined : cacheableEntry(res, args[0], generation, scope);
       const maxAge = sharedMaxAge(entry?.cacheControl);
-      if (entry && maxAge !== undefined) void cache.setMany([{ key, value: encodeCachedResponse(entry), ttlSeconds: maxAge }]);
+      if (entry && maxAge !== undefined) {
+        const value = encodeCachedResponse(entry);
+        this.keep(key, value, entry);
+        void cache.setMany([{ key, value, ttlSeconds: maxAge }]);
+      }
       return end(...args);
     };
   }
