@@ -146,6 +146,26 @@ export function entityApiSuite(gateway: Gateway): void {
     });
   });
 
+  describe('cursors', () => {
+    it('refuses a cursor made for another list or order, or forged, as BAD_USER_INPUT on after', async () => {
+      const works = await gateway().gql<{ works: { pageInfo: { endCursor: string } } }>('{ works(first: 1) { pageInfo { endCursor } } }');
+      const topics = await gateway().gql<{ topics: { pageInfo: { endCursor: string } } }>('{ topics(first: 1) { pageInfo { endCursor } } }');
+      const forged = Buffer.from(JSON.stringify({ s: 'coauthors', v: [2 ** 40, 'A1'] })).toString('base64url');
+      const cases: [string, string | undefined][] = [
+        ['query($a: String) { topics(first: 1, after: $a) { nodes { id } } }', works.data?.works.pageInfo.endCursor],
+        ['query($a: String) { sources(first: 1, after: $a) { nodes { id } } }', topics.data?.topics.pageInfo.endCursor],
+        ['query($a: String) { institutions(first: 1, after: $a) { nodes { id } } }', 'not a cursor'],
+        ['query($a: String) { topics(sort: [DISPLAY_NAME_ASC], first: 1, after: $a) { nodes { id } } }', topics.data?.topics.pageInfo.endCursor],
+        ['query($a: String) { author(id: "A5087940859") { coauthorsConnection(first: 1, after: $a) { nodes { sharedWorks } } } }', forged],
+        ['query($a: String) { author(id: "A5087940859") { coauthorsConnection(first: 1, after: $a) { nodes { sharedWorks } } } }', topics.data?.topics.pageInfo.endCursor],
+      ];
+      for (const [query, after] of cases) {
+        const res = await gateway().gql(query, { a: after });
+        expect({ query, code: res.errors?.[0]?.extensions.code, argument: res.errors?.[0]?.extensions['argument'] }).toEqual({ query, code: 'BAD_USER_INPUT', argument: 'after' });
+      }
+    });
+  });
+
   describe('lookups by external id', () => {
     it('work(doi:) in bare, doi: and URL form, case-insensitive', async () => {
       const works = [...truth.works.values()].filter((w) => w.doi !== null).slice(0, 20);
