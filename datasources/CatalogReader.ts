@@ -3,12 +3,18 @@ import type {
   AuthorRecord,
   AuthorshipRecord,
   AuthorSortKey,
+  EntitySortKey,
+  InstitutionFilter,
   InstitutionRecord,
   Page,
   PageRequest,
+  RankedRecord,
+  SourceFilter,
   SourceRecord,
+  TopicFilter,
   TopicRecord,
   WorkFilter,
+  WorkOwnerKind,
   WorkRecord,
   WorkSortKey,
   WorkTopicRecord,
@@ -28,8 +34,26 @@ export interface CatalogReader {
   getInstitutionsByIds(ids: readonly string[]): Promise<(InstitutionRecord | null)[]>;
   findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkRecord>>;
   findAuthors(request: PageRequest<AuthorFilter, AuthorSortKey>): Promise<Page<AuthorRecord>>;
-  /** One page of works per author, all authors in one statement; pages aligned with `authorIds`. */
-  findWorksByAuthors(authorIds: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]>;
-  /** Loaded works per author, aligned with `authorIds`. */
-  countWorksByAuthors(authorIds: readonly string[]): Promise<number[]>;
+  /** Works by bare lowercase DOI (`10.1016/…`), aligned with `dois`. */
+  getWorksByDois(dois: readonly string[]): Promise<(WorkRecord | null)[]>;
+  /** Authors by bare ORCID (`0000-0002-…`); of several authors with one ORCID, the one with most works, then the smallest id. */
+  getAuthorsByOrcids(orcids: readonly string[]): Promise<(AuthorRecord | null)[]>;
+  /** Institutions by bare lowercase ROR id (`02ztp3208`); of several, the smallest id. */
+  getInstitutionsByRors(rors: readonly string[]): Promise<(InstitutionRecord | null)[]>;
+  /** Sources by hyphenated ISSN: its ISSN-L, else any of its ISSNs; of several, an ISSN-L match first, then the smallest id. */
+  getSourcesByIssns(issns: readonly string[]): Promise<(SourceRecord | null)[]>;
+  findTopics(request: PageRequest<TopicFilter, EntitySortKey>): Promise<Page<TopicRecord>>;
+  findSources(request: PageRequest<SourceFilter, EntitySortKey>): Promise<Page<SourceRecord>>;
+  findInstitutions(request: PageRequest<InstitutionFilter, EntitySortKey>): Promise<Page<InstitutionRecord>>;
+  /** One page of works per owner (see WorkOwnerKind), all owners in one statement; pages aligned with `ids`. */
+  findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]>;
+  /** Loaded works per owner, aligned with `ids`. */
+  countWorksOf(owner: WorkOwnerKind, ids: readonly string[]): Promise<number[]>;
+  /**
+   * Per topic, source or institution: the authors of its loaded works (for an institution, those whose own byline
+   * entry names it), most such works first, then id; at most `first`.
+   */
+  topAuthorsOf(owner: Exclude<WorkOwnerKind, 'author'>, ids: readonly string[], first: number): Promise<RankedRecord[][]>;
+  /** Per author: the topics of the author's loaded works, most such works first, then id; at most `first`. */
+  topTopicsOfAuthors(authorIds: readonly string[], first: number): Promise<RankedRecord[][]>;
 }

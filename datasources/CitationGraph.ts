@@ -38,8 +38,12 @@ export interface CitationGraph {
    * depth, then reached work id (byte order).
    */
   traverse(workId: string, direction: CitationDirection, depth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>>;
-  /** Per author: co-authors on loaded works (the author excluded), most shared works first, then id; at most `first`. */
-  coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]>;
+  /**
+   * Per author: a page of co-authors on loaded works (the author excluded), most shared works first, then id (byte
+   * order), keyset-paged with COAUTHOR_ORDER's cursors; `totalCount` is the number of distinct co-authors.
+   */
+  coauthors(authorIds: readonly string[], request: PageRequest<never, never>): Promise<Page<CoauthorRecord>[]>;
 }
 
 export type CitationPageEdge = PageEdge<CitationEdgeRecord>;
+export type CoauthorPageEdge = PageEdge<CoauthorRecord>;

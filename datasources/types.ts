@@ -65,6 +65,8 @@ export interface SourceRecord {
   readonly id: string;
   readonly displayName: string;
   readonly issnL: string | null;
+  /** Every ISSN OpenAlex gives (`issn`), hyphenated with a capital X; may be empty. */
+  readonly issns: readonly string[];
   readonly type: string | null;
   readonly hostOrganizationName: string | null;
 }
@@ -121,6 +123,44 @@ export type AuthorSortKey =
   | 'DISPLAY_NAME_ASC'
   | 'DISPLAY_NAME_DESC';
 
+/**
+ * An entity works belong to: an author (named on the byline), a topic (among the work's topics), a source (the
+ * work's primary location) or an institution (named by some byline entry).
+ */
+export type WorkOwnerKind = 'author' | 'topic' | 'source' | 'institution';
+
+/** Order of topic, source and institution lists; every order ends with the id. */
+export type EntitySortKey = 'WORKS_COUNT_DESC' | 'DISPLAY_NAME_ASC';
+
+export interface TopicFilter {
+  readonly nameContains?: string | null | undefined;
+  /** Display names of the topic's subfield, field, domain (case-insensitive, exact). */
+  readonly subfield?: string | null | undefined;
+  readonly field?: string | null | undefined;
+  readonly domain?: string | null | undefined;
+}
+
+export interface SourceFilter {
+  readonly nameContains?: string | null | undefined;
+  /** OpenAlex source type (`journal`, `repository`, …; case-insensitive). */
+  readonly type?: string | null | undefined;
+}
+
+export interface InstitutionFilter {
+  readonly nameContains?: string | null | undefined;
+  /** ISO 3166-1 alpha-2 country code (case-insensitive). */
+  readonly countryCode?: string | null | undefined;
+  /** OpenAlex institution type (`education`, `company`, …; case-insensitive). */
+  readonly type?: string | null | undefined;
+}
+
+/** An entity (an author, a topic) ranked within another by the loaded works they share. */
+export interface RankedRecord {
+  readonly id: string;
+  /** Loaded works counted for the pair. */
+  readonly works: number;
+}
+
 /** One page request: `first` is already validated; `after` is an opaque cursor from a previous page. */
 export interface PageRequest<TFilter, TSort> {
   readonly filter?: TFilter | undefined;
@@ -143,3 +183,6 @@ export interface Page<T> {
 
 export type WorkPageEdge = PageEdge<WorkRecord>;
 export type AuthorPageEdge = PageEdge<AuthorRecord>;
+export type TopicPageEdge = PageEdge<TopicRecord>;
+export type SourcePageEdge = PageEdge<SourceRecord>;
+export type InstitutionPageEdge = PageEdge<InstitutionRecord>;

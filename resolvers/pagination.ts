@@ -22,6 +22,11 @@ export function pageSize(first: number | null | undefined): number {
   return boundedFirst(first, { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE });
 }
 
+/** `first` of a ranking (`topAuthors`, `topTopics`): 10 by default, at most 200 (as the schema's @listSize says). */
+export function rankSize(first: number | null | undefined): number {
+  return boundedFirst(first, { default: 10, max: 200 });
+}
+
 /** `after` as given, or undefined. */
 export function afterCursor(after: string | null | undefined): string | undefined {
   return after ?? undefined;

@@ -1,6 +1,7 @@
 import { doiUrl } from '../src/core/domain/doi';
 import type { Resolvers } from '../src/generated/graphql';
 import { connectionFromPagePromise, lazyConnection } from './mappers/Connection';
+import { exactlyOne, requireDoi } from './externalIds';
 import { requireId, toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
@@ -10,7 +11,10 @@ import { loadExisting } from './loadExisting';
 
 export const workResolvers: Resolvers = {
   Query: {
-    work: (_parent, { id }, { loaders }) => loaders.work.load(requireId(id, 'W', 'id')),
+    work: (_parent, args, { loaders }) => {
+      const given = exactlyOne(args, 'id', 'doi');
+      return given.name === 'id' ? loaders.work.load(requireId(given.value, 'W', 'id')) : loaders.workByDoi.load(requireDoi(given.value, 'doi'));
+    },
     works: (_parent, args, { catalog }) =>
       connectionFromPagePromise(
         catalog.findWorks({

@@ -32,7 +32,7 @@ export class CachedCitationCounts implements CitationGraph {
   references: CitationGraph['references'] = (workIds, request) => this.inner.references(workIds, request);
   traverse: CitationGraph['traverse'] = (workId, direction, depth, request) =>
     this.inner.traverse(workId, direction, depth, request);
-  coauthors: CitationGraph['coauthors'] = (authorIds, first) => this.inner.coauthors(authorIds, first);
+  coauthors: CitationGraph['coauthors'] = (authorIds, request) => this.inner.coauthors(authorIds, request);
 
   private async counts(kind: CitationCountKind, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {
     const values = await cachedBatch(this.cache, citationCountEntity(kind, this.inner.backend), CITATION_COUNT_TTL_SECONDS, workIds, load);

@@ -8,7 +8,8 @@ import {
   afterCursorCypher,
   citedByCypher,
   citingWorkOrder,
-  COAUTHORS,
+  COAUTHOR_ORDER,
+  coauthorsCypher,
   COUNT_CITED_BY,
   COUNT_REFERENCES,
   type Params,
@@ -114,13 +115,23 @@ export class Neo4jCitationGraph implements CitationGraph {
     };
   }
 
-  async coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]> {
-    const records = await this.read('citations.coauthors', COAUTHORS, { ids: unique(authorIds), first: neo4j.int(first) });
+  async coauthors(authorIds: readonly string[], request: PageRequest<never, never>): Promise<Page<CoauthorRecord>[]> {
+    const params: Params = { ids: unique(authorIds), limit: neo4j.int(request.first + 1) };
+    const keyset = afterCursorCypher(COAUTHOR_ORDER, request.after, params);
+    const records = await this.read('citations.coauthors', coauthorsCypher(keyset), params);
     const lists = records.map((r) => ({
       id: r.get('aid') as string,
+      total: toNumber(r.get('total')),
       top: (r.get('top') as { authorId: string; sharedWorks: unknown }[]).map((c) => ({ authorId: c.authorId, sharedWorks: toNumber(c.sharedWorks) })),
     }));
-    return alignByKey(authorIds, lists, (l) => l.id).map((l) => l?.top ?? []);
+    return alignByKey(authorIds, lists, (l) => l.id).map((l) => {
+      const top = l?.top ?? [];
+      return {
+        edges: top.slice(0, request.first).map((c) => ({ cursor: encodeCursor(COAUTHOR_ORDER, { _k0: c.sharedWorks, _k1: c.authorId }), node: c })),
+        hasNextPage: top.length > request.first,
+        totalCount: () => Promise.resolve(l?.total ?? 0),
+      };
+    });
   }
 
   private async counts(operation: string, cypher: string, workIds: readonly string[]): Promise<number[]> {

@@ -121,14 +121,29 @@ RETURN n.id AS id, collect(DISTINCT pid) AS preds`;
   }
 }
 
-/** Per author in `$ids`: co-authors on loaded works, most shared works first, then id; the first `$first`. */
-export const COAUTHORS = `UNWIND $ids AS aid
+/** Co-authors most shared works first, then id: COAUTHOR_ORDER of the PostgreSQL datasource, over a co-author entry `c`. */
+export const COAUTHOR_ORDER: KeysetOrder = {
+  keys: [
+    { expr: 'c.sharedWorks', desc: true, cast: 'integer' },
+    { expr: 'c.authorId', desc: false, cast: 'text' },
+  ],
+  signature: 'coauthors',
+};
+
+/**
+ * Per author in `$ids`: co-authors on loaded works after the cursor condition `keyset` (over an entry `c`, see
+ * COAUTHOR_ORDER), most shared works first, then id; the first `$limit`, and how many co-authors there are in all.
+ */
+export function coauthorsCypher(keyset: string): string {
+  return `UNWIND $ids AS aid
 MATCH (a:Author {id: aid})-[:AUTHORED]->(w:Work)<-[:AUTHORED]-(b:Author)
 WHERE w.loaded AND b <> a
 WITH aid, b.id AS coauthorId, count(DISTINCT w) AS shared
 ORDER BY shared DESC, coauthorId
-WITH aid, collect({authorId: coauthorId, sharedWorks: shared}) AS list
-RETURN aid, list[0..$first] AS top`;
+WITH aid, collect({authorId: coauthorId, sharedWorks: shared}) AS ranked
+RETURN aid, size(ranked) AS total,
+  [c IN ranked WHERE ${keyset}][0..$limit] AS top`;
+}
 
 /** A number from a Neo4j value (Integer, bigint or number). */
 export function toNumber(value: unknown): number {

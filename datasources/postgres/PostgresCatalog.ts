@@ -8,12 +8,18 @@ import type {
   AuthorRecord,
   AuthorshipRecord,
   AuthorSortKey,
+  EntitySortKey,
+  InstitutionFilter,
   InstitutionRecord,
   Page,
   PageRequest,
+  RankedRecord,
+  SourceFilter,
   SourceRecord,
+  TopicFilter,
   TopicRecord,
   WorkFilter,
+  WorkOwnerKind,
   WorkRecord,
   WorkSortKey,
   WorkTopicRecord,
@@ -35,7 +41,9 @@ import {
   type WorkTopicRow,
 } from './rows';
 import { AUTHOR_COLUMNS, authorFilterSql, authorOrder } from './sql/authorSql';
+import { ENTITY_COLUMNS, ENTITY_TABLE, entityFilterSql, type EntityFilters, entityOrder, type ListedEntity } from './sql/entitySql';
 import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetOrder, orderBySql } from './sql/keyset';
+import { authorTopicsSql, ownedAuthorsSql, ownedWorksSql, rankedSql } from './sql/ownedWorksSql';
 import { SqlParams } from './sql/SqlParams';
 import { WORK_COLUMNS, workFilterSql, workOrder } from './sql/workSql';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
@@ -92,7 +100,7 @@ export class PostgresCatalog implements CatalogReader {
 
   getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]> {
     return cachedBatch(this.cache, 'topic', CATALOG_TTL.topic, ids, async (missing) =>
-      alignByKey(missing, (await this.rows<TopicRow>('topics.byId', 'SELECT id, display_name, subfield, field, domain FROM topics WHERE id = ANY($1::text[])', [missing])).map(toTopic), (t) => t.id),
+      alignByKey(missing, (await this.rows<TopicRow>('topics.byId', `SELECT ${ENTITY_COLUMNS.topic} FROM topics e WHERE e.id = ANY($1::text[])`, [missing])).map(toTopic), (t) => t.id),
     );
   }
 
@@ -100,7 +108,7 @@ export class PostgresCatalog implements CatalogReader {
     return cachedBatch(this.cache, 'source', CATALOG_TTL.source, ids, async (missing) =>
       alignByKey(
         missing,
-        (await this.rows<SourceRow>('sources.byId', 'SELECT id, display_name, issn_l, type, host_organization_name FROM sources WHERE id = ANY($1::text[])', [missing])).map(toSource),
+        (await this.rows<SourceRow>('sources.byId', `SELECT ${ENTITY_COLUMNS.source} FROM sources e WHERE e.id = ANY($1::text[])`, [missing])).map(toSource),
         (s) => s.id,
       ),
     );
@@ -110,7 +118,7 @@ export class PostgresCatalog implements CatalogReader {
     return cachedBatch(this.cache, 'institution', CATALOG_TTL.institution, ids, async (missing) =>
       alignByKey(
         missing,
-        (await this.rows<InstitutionRow>('institutions.byId', 'SELECT id, display_name, ror, country_code, type FROM institutions WHERE id = ANY($1::text[])', [missing])).map(toInstitution),
+        (await this.rows<InstitutionRow>('institutions.byId', `SELECT ${ENTITY_COLUMNS.institution} FROM institutions e WHERE e.id = ANY($1::text[])`, [missing])).map(toInstitution),
         (i) => i.id,
       ),
     );
@@ -146,36 +154,121 @@ export class PostgresCatalog implements CatalogReader {
     });
   }
 
-  async findWorksByAuthors(authorIds: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]> {
+  async getWorksByDois(dois: readonly string[]): Promise<(WorkRecord | null)[]> {
+    const rows = await this.rows<WorkRow>('works.byDoi', `SELECT ${WORK_COLUMNS} FROM works w WHERE w.doi = ANY($1::text[])`, [unique(dois)]);
+    return alignByKey(dois, rows.map(toWork), (w) => w.doi ?? '');
+  }
+
+  async getAuthorsByOrcids(orcids: readonly string[]): Promise<(AuthorRecord | null)[]> {
+    const rows = await this.rows<AuthorRow>(
+      'authors.byOrcid',
+      `SELECT DISTINCT ON (au.orcid) ${AUTHOR_COLUMNS} FROM authors au WHERE au.orcid = ANY($1::text[])
+        ORDER BY au.orcid, COALESCE(au.works_count, -1) DESC, au.id COLLATE "C"`,
+      [unique(orcids)],
+    );
+    return alignByKey(orcids, rows.map(toAuthor), (a) => a.orcid ?? '');
+  }
+
+  async getInstitutionsByRors(rors: readonly string[]): Promise<(InstitutionRecord | null)[]> {
+    // Stored as OpenAlex gives it (a URL); matched in either form, lowercased (index institutions_ror_idx).
+    const forms = unique(rors).flatMap((ror) => [ror, `https://ror.org/${ror}`]);
+    const rows = await this.rows<InstitutionRow & { _key: string }>(
+      'institutions.byRor',
+      `SELECT DISTINCT ON (_key) * FROM (
+         SELECT ${ENTITY_COLUMNS.institution}, regexp_replace(lower(e.ror), '^https?://(www\\.)?ror\\.org/', '') AS _key
+         FROM institutions e WHERE lower(e.ror) = ANY($1::text[])
+       ) found ORDER BY _key, id COLLATE "C"`,
+      [forms],
+    );
+    return alignByKey(rors, rows, (r) => r._key).map((r) => (r === null ? null : toInstitution(r)));
+  }
+
+  async getSourcesByIssns(issns: readonly string[]): Promise<(SourceRecord | null)[]> {
+    const rows = await this.rows<SourceRow & { _key: string }>(
+      'sources.byIssn',
+      `SELECT DISTINCT ON (k._key) ${ENTITY_COLUMNS.source}, k._key
+       FROM unnest($1::text[]) AS k(_key) JOIN sources e ON e.issn_l = k._key OR e.issns @> ARRAY[k._key]
+       ORDER BY k._key, (e.issn_l IS NOT DISTINCT FROM k._key) DESC, e.id COLLATE "C"`,
+      [unique(issns)],
+    );
+    return alignByKey(issns, rows, (r) => r._key).map((r) => (r === null ? null : toSource(r)));
+  }
+
+  findTopics(request: PageRequest<TopicFilter, EntitySortKey>): Promise<Page<TopicRecord>> {
+    return this.findEntities('topic', request, toTopic);
+  }
+
+  findSources(request: PageRequest<SourceFilter, EntitySortKey>): Promise<Page<SourceRecord>> {
+    return this.findEntities('source', request, toSource);
+  }
+
+  findInstitutions(request: PageRequest<InstitutionFilter, EntitySortKey>): Promise<Page<InstitutionRecord>> {
+    return this.findEntities('institution', request, toInstitution);
+  }
+
+  async findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]> {
     const order = workOrder(request.sort);
     const params = new SqlParams();
-    const ids = params.add(authorIds, 'text[]');
+    const owned = ownedWorksSql(owner, params.add(unique(ids), 'text[]'));
     const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
-    // One statement for every author: rank each author's works and keep first + 1 of each.
+    // One statement for every owner: rank each owner's works and keep first + 1 of each.
     const sql = `SELECT * FROM (
-        SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)}, a.author_id AS _author,
-          row_number() OVER (PARTITION BY a.author_id ORDER BY ${orderBySql(order)}) AS _rank
-        FROM works w JOIN (SELECT DISTINCT work_id, author_id FROM authorships WHERE author_id = ANY(${ids})) a ON a.work_id = w.id
+        SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)}, o.owner AS _owner,
+          row_number() OVER (PARTITION BY o.owner ORDER BY ${orderBySql(order)}) AS _rank
+        FROM works w JOIN (${owned}) o ON o.work_id = w.id
         WHERE ${keyset}
-      ) ranked WHERE _rank <= ${params.add(request.first + 1, 'integer')} ORDER BY _author, _rank`;
-    const rows = await this.rows<WorkRow & { _author: string }>('works.byAuthors', sql, params.values);
-    const counts = new Map<string, Promise<number>>();
-    return groupByKey(authorIds, rows, (r) => r._author).map((group, i) =>
-      this.page(group, request.first, order, toWork, () => {
-        const id = authorIds[i] as string;
-        if (!counts.has(id)) counts.set(id, this.countWorksByAuthors([id]).then((c) => c[0] ?? 0));
-        return counts.get(id) as Promise<number>;
-      }),
+      ) ranked WHERE _rank <= ${params.add(request.first + 1, 'integer')} ORDER BY _owner, _rank`;
+    const rows = await this.rows<WorkRow & { _owner: string }>(`works.of.${owner}`, sql, params.values);
+    // Every page's totalCount is answered by one shared count of all owners, run on first use.
+    let totals: Promise<number[]> | undefined;
+    return groupByKey(ids, rows, (r) => r._owner).map((group, i) =>
+      this.page(group, request.first, order, toWork, async () => (await (totals ??= this.countWorksOf(owner, ids)))[i] ?? 0),
     );
   }
 
-  async countWorksByAuthors(authorIds: readonly string[]): Promise<number[]> {
-    const rows = await this.rows<{ author_id: string; n: number }>(
-      'works.countByAuthors',
-      'SELECT author_id, count(DISTINCT work_id)::integer AS n FROM authorships WHERE author_id = ANY($1::text[]) GROUP BY author_id',
-      [authorIds],
+  async countWorksOf(owner: WorkOwnerKind, ids: readonly string[]): Promise<number[]> {
+    const rows = await this.rows<{ owner: string; n: number }>(
+      `works.countOf.${owner}`,
+      `SELECT o.owner, count(*)::integer AS n FROM (${ownedWorksSql(owner, '$1::text[]')}) o GROUP BY o.owner`,
+      [unique(ids)],
     );
-    return alignByKey(authorIds, rows, (r) => r.author_id).map((r) => r?.n ?? 0);
+    return alignByKey(ids, rows, (r) => r.owner).map((r) => r?.n ?? 0);
+  }
+
+  topAuthorsOf(owner: Exclude<WorkOwnerKind, 'author'>, ids: readonly string[], first: number): Promise<RankedRecord[][]> {
+    return this.ranked(`authors.topOf.${owner}`, ownedAuthorsSql(owner, '$1::text[]'), ids, first);
+  }
+
+  topTopicsOfAuthors(authorIds: readonly string[], first: number): Promise<RankedRecord[][]> {
+    return this.ranked('topics.topOfAuthors', authorTopicsSql('$1::text[]'), authorIds, first);
+  }
+
+  private async ranked(operation: string, triples: string, ids: readonly string[], first: number): Promise<RankedRecord[][]> {
+    const rows = await this.rows<{ _key: string; id: string; works: number }>(operation, rankedSql(triples, '$2::integer'), [unique(ids), first]);
+    return groupByKey(ids, rows, (r) => r._key).map((group) => group.map((r) => ({ id: r.id, works: r.works })));
+  }
+
+  private async findEntities<E extends ListedEntity, Row extends object, T>(
+    entity: E,
+    request: PageRequest<EntityFilters[E], EntitySortKey>,
+    map: (row: Row) => T,
+  ): Promise<Page<T>> {
+    const order = entityOrder(entity, request.sort);
+    const params = new SqlParams();
+    const where = [entityFilterSql(entity, request.filter, params)];
+    if (request.after !== undefined) where.push(afterCursorSql(order, decodeCursor(order, request.after), params));
+    const sql = `SELECT ${ENTITY_COLUMNS[entity]}, ${keyColumnsSql(order)} FROM ${ENTITY_TABLE[entity]} e WHERE ${where.join(' AND ')}
+      ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
+    const rows = await this.rows<Row>(`${entity}s.find`, sql, params.values);
+    return this.page(rows, request.first, order, map, async () => {
+      const countParams = new SqlParams();
+      const [row] = await this.rows<{ n: number }>(
+        `${entity}s.count`,
+        `SELECT count(*)::integer AS n FROM ${ENTITY_TABLE[entity]} e WHERE ${entityFilterSql(entity, request.filter, countParams)}`,
+        countParams.values,
+      );
+      return row?.n ?? 0;
+    });
   }
 
   private async countWorks(filter: WorkFilter | undefined): Promise<number> {
@@ -196,4 +289,9 @@ export class PostgresCatalog implements CatalogReader {
   private rows<Row extends object>(operation: string, sql: string, params: readonly SqlParam[]): Promise<Row[]> {
     return this.policy.execute(operation, () => this.db.query<Row>(sql, params));
   }
+}
+
+/** The distinct keys of a batch (DataLoader de-duplicates within a request; this covers direct callers). */
+function unique(keys: readonly string[]): string[] {
+  return [...new Set(keys)];
 }

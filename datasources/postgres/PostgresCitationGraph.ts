@@ -3,8 +3,10 @@ import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { Page, PageRequest, WorkSortKey } from '../types';
 import {
-  COAUTHORS_SQL,
+  COAUTHOR_ORDER,
+  coauthorsSql,
   COUNT_CITED_BY_SQL,
+  COUNT_COAUTHORS_SQL,
   COUNT_REFERENCES_SQL,
   edgeOf,
   REFERENCES_ORDER,
@@ -97,9 +99,21 @@ export class PostgresCitationGraph implements CitationGraph {
     };
   }
 
-  async coauthors(authorIds: readonly string[], first: number): Promise<CoauthorRecord[][]> {
-    const rows = await this.rows<{ _key: string; author_id: string; shared_works: number }>('citations.coauthors', COAUTHORS_SQL, [unique(authorIds), first]);
-    return groupByKey(authorIds, rows, (r) => r._key).map((group) => group.map((r) => ({ authorId: r.author_id, sharedWorks: r.shared_works })));
+  async coauthors(authorIds: readonly string[], request: PageRequest<never, never>): Promise<Page<CoauthorRecord>[]> {
+    const params = new SqlParams();
+    const ids = params.add(unique(authorIds), 'text[]');
+    const having = request.after === undefined ? 'TRUE' : afterCursorSql(COAUTHOR_ORDER, decodeCursor(COAUTHOR_ORDER, request.after), params);
+    const sql = coauthorsSql(ids, having, params.add(request.first + 1, 'integer'));
+    const rows = await this.rows<{ _key: string; author_id: string; shared_works: number }>('citations.coauthors', sql, params.values);
+    let totals: Promise<number[]> | undefined;
+    return groupByKey(authorIds, rows, (r) => r._key).map((group, i) => ({
+      edges: group.slice(0, request.first).map((row) => ({
+        cursor: encodeCursor(COAUTHOR_ORDER, row),
+        node: { authorId: row.author_id, sharedWorks: row.shared_works },
+      })),
+      hasNextPage: group.length > request.first,
+      totalCount: async () => (await (totals ??= this.counts('citations.countCoauthors', COUNT_COAUTHORS_SQL, authorIds)))[i] ?? 0,
+    }));
   }
 
   private async counts(operation: string, sql: string, workIds: readonly string[]): Promise<number[]> {

@@ -110,6 +110,7 @@ export interface SourceRow {
   id: string;
   display_name: string;
   issn_l: string | null;
+  issns: string[];
   type: string | null;
   host_organization_name: string | null;
 }
@@ -118,6 +119,7 @@ export const toSource = (r: SourceRow): SourceRecord => ({
   id: r.id,
   displayName: r.display_name,
   issnL: r.issn_l,
+  issns: r.issns,
   type: r.type,
   hostOrganizationName: r.host_organization_name,
 });

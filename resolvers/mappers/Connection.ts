@@ -1,5 +1,5 @@
-import type { CitationEdgeRecord } from '../../datasources/CitationGraph';
-import type { AuthorRecord, Page, PageEdge, WorkRecord } from '../../datasources/types';
+import type { CitationEdgeRecord, CoauthorRecord } from '../../datasources/CitationGraph';
+import type { AuthorRecord, InstitutionRecord, Page, PageEdge, SourceRecord, TopicRecord, WorkRecord } from '../../datasources/types';
 
 /** The edges of one page and whether more follow. */
 export interface PageSlice<T> {
@@ -42,3 +42,7 @@ export function connectionFromPagePromise<T>(pending: Promise<Page<T>>): Connect
 export type WorkConnectionSource = Connection<WorkRecord>;
 export type AuthorConnectionSource = Connection<AuthorRecord>;
 export type CitationConnectionSource = Connection<CitationEdgeRecord>;
+export type CoauthorConnectionSource = Connection<CoauthorRecord>;
+export type TopicConnectionSource = Connection<TopicRecord>;
+export type SourceConnectionSource = Connection<SourceRecord>;
+export type InstitutionConnectionSource = Connection<InstitutionRecord>;

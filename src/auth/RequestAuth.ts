@@ -13,6 +13,15 @@ export class RequestAuth {
     return this.result.kind === 'principal' ? this.result.principal : undefined;
   }
 
+  /**
+   * Who is asking, for the `viewer` query: the principal, or undefined for an anonymous request; a token that was
+   * sent but is not valid throws UNAUTHENTICATED (an app should learn that its token is bad, not that it is nobody).
+   */
+  viewer(): Principal | undefined {
+    if (this.result.kind === 'invalid') throw new UnauthenticatedError(this.result.reason);
+    return this.principal;
+  }
+
   require(operation: ProtectedOperation): Principal {
     switch (this.result.kind) {
       case 'anonymous':

@@ -7,8 +7,10 @@ import type {
   AuthorshipRecord,
   InstitutionRecord,
   Page,
+  RankedRecord,
   SourceRecord,
   TopicRecord,
+  WorkOwnerKind,
   WorkRecord,
   WorkSortKey,
   WorkTopicRecord,
@@ -22,6 +24,24 @@ export interface PageKey {
   readonly first: number;
   readonly after: string | undefined;
   readonly sort: readonly WorkSortKey[];
+}
+
+/** A page of the works of an author, topic, source or institution. */
+export interface OwnedPageKey extends PageKey {
+  readonly owner: WorkOwnerKind;
+}
+
+/** The first `first` entities ranked within another (a topic's top authors, an author's top topics). */
+export interface RankKey {
+  readonly id: string;
+  readonly first: number;
+}
+
+/** A page of an author's co-authors. */
+export interface CoauthorPageKey {
+  readonly authorId: string;
+  readonly first: number;
+  readonly after: string | undefined;
 }
 
 export interface TrendKey {
@@ -39,6 +59,11 @@ export interface LoaderSources {
 const pageShape = (k: PageKey) => JSON.stringify([k.first, k.after, k.sort]);
 const pageCacheKey = (k: PageKey) => JSON.stringify([k.id, k.first, k.after, k.sort]);
 const pageRequest = (k: PageKey) => ({ first: k.first, after: k.after, sort: k.sort });
+const rankLoader = (name: string, run: (ids: readonly string[], first: number) => Promise<RankedRecord[][]>) =>
+  new DataLoader<RankKey, RankedRecord[], string>(measuredBatch(name, batchByShape((k) => String(k.first), (k) => k.id, (ids, k) => run(ids, k.first))), {
+    cacheKeyFn: (k) => `${k.id}:${k.first}`,
+  });
+const byKey = <V>(name: string, run: (keys: readonly string[]) => Promise<(V | null)[]>) => new DataLoader<string, V | null>(measuredBatch(name, run));
 
 /**
  * The DataLoaders of one request. Built per request (never shared): each batches the loads of one tick into
@@ -53,10 +78,23 @@ export function createLoaders({ catalog, citations, trends }: LoaderSources) {
     topic: new DataLoader<string, TopicRecord | null>(measuredBatch('topic', (ids) => catalog.getTopicsByIds(ids))),
     source: new DataLoader<string, SourceRecord | null>(measuredBatch('source', (ids) => catalog.getSourcesByIds(ids))),
     institution: new DataLoader<string, InstitutionRecord | null>(measuredBatch('institution', (ids) => catalog.getInstitutionsByIds(ids))),
-    authorWorks: new DataLoader<PageKey, Page<WorkRecord>, string>(
-      measuredBatch('authorWorks', batchByShape(pageShape, (k) => k.id, (ids, k) => catalog.findWorksByAuthors(ids, pageRequest(k)))),
-      { cacheKeyFn: pageCacheKey },
+    // An external id (a bare DOI, ORCID, ROR id, ISSN) to its entity; null when none has it.
+    workByDoi: byKey<WorkRecord>('workByDoi', (dois) => catalog.getWorksByDois(dois)),
+    authorByOrcid: byKey<AuthorRecord>('authorByOrcid', (orcids) => catalog.getAuthorsByOrcids(orcids)),
+    institutionByRor: byKey<InstitutionRecord>('institutionByRor', (rors) => catalog.getInstitutionsByRors(rors)),
+    sourceByIssn: byKey<SourceRecord>('sourceByIssn', (issns) => catalog.getSourcesByIssns(issns)),
+    // Pages of one owner kind and one shape in one statement.
+    ownedWorks: new DataLoader<OwnedPageKey, Page<WorkRecord>, string>(
+      measuredBatch(
+        'ownedWorks',
+        batchByShape((k) => JSON.stringify([k.owner, k.first, k.after, k.sort]), (k) => k.id, (ids, k) => catalog.findWorksOf(k.owner, ids, pageRequest(k))),
+      ),
+      { cacheKeyFn: (k) => JSON.stringify([k.owner, k.id, k.first, k.after, k.sort]) },
     ),
+    topicTopAuthors: rankLoader('topicTopAuthors', (ids, first) => catalog.topAuthorsOf('topic', ids, first)),
+    sourceTopAuthors: rankLoader('sourceTopAuthors', (ids, first) => catalog.topAuthorsOf('source', ids, first)),
+    institutionTopAuthors: rankLoader('institutionTopAuthors', (ids, first) => catalog.topAuthorsOf('institution', ids, first)),
+    authorTopTopics: rankLoader('authorTopTopics', (ids, first) => catalog.topTopicsOfAuthors(ids, first)),
     citedByCount: new DataLoader<string, number>(measuredBatch('citedByCount', (ids) => citations.countCitedBy(ids))),
     referencesCount: new DataLoader<string, number>(measuredBatch('referencesCount', (ids) => citations.countReferences(ids))),
     citedBy: new DataLoader<PageKey, Page<string>, string>(
@@ -67,9 +105,12 @@ export function createLoaders({ catalog, citations, trends }: LoaderSources) {
       measuredBatch('references', batchByShape(pageShape, (k) => k.id, (ids, k) => citations.references(ids, { first: k.first, after: k.after, sort: [] }))),
       { cacheKeyFn: pageCacheKey },
     ),
-    coauthors: new DataLoader<{ authorId: string; first: number }, CoauthorRecord[], string>(
-      measuredBatch('coauthors', batchByShape((k) => String(k.first), (k) => k.authorId, (ids, k) => citations.coauthors(ids, k.first))),
-      { cacheKeyFn: (k) => `${k.authorId}:${k.first}` },
+    coauthors: new DataLoader<CoauthorPageKey, Page<CoauthorRecord>, string>(
+      measuredBatch(
+        'coauthors',
+        batchByShape((k) => JSON.stringify([k.first, k.after]), (k) => k.authorId, (ids, k) => citations.coauthors(ids, { first: k.first, after: k.after, sort: [] })),
+      ),
+      { cacheKeyFn: (k) => JSON.stringify([k.authorId, k.first, k.after]) },
     ),
     // Every subject of one range goes to the trend store in one call (it answers one query per subject kind).
     trend: new DataLoader<TrendKey, TrendPointRecord[], string>(

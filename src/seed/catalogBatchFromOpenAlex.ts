@@ -2,6 +2,7 @@ import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkW
 import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
 import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
 import { normalizeDoi } from '../core/domain/doi';
+import { readIssn } from '../core/domain/issn';
 import { normalizeOrcid } from '../core/domain/orcid';
 import {
   arrayAt,
@@ -171,9 +172,21 @@ function source(r: Record<string, unknown>, field: string): SourceRecord {
     id: idAt(r['id'], 'S', `${field}.id`),
     displayName: requiredString(r['display_name'], `${field}.display_name`),
     issnL: optionalString(r['issn_l'], `${field}.issn_l`, 20),
+    issns: issnsAt(r['issn'], `${field}.issn`),
     type: optionalString(r['type'], `${field}.type`, 100),
     hostOrganizationName: optionalString(r['host_organization_name'], `${field}.host_organization_name`, 1000),
   };
+}
+
+/** OpenAlex `issn` (a list, or null): each ISSN as OpenAlex prints it (hyphenated, capital X); one that is no ISSN is dropped. */
+function issnsAt(value: unknown, field: string): string[] {
+  if (value == null) return [];
+  const issns = arrayAt(value, field).flatMap((raw, i) => {
+    const text = optionalString(raw, `${field}[${i}]`, 20);
+    const reading = text === null ? null : readIssn(text);
+    return reading !== null && 'issn' in reading ? [reading.issn] : [];
+  });
+  return [...new Set(issns)];
 }
 
 function topic(r: Record<string, unknown>, field: string): TopicRecord {

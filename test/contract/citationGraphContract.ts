@@ -154,11 +154,24 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
 
     it('lists the co-authors of the sample authors in one call: shared loaded works, most first then id, `first` honoured', async () => {
       const authors = [...truth.authorIds, 'A1'];
-      const full = await graph().coauthors(authors, 200);
-      expect(full).toEqual(authors.map((a) => truth.coauthors(a)));
-      expect(full.at(-1)).toEqual([]);
-      const top3 = await graph().coauthors(authors, 3);
-      expect(top3).toEqual(authors.map((a) => truth.coauthors(a).slice(0, 3)));
+      const full = await graph().coauthors(authors, { first: 200, sort: [] });
+      expect(full.map((page) => page.edges.map((e) => e.node))).toEqual(authors.map((a) => truth.coauthors(a)));
+      expect(await Promise.all(full.map((page) => page.totalCount()))).toEqual(authors.map((a) => truth.coauthors(a).length));
+      expect(full.at(-1)?.edges).toEqual([]);
+      const top3 = await graph().coauthors(authors, { first: 3, sort: [] });
+      expect(top3.map((page) => page.edges.map((e) => e.node))).toEqual(authors.map((a) => truth.coauthors(a).slice(0, 3)));
+      expect(top3.map((page) => page.hasNextPage)).toEqual(authors.map((a) => truth.coauthors(a).length > 3));
+    });
+
+    it('pages co-authors with cursors: every co-author once, in order, with the same total on every page', async () => {
+      for (const author of truth.authorIds) {
+        const { nodes, totals } = await walkPages(async (after) => (await graph().coauthors([author], { first: 4, sort: [], after }))[0] as Page<CoauthorRecord>);
+        expect(nodes).toEqual(truth.coauthors(author));
+        expect(new Set(totals)).toEqual(new Set([truth.coauthors(author).length]));
+      }
+      const [page] = await graph().coauthors([truth.authorIds[0] as string], { first: 2, sort: [] });
+      const cursor = page?.edges.at(-1)?.cursor as string;
+      await expect(graph().citedBy([truth.mostCitedInGraph], { sort: [], first: 2, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     });
   });
 }

@@ -70,6 +70,39 @@ describe('lists sized by their parent field stay within its @listSize bound (emb
       lists: (d: { author: { trend: { points: unknown[] } } }) => [d.author.trend.points],
       bound: 200,
     },
+    'Query.topics': { query: '{ topics(first: 200) { edges { cursor } nodes { id } } }', lists: (d: { topics: { edges: unknown[]; nodes: unknown[] } }) => [d.topics.edges, d.topics.nodes], bound: 200 },
+    'Query.sources': { query: '{ sources(first: 200) { edges { cursor } nodes { id } } }', lists: (d: { sources: { edges: unknown[]; nodes: unknown[] } }) => [d.sources.edges, d.sources.nodes], bound: 200 },
+    'Query.institutions': {
+      query: '{ institutions(first: 200) { edges { cursor } nodes { id } } }',
+      lists: (d: { institutions: { edges: unknown[]; nodes: unknown[] } }) => [d.institutions.edges, d.institutions.nodes],
+      bound: 200,
+    },
+    'Topic.works': {
+      query: '{ topics(first: 1) { nodes { works(first: 200) { edges { cursor } nodes { id } } } } }',
+      lists: (d: { topics: { nodes: { works: { edges: unknown[]; nodes: unknown[] } }[] } }) => d.topics.nodes.flatMap((t) => [t.works.edges, t.works.nodes]),
+      bound: 200,
+    },
+    'Source.works': {
+      query: '{ sources(first: 1) { nodes { works(first: 200) { edges { cursor } nodes { id } } } } }',
+      lists: (d: { sources: { nodes: { works: { edges: unknown[]; nodes: unknown[] } }[] } }) => d.sources.nodes.flatMap((s) => [s.works.edges, s.works.nodes]),
+      bound: 200,
+    },
+    'Institution.works': {
+      query: '{ institutions(first: 1) { nodes { works(first: 200) { edges { cursor } nodes { id } } } } }',
+      lists: (d: { institutions: { nodes: { works: { edges: unknown[]; nodes: unknown[] } }[] } }) => d.institutions.nodes.flatMap((i) => [i.works.edges, i.works.nodes]),
+      bound: 200,
+    },
+    'Topic.trend': {
+      query: '{ topics(first: 1) { nodes { trend(from: 1800, to: 1999) { points { period } } } } }',
+      lists: (d: { topics: { nodes: { trend: { points: unknown[] } }[] } }) => d.topics.nodes.map((t) => t.trend.points),
+      bound: 200,
+    },
+    'Author.coauthorsConnection': {
+      query: 'query($a: ID!) { author(id: $a) { coauthorsConnection(first: 200) { edges { cursor } nodes { sharedWorks } } } }',
+      variables: { a: author },
+      lists: (d: { author: { coauthorsConnection: { edges: unknown[]; nodes: unknown[] } } }) => [d.author.coauthorsConnection.edges, d.author.coauthorsConnection.nodes],
+      bound: 200,
+    },
     'Query.outbox': { query: '{ outbox(first: 200) { deadLetters { id } } }', lists: (d: { outbox: { deadLetters: unknown[] } }) => [d.outbox.deadLetters], bound: 200, admin: true },
   };
 
@@ -91,6 +124,6 @@ describe('lists sized by their parent field stay within its @listSize bound (emb
     const lists = c.lists(res.data as never);
     for (const list of lists) expect(list.length).toBeLessThanOrEqual(c.bound);
     // The sample is large enough to fill the page or range for these: the bound is reached, not only respected.
-    if (['Query.works', 'Query.trends', 'Work.trend', 'Author.trend'].includes(key)) for (const list of lists) expect(list.length).toBe(c.bound);
+    if (['Query.works', 'Query.trends', 'Work.trend', 'Author.trend', 'Topic.trend'].includes(key)) for (const list of lists) expect(list.length).toBe(c.bound);
   });
 });

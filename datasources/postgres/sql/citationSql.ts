@@ -1,5 +1,5 @@
 import type { CitationDirection } from '../../CitationGraph';
-import type { KeysetOrder } from './keyset';
+import { keyColumnsSql, type KeysetOrder, orderBySql } from './keyset';
 import { assertNever } from '../../../src/core/assertNever';
 
 /**
@@ -41,13 +41,37 @@ export const COUNT_REFERENCES_SQL = `SELECT r.citing_id AS id, count(*)::integer
  * Co-authors of each author on loaded works (authorships only exist for loaded works), most shared works
  * first, then id; the first `$2` of each. `$1` = author ids.
  */
-export const COAUTHORS_SQL = `SELECT _key, author_id, shared_works FROM (
-    SELECT a.author_id AS _key, b.author_id AS author_id, count(DISTINCT a.work_id)::integer AS shared_works,
-      row_number() OVER (PARTITION BY a.author_id ORDER BY count(DISTINCT a.work_id) DESC, b.author_id COLLATE "C") AS _rank
+/**
+ * Co-authors in the order of `Author.coauthors`: most shared works first, then id. The same signature and key types
+ * on both backends (Neo4j's keys are Cypher expressions of the same values), so a cursor means the same everywhere.
+ */
+export const COAUTHOR_ORDER: KeysetOrder = {
+  keys: [
+    { expr: 'count(DISTINCT a.work_id)', desc: true, cast: 'integer' },
+    { expr: 'b.author_id COLLATE "C"', desc: false, cast: 'text' },
+  ],
+  signature: 'coauthors',
+};
+
+/**
+ * Per author in `ids` (a bound text[]): its co-authors after the cursor condition `having` (over COAUTHOR_ORDER's
+ * aggregate keys), the first `limit` (a bound integer) of each, with their keys as _k0, _k1.
+ */
+export function coauthorsSql(ids: string, having: string, limit: string): string {
+  return `SELECT _key, author_id, shared_works, _k0, _k1 FROM (
+    SELECT a.author_id AS _key, b.author_id AS author_id, count(DISTINCT a.work_id)::integer AS shared_works, ${keyColumnsSql(COAUTHOR_ORDER)},
+      row_number() OVER (PARTITION BY a.author_id ORDER BY ${orderBySql(COAUTHOR_ORDER)}) AS _rank
     FROM authorships a JOIN authorships b ON b.work_id = a.work_id AND b.author_id <> a.author_id
-    WHERE a.author_id = ANY($1::text[])
+    WHERE a.author_id = ANY(${ids})
     GROUP BY a.author_id, b.author_id
-  ) ranked WHERE _rank <= $2::integer ORDER BY _key, _rank`;
+    HAVING ${having}
+  ) ranked WHERE _rank <= ${limit} ORDER BY _key, _rank`;
+}
+
+/** Per author in `$1`: the number of distinct co-authors. */
+export const COUNT_COAUTHORS_SQL = `SELECT a.author_id AS id, count(DISTINCT b.author_id)::integer AS n
+  FROM authorships a JOIN authorships b ON b.work_id = a.work_id AND b.author_id <> a.author_id
+  WHERE a.author_id = ANY($1::text[]) GROUP BY a.author_id`;
 
 /**
  * The next step of a walk, from the works of the previous level (`reach p`) to their neighbours `r.<next>`,

@@ -22,10 +22,12 @@ export async function upsertCatalogBatch(tx: Pick<SqlExecutor, 'query'>, batch: 
     [json(lastById(batch.institutions))],
   );
   await tx.query(
-    `INSERT INTO sources (id, display_name, issn_l, type, host_organization_name)
-     SELECT id, "displayName", "issnL", type, "hostOrganizationName" FROM jsonb_to_recordset($1::jsonb)
-       AS x(id text, "displayName" text, "issnL" text, type text, "hostOrganizationName" text)
+    `INSERT INTO sources (id, display_name, issn_l, issns, type, host_organization_name)
+     SELECT id, "displayName", "issnL", ARRAY(SELECT jsonb_array_elements_text(issns)), type, "hostOrganizationName"
+     FROM jsonb_to_recordset($1::jsonb)
+       AS x(id text, "displayName" text, "issnL" text, issns jsonb, type text, "hostOrganizationName" text)
      ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, issn_l = COALESCE(EXCLUDED.issn_l, sources.issn_l),
+       issns = CASE WHEN cardinality(EXCLUDED.issns) > 0 THEN EXCLUDED.issns ELSE sources.issns END,
        type = COALESCE(EXCLUDED.type, sources.type),
        host_organization_name = COALESCE(EXCLUDED.host_organization_name, sources.host_organization_name)`,
     [json(lastById(batch.sources))],

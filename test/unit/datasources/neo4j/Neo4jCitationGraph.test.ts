@@ -89,12 +89,15 @@ describe('Neo4jCitationGraph (driver double)', () => {
 
   it('lists co-authors of many authors in one query, `first` bound as an integer', async () => {
     const fake = new FakeNeo4j((cypher) =>
-      cypher.includes('AS top') ? [{ aid: 'A2', top: [{ authorId: 'A9', sharedWorks: neo4j.int(4) }] }] : [],
+      cypher.includes('AS top') ? [{ aid: 'A2', total: neo4j.int(1), top: [{ authorId: 'A9', sharedWorks: neo4j.int(4) }] }] : [],
     );
     const graph = new Neo4jCitationGraph(fake.client, policy());
-    expect(await graph.coauthors(['A1', 'A2'], 5)).toEqual([[], [{ authorId: 'A9', sharedWorks: 4 }]]);
+    const pages = await graph.coauthors(['A1', 'A2'], { first: 5, sort: [] });
+    expect(pages.map((page) => page.edges.map((e) => e.node))).toEqual([[], [{ authorId: 'A9', sharedWorks: 4 }]]);
+    expect(await pages[1]?.totalCount()).toBe(1);
     expect(fake.calls).toHaveLength(1);
-    expect(fake.calls[0]?.params['first']).toEqual(neo4j.int(5));
+    // The limit is first + 1: one more entry says whether a next page follows.
+    expect(fake.calls[0]?.params['limit']).toEqual(neo4j.int(6));
   });
 
   it('surfaces an unreachable server as UPSTREAM_UNAVAILABLE naming neo4j', async () => {

@@ -3,7 +3,7 @@ import {
   afterCursorCypher,
   citedByCypher,
   citingWorkOrder,
-  COAUTHORS,
+  coauthorsCypher,
   REFERENCES_ORDER,
   referencesCypher,
   toNumber,
@@ -54,7 +54,7 @@ describe('Neo4j keyset paging', () => {
   });
 
   it('puts only code constants into query texts', () => {
-    for (const text of [citedByCypher(citingWorkOrder(['TITLE_DESC']), 'true'), referencesCypher('true'), COAUTHORS]) {
+    for (const text of [citedByCypher(citingWorkOrder(['TITLE_DESC']), 'true'), referencesCypher('true'), coauthorsCypher('true')]) {
       expect(text).toMatch(/UNWIND \$ids AS/);
       expect(text).not.toMatch(/W\d/);
     }

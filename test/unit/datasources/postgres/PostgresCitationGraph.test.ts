@@ -83,7 +83,8 @@ describe('PostgresCitationGraph (executor double)', () => {
       { _key: 'A2', author_id: 'A9', shared_works: 4 },
       { _key: 'A2', author_id: 'A3', shared_works: 1 },
     ]);
-    expect(await new PostgresCitationGraph(db, policy()).coauthors(['A1', 'A2', 'A1'], 5)).toEqual([
+    const pages = await new PostgresCitationGraph(db, policy()).coauthors(['A1', 'A2', 'A1'], { first: 5, sort: [] });
+    expect(pages.map((page) => page.edges.map((e) => e.node))).toEqual([
       [],
       [
         { authorId: 'A9', sharedWorks: 4 },
@@ -92,6 +93,7 @@ describe('PostgresCitationGraph (executor double)', () => {
       [],
     ]);
     expect(statements).toHaveLength(1);
-    expect(statements[0]?.params).toEqual([['A1', 'A2'], 5]);
+    // The limit is first + 1: one more row says whether a next page follows.
+    expect(statements[0]?.params).toEqual([['A1', 'A2'], 6]);
   });
 });

@@ -16,6 +16,14 @@ function thrownBy(fn: () => unknown): unknown {
 }
 
 describe('RequestAuth', () => {
+  it('tells the viewer: nobody when anonymous, the principal of a valid token, UNAUTHENTICATED for a bad one', () => {
+    expect(new RequestAuth({ kind: 'anonymous' }).viewer()).toBeUndefined();
+    expect(asPrincipal('reader').viewer()).toEqual({ subject: 'user-1', role: 'reader' });
+    const err = thrownBy(() => new RequestAuth({ kind: 'invalid', reason: 'the token has expired' }).viewer());
+    expect(err).toBeInstanceOf(UnauthenticatedError);
+    expect((err as Error).message).toContain('the token has expired');
+  });
+
   it('has no principal for an anonymous request, and UNAUTHENTICATED for every protected operation', () => {
     const auth = new RequestAuth({ kind: 'anonymous' });
     expect(auth.principal).toBeUndefined();

@@ -34,7 +34,7 @@ interface RawWork {
   language: string;
   cited_by_count: number;
   open_access: { is_oa: boolean };
-  primary_location: { source: { id: string; display_name: string; issn_l: string | null; type: string; host_organization_name: string | null } };
+  primary_location: { source: { id: string; display_name: string; issn_l: string | null; issn?: string[] | null; type: string; host_organization_name: string | null } };
   primary_topic: RawTopic;
   topics: RawTopic[];
   authorships: {
@@ -195,7 +195,7 @@ describe('catalogBatchFromOpenAlex: a real work record', () => {
   it('writes the source of the primary location', () => {
     const s = raw.primary_location.source;
     expect(batch.sources).toEqual([
-      { id: short(s.id), displayName: s.display_name, issnL: s.issn_l, type: s.type, hostOrganizationName: s.host_organization_name },
+      { id: short(s.id), displayName: s.display_name, issnL: s.issn_l, issns: s.issn ?? [], type: s.type, hostOrganizationName: s.host_organization_name },
     ]);
   });
 
