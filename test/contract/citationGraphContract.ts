@@ -1,4 +1,4 @@
-import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../../datasources/CitationGraph';
+import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord, SubgraphDirection } from '../../datasources/CitationGraph';
 import type { Page, WorkSortKey } from '../../datasources/types';
 import { InvalidCursorError } from '../../src/core/errors';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, statedSampleCount, type TruthWork } from '../support/sampleGroundTruth';
@@ -152,6 +152,39 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
       await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 3, { sort: [], first: 2, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
+    it('answers a subgraph: the neighbourhood at shortest depths, cut by depth, cited-by count then id, and every citation among its works', async () => {
+      let beyondTree = 0;
+      let capped = 0;
+      for (const start of truth.startWorks) {
+        for (const direction of ['CITED_BY', 'REFERENCES', 'BOTH'] as const) {
+          for (const depth of [1, 2] as const) {
+            const whole = truth.neighbourhood(start, direction, depth);
+            for (const maxNodes of [1000, 12, 1]) {
+              const label = `${start} ${direction} ${depth} ≤${maxNodes}`;
+              const kept = whole.slice(0, maxNodes);
+              const answer = await graph().subgraph(start, direction, depth, maxNodes);
+              expect({ label, nodes: answer.nodes }).toEqual({ label, nodes: kept });
+              expect({ label, total: answer.totalNodes }).toEqual({ label, total: whole.length });
+              expect({ label, edges: answer.edges }).toEqual({ label, edges: truth.citationsAmong(kept.map((n) => n.id)) });
+              if (answer.edges.length > answer.nodes.length - 1) beyondTree++;
+              if (answer.totalNodes > answer.nodes.length) capped++;
+            }
+          }
+        }
+      }
+      // The sample makes both cases real: more edges than a spanning tree has, and neighbourhoods past the cap.
+      expect(beyondTree).toBeGreaterThan(0);
+      expect(capped).toBeGreaterThan(0);
+    });
+
+    it('answers an empty subgraph for an unknown or not-loaded work', async () => {
+      for (const start of ['W1', truth.notLoadedReference]) {
+        for (const direction of ['CITED_BY', 'REFERENCES', 'BOTH'] as const) {
+          expect(await graph().subgraph(start, direction, 2, 50)).toEqual({ nodes: [], edges: [], totalNodes: 0 });
+        }
+      }
+    });
+
     it('lists the co-authors of the sample authors in one call: shared loaded works, most first then id, `first` honoured', async () => {
       const authors = [...truth.authorIds, 'A1'];
       const full = await graph().coauthors(authors, 200);
@@ -237,6 +270,41 @@ function buildTruth() {
       })
       .map((w) => w.id);
 
+  /** Neighbours one step away in a subgraph's direction (BOTH: citing or cited), each once. */
+  const subgraphNeighbours = (id: string, direction: SubgraphDirection) =>
+    direction === 'BOTH' ? [...new Set([...citers(id), ...references(id)])] : neighbours(id, direction);
+  /** A subgraph's whole neighbourhood, by a textbook BFS: the start at 0, in the cap's order (depth, cited-by count desc, id). */
+  const neighbourhood = (start: string, direction: SubgraphDirection, maxDepth: number) => {
+    if (!works.has(start)) return [];
+    const depthOf = new Map([[start, 0]]);
+    let frontier = [start];
+    for (let depth = 1; depth <= maxDepth; depth++) {
+      const next: string[] = [];
+      for (const from of frontier) {
+        for (const n of subgraphNeighbours(from, direction)) {
+          if (!depthOf.has(n)) {
+            depthOf.set(n, depth);
+            next.push(n);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return [...depthOf.entries()]
+      .map(([id, depth]) => ({ id, depth, citedByCount: (works.get(id) as TruthWork).citedByCount }))
+      .sort((a, b) => a.depth - b.depth || b.citedByCount - a.citedByCount || byteOrder(a.id, b.id));
+  };
+  /** Every (citing, cited) pair among `ids` per the JSON's referenced_works, each once, in byte order. */
+  const citationsAmong = (ids: readonly string[]) => {
+    const set = new Set(ids);
+    const pairs = new Set<string>();
+    for (const a of ids) for (const b of works.get(a)?.referencedWorkIds ?? []) if (set.has(b)) pairs.add(JSON.stringify([a, b]));
+    return [...pairs]
+      .map((p) => JSON.parse(p) as [string, string])
+      .sort((x, y) => byteOrder(x[0], y[0]) || byteOrder(x[1], y[1]))
+      .map(([citingId, citedId]) => ({ citingId, citedId }));
+  };
+
   const bfs = (start: string, direction: CitationDirection, maxDepth: number): Bfs => {
     const depthOf = new Map<string, number>();
     if (works.has(start)) depthOf.set(start, 0);
@@ -314,6 +382,8 @@ function buildTruth() {
     cites,
     citedByIn,
     bfs,
+    neighbourhood,
+    citationsAmong,
     coauthors,
     mostCitedInGraph,
     notLoadedReference,
