@@ -2,10 +2,11 @@ import type { Resolvers } from '../src/generated/graphql';
 import { articleResolvers } from './article';
 import { authorResolvers } from './author';
 import { citationResolvers } from './citation';
+import { citationSubgraphResolvers } from './citationSubgraph';
 import { gatewayResolvers } from './gateway';
 import { searchResolvers } from './search';
 import { trendResolvers } from './trend';
 import { workResolvers } from './work';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, trendResolvers, searchResolvers, articleResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers];

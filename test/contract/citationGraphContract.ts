@@ -1,8 +1,9 @@
-import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord, SubgraphDirection } from '../../datasources/CitationGraph';
+import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../../datasources/CitationGraph';
 import type { Page, WorkSortKey } from '../../datasources/types';
 import { InvalidCursorError } from '../../src/core/errors';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, statedSampleCount, type TruthWork } from '../support/sampleGroundTruth';
 import { cursorRefusalOf } from '../support/cursorRefusal';
+import { subgraphTruth } from '../support/subgraphTruth';
 
 /**
  * The contract every `CitationGraph` meets, checked against ground truth computed from data/sample's JSON
@@ -270,40 +271,7 @@ function buildTruth() {
       })
       .map((w) => w.id);
 
-  /** Neighbours one step away in a subgraph's direction (BOTH: citing or cited), each once. */
-  const subgraphNeighbours = (id: string, direction: SubgraphDirection) =>
-    direction === 'BOTH' ? [...new Set([...citers(id), ...references(id)])] : neighbours(id, direction);
-  /** A subgraph's whole neighbourhood, by a textbook BFS: the start at 0, in the cap's order (depth, cited-by count desc, id). */
-  const neighbourhood = (start: string, direction: SubgraphDirection, maxDepth: number) => {
-    if (!works.has(start)) return [];
-    const depthOf = new Map([[start, 0]]);
-    let frontier = [start];
-    for (let depth = 1; depth <= maxDepth; depth++) {
-      const next: string[] = [];
-      for (const from of frontier) {
-        for (const n of subgraphNeighbours(from, direction)) {
-          if (!depthOf.has(n)) {
-            depthOf.set(n, depth);
-            next.push(n);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return [...depthOf.entries()]
-      .map(([id, depth]) => ({ id, depth, citedByCount: (works.get(id) as TruthWork).citedByCount }))
-      .sort((a, b) => a.depth - b.depth || b.citedByCount - a.citedByCount || byteOrder(a.id, b.id));
-  };
-  /** Every (citing, cited) pair among `ids` per the JSON's referenced_works, each once, in byte order. */
-  const citationsAmong = (ids: readonly string[]) => {
-    const set = new Set(ids);
-    const pairs = new Set<string>();
-    for (const a of ids) for (const b of works.get(a)?.referencedWorkIds ?? []) if (set.has(b)) pairs.add(JSON.stringify([a, b]));
-    return [...pairs]
-      .map((p) => JSON.parse(p) as [string, string])
-      .sort((x, y) => byteOrder(x[0], y[0]) || byteOrder(x[1], y[1]))
-      .map(([citingId, citedId]) => ({ citingId, citedId }));
-  };
+  const { neighbourhood, citationsAmong } = subgraphTruth(works);
 
   const bfs = (start: string, direction: CitationDirection, maxDepth: number): Bfs => {
     const depthOf = new Map<string, number>();
