@@ -175,7 +175,9 @@ export type CitationGraphDirection =
 /** A citation between two works of a citation graph: `citingId` cites `citedId`. */
 export type CitationGraphEdge = {
   readonly __typename?: 'CitationGraphEdge';
+  /** The cited work's id (one of the subgraph's `nodes`): the edge's target. */
   readonly citedId: Scalars['ID']['output'];
+  /** The citing work's id (one of the subgraph's `nodes`): the edge's source. */
   readonly citingId: Scalars['ID']['output'];
 };
 
@@ -188,7 +190,9 @@ export type CitationGraphNode = {
   readonly depth: Scalars['Int']['output'];
   /** OpenAlex short id of the work. */
   readonly id: Scalars['ID']['output'];
+  /** The work's publication year (as `Work.publicationYear`). */
   readonly publicationYear?: Maybe<Scalars['Int']['output']>;
+  /** The work's title (as `Work.title`), the drawing's label. */
   readonly title?: Maybe<Scalars['String']['output']>;
 };
 
