@@ -1,7 +1,36 @@
 import type { Page, PageEdge, PageRequest, WorkSortKey } from './types';
-import type { CitationDepth } from '../src/core/domain/citationDepth';
+import type { CitationDepth, SubgraphDepth } from '../src/core/domain/citationDepth';
 
 export type CitationDirection = 'CITED_BY' | 'REFERENCES';
+
+/** Which way a subgraph grows from its work: towards citing works, cited works, or both (either edge direction). */
+export type SubgraphDirection = CitationDirection | 'BOTH';
+
+/** A work of a citation subgraph: `depth` is its shortest distance from the start (0 for the start itself). */
+export interface SubgraphNodeRecord {
+  readonly id: string;
+  readonly depth: number;
+  /** OpenAlex `cited_by_count`, the second key of the cap's order. */
+  readonly citedByCount: number;
+}
+
+/** A citation between two works of a subgraph: `citingId` cites `citedId`. */
+export interface SubgraphEdgeRecord {
+  readonly citingId: string;
+  readonly citedId: string;
+}
+
+/**
+ * A work's citation neighbourhood with every citation among its works. `nodes` are in the cap's order (depth,
+ * then cited-by count, most first, then id in byte order) — the first `maxNodes` of the whole neighbourhood;
+ * `edges` are in citing id then cited id order (byte order), each once.
+ */
+export interface SubgraphRecord {
+  readonly nodes: readonly SubgraphNodeRecord[];
+  readonly edges: readonly SubgraphEdgeRecord[];
+  /** Works in the whole neighbourhood (the start included), before the cap. */
+  readonly totalNodes: number;
+}
 
 /** One edge of a citation walk: `citingId` cites `citedId`; `depth` is the reached work's distance from the start. */
 export interface CitationEdgeRecord {
@@ -38,6 +67,13 @@ export interface CitationGraph {
    * depth, then reached work id (byte order).
    */
   traverse(workId: string, direction: CitationDirection, depth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>>;
+  /**
+   * The neighbourhood of `workId` up to `depth` (1–2) steps in `direction` among loaded works — the start at depth
+   * 0, every reached work at its shortest depth — cut to the first `maxNodes` (≥ 1) in the order depth, OpenAlex
+   * cited-by count (most first), id (byte order), with every citation between the kept works in either direction
+   * (not only the edges the walk followed). An unknown or not-loaded work has an empty subgraph.
+   */
+  subgraph(workId: string, direction: SubgraphDirection, depth: SubgraphDepth, maxNodes: number): Promise<SubgraphRecord>;
   /**
    * Per author: a page of co-authors on loaded works (the author excluded), most shared works first, then id (byte
    * order), keyset-paged with COAUTHOR_ORDER's cursors; `totalCount` is the number of distinct co-authors.

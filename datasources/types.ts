@@ -1,3 +1,5 @@
+import type { OaStatus } from '../src/core/domain/oaStatus';
+
 /**
  * Records the datasources return and the queries they take. These are the store-neutral shapes that
  * loaders and resolvers see; no GraphQL or driver type appears here.
@@ -18,6 +20,12 @@ export interface WorkFields {
   readonly sourceId: string | null;
   readonly primaryTopicId: string | null;
   readonly referencedWorkIds: readonly string[];
+  /** OpenAlex `related_works`: short ids in OpenAlex order, loaded here or not. */
+  readonly relatedWorkIds: readonly string[];
+  /** OpenAlex `open_access.oa_status`; null when OpenAlex gives none (or one this gateway does not know). */
+  readonly oaStatus: OaStatus | null;
+  /** The best open-access URL: OpenAlex `open_access.oa_url`, else `best_oa_location`'s PDF or landing page. */
+  readonly oaUrl: string | null;
 }
 
 export interface WorkRecord extends WorkFields {

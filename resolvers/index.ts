@@ -3,6 +3,7 @@ import { articleResolvers } from './article';
 import { authorResolvers } from './author';
 import { citationResolvers } from './citation';
 import { entityResolvers } from './entities';
+import { citationSubgraphResolvers } from './citationSubgraph';
 import { gatewayResolvers } from './gateway';
 import { searchResolvers } from './search';
 import { trendResolvers } from './trend';
@@ -10,4 +11,4 @@ import { viewerResolvers } from './viewer';
 import { workResolvers } from './work';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers];

@@ -1,5 +1,8 @@
 import { doiUrl } from '../src/core/domain/doi';
-import type { Resolvers } from '../src/generated/graphql';
+import type { OaStatus, Resolvers } from '../src/generated/graphql';
+import type { OaStatus as DomainOaStatus } from '../src/core/domain/oaStatus';
+import type { WorkRecord } from '../datasources/types';
+import type { GatewayContext } from './context';
 import { connectionFromPagePromise, lazyConnection } from './mappers/Connection';
 import { exactlyOne, requireDoi } from './externalIds';
 import { requireId, toWorkFilter } from './inputs';
@@ -8,6 +11,26 @@ import { afterCursor, connectionFields, pageSize } from './pagination';
 import { toTrendRange } from './trendInputs';
 import { loadWorkPage } from './workPages';
 import { loadExisting } from './loadExisting';
+
+/** `Work.referencedWorks` when `first` is absent (the schema's `@listSize(assumedSize:)`; it refuses more than its maxSize). */
+const DEFAULT_REFERENCED_WORKS = 100;
+
+const OA_STATUS_ENUM: Record<DomainOaStatus, OaStatus> = {
+  gold: 'GOLD',
+  diamond: 'DIAMOND',
+  green: 'GREEN',
+  hybrid: 'HYBRID',
+  bronze: 'BRONZE',
+  closed: 'CLOSED',
+};
+
+/** The works with `ids`, aligned, null for one not loaded; a failed load rejects (a store error, not "not loaded"). */
+async function loadWorks(loaders: GatewayContext['loaders'], ids: readonly string[]): Promise<(WorkRecord | null)[]> {
+  const loaded = await loaders.work.loadMany(ids);
+  const failure = loaded.find((w) => w instanceof Error);
+  if (failure) throw failure;
+  return loaded as (WorkRecord | null)[];
+}
 
 export const workResolvers: Resolvers = {
   Query: {
@@ -47,6 +70,15 @@ export const workResolvers: Resolvers = {
         () => loaders.referencesCount.load(work.id),
       );
     },
+    oaStatus: (work) => (work.oaStatus === null ? null : OA_STATUS_ENUM[work.oaStatus]),
+    relatedWorks: async (work, _args, { loaders }) => (await loadWorks(loaders, work.relatedWorkIds)).filter((w) => w !== null),
+    unloadedRelatedWorkIds: async (work, _args, { loaders }) => {
+      const loaded = await loadWorks(loaders, work.relatedWorkIds);
+      return work.relatedWorkIds.filter((_id, i) => loaded[i] === null);
+    },
+    referencedWorks: (work, args) =>
+      work.referencedWorkIds.slice(0, args.first ?? DEFAULT_REFERENCED_WORKS).map((id, i) => ({ id, position: i + 1 })),
+    referencedWorkCount: (work) => work.referencedWorkIds.length,
     trend: (work, args, { loaders }) => loaders.trend.load({ subject: { kind: 'work', id: work.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
   },
   Authorship: {
@@ -55,6 +87,10 @@ export const workResolvers: Resolvers = {
       authorship.authorId === null ? null : loadExisting(loaders.author, authorship.authorId, `author ${authorship.authorId} of work ${authorship.workId}`),
     institutions: async (authorship, _args, { loaders }) =>
       (await loaders.institution.loadMany(authorship.institutionIds)).filter(isRecord),
+  },
+  ReferencedWork: {
+    loaded: async (ref, _args, { loaders }) => (await loaders.work.load(ref.id)) !== null,
+    work: (ref, _args, { loaders }) => loaders.work.load(ref.id),
   },
   WorkTopic: {
     topic: (workTopic, _args, { loaders }) => loadExisting(loaders.topic, workTopic.topicId, `topic ${workTopic.topicId}`),

@@ -39,7 +39,7 @@ export interface Config {
   readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
   readonly shutdown: { readonly timeoutMs: number };
-  /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/caching/responseCachePlugins.ts; README, "HTTP caching"). */
+  /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/caching/ResponseCacheFront.ts, cachePolicyPlugin.ts; README, "HTTP caching"). */
   readonly responseCache: { readonly enabled: boolean; readonly maxAgeSeconds: number };
 }
 

@@ -31,7 +31,7 @@ SNAPSHOT_LINES = 25
 
 # Heavy Work fields the gateway does not read. Everything else is kept as it is.
 DROPPED_WORK_FIELDS = {
-    "concepts", "mesh", "locations", "related_works", "sustainable_development_goals", "awards",
+    "concepts", "mesh", "locations", "sustainable_development_goals", "awards",
     "funders", "content_urls", "citation_normalized_percentile", "cited_by_percentile_year",
     "apc_list", "apc_paid", "keywords", "indexed_in", "biblio", "best_oa_location",
 }

@@ -32,6 +32,7 @@ export class CachedCitationCounts implements CitationGraph {
   references: CitationGraph['references'] = (workIds, request) => this.inner.references(workIds, request);
   traverse: CitationGraph['traverse'] = (workId, direction, depth, request) =>
     this.inner.traverse(workId, direction, depth, request);
+  subgraph: CitationGraph['subgraph'] = (workId, direction, depth, maxNodes) => this.inner.subgraph(workId, direction, depth, maxNodes);
   coauthors: CitationGraph['coauthors'] = (authorIds, request) => this.inner.coauthors(authorIds, request);
 
   private async counts(kind: CitationCountKind, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {

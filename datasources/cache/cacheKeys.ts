@@ -9,8 +9,9 @@ import type { TrendRange, TrendStore, TrendSubject } from '../TrendStore';
  * Bump the version when the shape of a cached record changes: old entries are then simply never read again.
  * 3: bylines carry `rawAuthorName` and may have a null `authorId`.
  * 4: sources carry `issns`.
+ * 5: works carry `relatedWorkIds`, `oaStatus` and `oaUrl`.
  */
-export const CACHE_SCHEMA_VERSION = 4;
+export const CACHE_SCHEMA_VERSION = 5;
 
 /** The catalog's entities, cached one record (or list) per id. */
 export type CatalogEntity = 'work' | 'author' | 'authorships' | 'workTopics' | 'topic' | 'source' | 'institution';

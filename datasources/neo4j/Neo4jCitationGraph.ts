@@ -1,7 +1,16 @@
-import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type {
+  CitationDirection,
+  CitationEdgeRecord,
+  CitationGraph,
+  CoauthorRecord,
+  SubgraphDirection,
+  SubgraphNodeRecord,
+  SubgraphRecord,
+} from '../CitationGraph';
 import { decodeCursor, encodeCursor, type KeysetOrder } from '../postgres/sql/keyset';
 import { alignByKey } from '../shared/alignByKey';
+import { compareSubgraphEdges, compareSubgraphNodes } from '../shared/subgraphOrder';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { Page, PageRequest, WorkSortKey } from '../types';
 import {
@@ -15,11 +24,14 @@ import {
   type Params,
   REFERENCES_ORDER,
   referencesCypher,
+  SUBGRAPH_EDGES,
+  SUBGRAPH_START,
+  subgraphStepCypher,
   toKeyValue,
   toNumber,
   walkStepCypher,
 } from './cypher';
-import type { CitationDepth } from '../../src/core/domain/citationDepth';
+import type { CitationDepth, SubgraphDepth } from '../../src/core/domain/citationDepth';
 
 /** What the graph needs from a driver (a real `Driver`, or a fake in unit tests). */
 export type Neo4jClient = Pick<Driver, 'executeQuery' | 'session'>;
@@ -80,28 +92,18 @@ export class Neo4jCitationGraph implements CitationGraph {
     // A 32-bit depth and a storable id, or BAD_USER_INPUT on `after` (decodeCursor checks each against its key).
     const after = request.after === undefined ? undefined : decodeCursor(order, request.after);
     const step = walkStepCypher(direction);
-    const walk = await this.policy.execute('citations.traverse', async (signal) => {
-      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
-      const abort = () => void session.close();
-      signal.addEventListener('abort', abort);
-      try {
-        return await session.executeRead(async (tx) => {
-          const reached: { id: string; depth: number; pred: string }[] = [];
-          const visited = new Set([workId]);
-          let frontier = [workId];
-          for (let level = 1; level <= maxDepth && frontier.length > 0; level++) {
-            const result = await tx.run(step, { frontier, visited: [...visited] });
-            const next = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: smallest(r.get('preds') as string[]) }));
-            for (const n of next) visited.add(n.id);
-            reached.push(...next);
-            frontier = next.map((n) => n.id);
-          }
-          return reached;
-        });
-      } finally {
-        signal.removeEventListener('abort', abort);
-        await session.close();
+    const walk = await this.inReadTransaction('citations.traverse', async (tx) => {
+      const reached: { id: string; depth: number; pred: string }[] = [];
+      const visited = new Set([workId]);
+      let frontier = [workId];
+      for (let level = 1; level <= maxDepth && frontier.length > 0; level++) {
+        const result = await tx.run(step, { frontier, visited: [...visited] });
+        const next = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: smallest(r.get('preds') as string[]) }));
+        for (const n of next) visited.add(n.id);
+        reached.push(...next);
+        frontier = next.map((n) => n.id);
       }
+      return reached;
     });
     walk.sort((a, b) => a.depth - b.depth || byteOrder(a.id, b.id));
     const rest = after === undefined ? walk : walk.filter((n) => n.depth > (after[0] as number) || (n.depth === after[0] && byteOrder(n.id, after[1] as string) > 0));
@@ -113,6 +115,31 @@ export class Neo4jCitationGraph implements CitationGraph {
       hasNextPage: rest.length > request.first,
       totalCount: () => Promise.resolve(walk.length),
     };
+  }
+
+  /**
+   * One read transaction: the start, one breadth-first step per level (at most two; frontier and visited ids as
+   * parameters), then the citations among the kept works. The whole neighbourhood is ordered and cut here, in the
+   * order PostgreSQL's SQL uses (subgraphOrder.ts).
+   */
+  async subgraph(workId: string, direction: SubgraphDirection, depth: SubgraphDepth, maxNodes: number): Promise<SubgraphRecord> {
+    const step = subgraphStepCypher(direction);
+    return this.inReadTransaction('citations.subgraph', async (tx) => {
+      const nodeOf = (r: Neo4jRecord, level: number): SubgraphNodeRecord => ({ id: r.get('id') as string, depth: level, citedByCount: toNumber(r.get('citedByCount')) });
+      const reached = (await tx.run(SUBGRAPH_START, { id: workId })).records.map((r) => nodeOf(r, 0));
+      const visited = new Set(reached.map((n) => n.id));
+      let frontier = [...visited];
+      for (let level = 1; level <= depth && frontier.length > 0; level++) {
+        const next = (await tx.run(step, { frontier, visited: [...visited] })).records.map((r) => nodeOf(r, level));
+        for (const n of next) visited.add(n.id);
+        reached.push(...next);
+        frontier = next.map((n) => n.id);
+      }
+      const nodes = reached.sort(compareSubgraphNodes).slice(0, maxNodes);
+      const ids = nodes.map((n) => n.id);
+      const edges = ids.length === 0 ? [] : (await tx.run(SUBGRAPH_EDGES, { ids })).records.map((r) => ({ citingId: r.get('citingId') as string, citedId: r.get('citedId') as string }));
+      return { nodes, edges: edges.sort(compareSubgraphEdges), totalNodes: reached.length };
+    });
   }
 
   async coauthors(authorIds: readonly string[], request: PageRequest<never, never>): Promise<Page<CoauthorRecord>[]> {
@@ -164,6 +191,21 @@ export class Neo4jCitationGraph implements CitationGraph {
         hasNextPage: rows.length > request.first,
         totalCount: async () => (await (totals ??= count(workIds)))[i] ?? 0,
       };
+    });
+  }
+
+  /** Runs `work` in one read transaction under the policy; an attempt that is aborted (timeout) closes its session. */
+  private inReadTransaction<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.policy.execute(operation, async (signal) => {
+      const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.options.database });
+      const abort = () => void session.close();
+      signal.addEventListener('abort', abort);
+      try {
+        return await session.executeRead(work);
+      } finally {
+        signal.removeEventListener('abort', abort);
+        await session.close();
+      }
     });
   }
 

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { CitationDirection } from '../CitationGraph';
+import type { CitationDirection, SubgraphDirection } from '../CitationGraph';
 import { decodeCursor, type KeysetOrder, type SortKeySql } from '../postgres/sql/keyset';
 import type { WorkSortKey } from '../types';
 import { assertNever } from '../../src/core/assertNever';
@@ -158,3 +158,36 @@ export function toKeyValue(value: unknown): string | number {
   return typeof value === 'string' ? value : toNumber(value);
 }
 
+
+/** The start of a subgraph: the work `$id` when it is loaded, with its OpenAlex cited-by count. */
+export const SUBGRAPH_START = `MATCH (w:Work {id: $id}) WHERE w.loaded
+RETURN w.id AS id, w.citedByCount AS citedByCount`;
+
+/**
+ * One breadth-first step of a subgraph: the loaded works one CITES step from the works in `$frontier` (BOTH:
+ * either way) that are not in `$visited`, each once, with its OpenAlex cited-by count. One fixed text per direction.
+ */
+export function subgraphStepCypher(direction: SubgraphDirection): string {
+  const pattern = (() => {
+    switch (direction) {
+      case 'CITED_BY':
+        return '(p:Work {id: pid})<-[:CITES]-(n:Work)';
+      case 'REFERENCES':
+        return '(p:Work {id: pid})-[:CITES]->(n:Work)';
+      case 'BOTH':
+        return '(p:Work {id: pid})-[:CITES]-(n:Work)';
+      default:
+        return assertNever(direction);
+    }
+  })();
+  return `UNWIND $frontier AS pid
+MATCH ${pattern}
+WHERE n.loaded AND NOT n.id IN $visited
+RETURN DISTINCT n.id AS id, n.citedByCount AS citedByCount`;
+}
+
+/** Every citation between two works of `$ids` (all loaded), each once. */
+export const SUBGRAPH_EDGES = `UNWIND $ids AS id
+MATCH (a:Work {id: id})-[:CITES]->(b:Work)
+WHERE b.id IN $ids
+RETURN DISTINCT a.id AS citingId, b.id AS citedId`;

@@ -1,4 +1,4 @@
-import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../CitationGraph';
+import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord, SubgraphDirection, SubgraphRecord } from '../CitationGraph';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { Page, PageRequest, WorkSortKey } from '../types';
@@ -10,6 +10,8 @@ import {
   COUNT_REFERENCES_SQL,
   edgeOf,
   REFERENCES_ORDER,
+  SUBGRAPH_EDGES_SQL,
+  subgraphNodesSql,
   traverseOrder,
   walkCtes,
 } from './sql/citationSql';
@@ -17,7 +19,7 @@ import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetO
 import { SqlParams } from './sql/SqlParams';
 import { workOrder } from './sql/workSql';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
-import type { CitationDepth } from '../../src/core/domain/citationDepth';
+import type { CitationDepth, SubgraphDepth } from '../../src/core/domain/citationDepth';
 
 type KeyedRow = Record<string, unknown> & { readonly _key: string; readonly id: string };
 
@@ -97,6 +99,16 @@ export class PostgresCitationGraph implements CitationGraph {
           return row?.n ?? 0;
         })()),
     };
+  }
+
+  /** Two statements: the capped works (one recursive CTE, ordered and cut in SQL), then the citations among them. */
+  async subgraph(workId: string, direction: SubgraphDirection, depth: SubgraphDepth, maxNodes: number): Promise<SubgraphRecord> {
+    const params = new SqlParams();
+    const sql = subgraphNodesSql(direction, params.add(workId, 'text'), params.add(depth, 'integer'), params.add(maxNodes, 'integer'));
+    const rows = await this.rows<{ id: string; depth: number; cited_by_count: number; total: number }>('citations.subgraphNodes', sql, params.values);
+    const nodes = rows.map((r) => ({ id: r.id, depth: r.depth, citedByCount: r.cited_by_count }));
+    const edges = nodes.length === 0 ? [] : await this.rows<{ citing_id: string; cited_id: string }>('citations.subgraphEdges', SUBGRAPH_EDGES_SQL, [nodes.map((n) => n.id)]);
+    return { nodes, edges: edges.map((e) => ({ citingId: e.citing_id, citedId: e.cited_id })), totalNodes: rows[0]?.total ?? 0 };
   }
 
   async coauthors(authorIds: readonly string[], request: PageRequest<never, never>): Promise<Page<CoauthorRecord>[]> {

@@ -1,3 +1,4 @@
+import { isOaStatus } from '../../src/core/domain/oaStatus';
 import type {
   AuthorRecord,
   AuthorshipRecord,
@@ -23,6 +24,9 @@ export interface WorkRow {
   source_id: string | null;
   primary_topic_id: string | null;
   referenced_work_ids: string[];
+  related_work_ids: string[];
+  oa_status: string | null;
+  oa_url: string | null;
   version: number;
 }
 
@@ -40,6 +44,9 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   sourceId: r.source_id,
   primaryTopicId: r.primary_topic_id,
   referencedWorkIds: r.referenced_work_ids,
+  relatedWorkIds: r.related_work_ids,
+  oaStatus: isOaStatus(r.oa_status) ? r.oa_status : null,
+  oaUrl: r.oa_url,
   version: r.version,
 });
 

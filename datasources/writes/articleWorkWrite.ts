@@ -30,6 +30,10 @@ export function workWriteOfArticle(id: string, fields: ArticleFields, authorName
     sourceId: current?.sourceId ?? null,
     primaryTopicId: fields.topicIds[0] ?? null,
     referencedWorkIds: fields.referencedWorkIds,
+    // OpenAlex's related works stay; its open-access status and URL stay while the editor keeps `isOpenAccess`.
+    relatedWorkIds: current?.relatedWorkIds ?? [],
+    oaStatus: current !== undefined && current.isOpenAccess === fields.isOpenAccess ? current.oaStatus : null,
+    oaUrl: current !== undefined && current.isOpenAccess === fields.isOpenAccess ? current.oaUrl : null,
     countsByYear: current?.countsByYear ?? [],
     authorships: fields.byline.map((entry, i): AuthorshipWrite => {
       const kept = current?.authorships.find((a) => sameEntry(a, entry));
@@ -84,6 +88,9 @@ function comparable(w: WorkWrite): unknown[] {
     w.sourceId,
     w.primaryTopicId,
     w.referencedWorkIds,
+    w.relatedWorkIds,
+    w.oaStatus,
+    w.oaUrl,
     w.countsByYear.map((c) => [c.year, c.citedByCount]),
     w.authorships.map((a) => [a.position, a.authorPosition, a.authorId, a.rawAuthorName, a.institutionIds]),
     [...w.topics].sort((a, b) => (a.topicId < b.topicId ? -1 : a.topicId > b.topicId ? 1 : 0)).map((t) => [t.topicId, t.score]),

@@ -2,8 +2,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { WorkRecord, AuthorRecord, AuthorshipRecord, WorkTopicRecord, TopicRecord, SourceRecord, InstitutionRecord, TopicPageEdge, SourcePageEdge, InstitutionPageEdge, RankedRecord, WorkPageEdge, AuthorPageEdge } from '../../datasources/types';
 import type { WorkConnectionSource, AuthorConnectionSource, CitationConnectionSource, CoauthorConnectionSource, TopicConnectionSource, SourceConnectionSource, InstitutionConnectionSource } from '../../resolvers/mappers/Connection';
-import type { CoauthorPageEdge, CitationPageEdge, CitationEdgeRecord, CoauthorRecord } from '../../datasources/CitationGraph';
+import type { CoauthorPageEdge, CitationPageEdge, CitationEdgeRecord, SubgraphRecord, SubgraphNodeRecord, SubgraphEdgeRecord, CoauthorRecord } from '../../datasources/CitationGraph';
 import type { Principal } from '../../src/auth/Principal';
+import type { ReferencedWorkSource } from '../../resolvers/mappers/referencedWork';
 import type { TrendPoints } from '../../resolvers/mappers/trendPoints';
 import type { TrendPointRecord } from '../../datasources/TrendStore';
 import type { SearchConnectionSource, SearchEdgeSource } from '../../resolvers/mappers/searchConnection';
@@ -179,6 +180,51 @@ export type CitationEdge = {
   readonly __typename?: 'CitationEdge';
   readonly cursor: Scalars['String']['output'];
   readonly node: Citation;
+};
+
+export type CitationGraphDirection =
+  /** Works linked to it by a citation either way (and, at depth 2, works linked to those: co-cited and co-citing works too). */
+  | 'BOTH'
+  /** Works citing the work (and, at depth 2, works citing those). */
+  | 'CITED_BY'
+  /** Works the work cites (and, at depth 2, what those cite). */
+  | 'REFERENCES';
+
+/** A citation between two works of a citation graph: `citingId` cites `citedId`. */
+export type CitationGraphEdge = {
+  readonly __typename?: 'CitationGraphEdge';
+  /** The cited work's id (one of the subgraph's `nodes`): the edge's target. */
+  readonly citedId: Scalars['ID']['output'];
+  /** The citing work's id (one of the subgraph's `nodes`): the edge's source. */
+  readonly citingId: Scalars['ID']['output'];
+};
+
+/** A work of a citation graph, with what a drawing labels it by. */
+export type CitationGraphNode = {
+  readonly __typename?: 'CitationGraphNode';
+  /** Citations counted by OpenAlex across all of its data (as `Work.citedByCount`). */
+  readonly citedByCount: Scalars['Int']['output'];
+  /** Citation steps from the start work: 0 for the start, 1 or 2. */
+  readonly depth: Scalars['Int']['output'];
+  /** OpenAlex short id of the work. */
+  readonly id: Scalars['ID']['output'];
+  /** The work's publication year (as `Work.publicationYear`). */
+  readonly publicationYear?: Maybe<Scalars['Int']['output']>;
+  /** The work's title (as `Work.title`), the drawing's label. */
+  readonly title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A citation graph around a work: `nodes` and the `edges` among them, for a graph drawing. */
+export type CitationSubgraph = {
+  readonly __typename?: 'CitationSubgraph';
+  /** True when the neighbourhood has more works than `maxNodes`, so some were left out. */
+  readonly capped: Scalars['Boolean']['output'];
+  /** Every citation between two of `nodes`, each once, ordered by citing id then cited id (at most `maxNodes`² of them). */
+  readonly edges: ReadonlyArray<CitationGraphEdge>;
+  /** The works kept, in the cap's order: depth, then OpenAlex cited-by count (most first), then id. The start work comes first. */
+  readonly nodes: ReadonlyArray<CitationGraphNode>;
+  /** Works in the whole neighbourhood, the start included, before the cap. */
+  readonly totalNodes: Scalars['Int']['output'];
 };
 
 /** An author who shares works with another, and how many. */
@@ -378,6 +424,21 @@ export type NewAuthorInput = {
   readonly orcid?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** OpenAlex `open_access.oa_status`. */
+export type OaStatus =
+  /** Free to read at the publisher, without a licence. */
+  | 'BRONZE'
+  /** None of these. */
+  | 'CLOSED'
+  /** Gold without fees for the authors (a diamond or platinum venue). */
+  | 'DIAMOND'
+  /** Published in an open-access venue. */
+  | 'GOLD'
+  /** Free to read in a repository. */
+  | 'GREEN'
+  /** Open under a licence in a subscription venue. */
+  | 'HYBRID';
+
 export type OutboxRecord = {
   readonly __typename?: 'OutboxRecord';
   readonly attempts: Scalars['Int']['output'];
@@ -421,6 +482,17 @@ export type Query = {
   readonly authors: AuthorConnection;
   /** Titles starting with `prefix` (word prefix, case-insensitive), for type-ahead. `first` defaults to 10, at most 50. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly autocompleteWorks?: Maybe<ReadonlyArray<WorkSuggestion>>;
+  /**
+   * A work's citation neighbourhood as a graph to draw, in one request: the work itself (depth 0), the works up to
+   * `depth` (1 or 2) citation steps away in `direction`, each at its shortest depth, and every citation among these
+   * works (not only the ones the walk followed). Only works loaded in this gateway take part. At most `maxNodes`
+   * works (default 50, at most 100): when the neighbourhood is larger (`capped`), the works kept are the first in
+   * the order depth (nearest first), OpenAlex cited-by count (most first), id — so the same request always draws
+   * the same graph, and a kept work's path back to the start is kept too. An unknown or not-loaded work has an empty
+   * graph. `depth` other than 1 or 2, or `maxNodes` outside 1–100, is `BAD_USER_INPUT`. Null, with an
+   * `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
+   */
+  readonly citationSubgraph?: Maybe<CitationSubgraph>;
   /**
    * The citation neighbourhood of a work, breadth-first: with `CITED_BY`, the works citing it (depth 1), the
    * works citing those (depth 2), …; with `REFERENCES`, the works it cites, and so on. Each work appears once,
@@ -501,6 +573,14 @@ export type QueryAuthorsArgs = {
 export type QueryAutocompleteWorksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix: Scalars['String']['input'];
+};
+
+
+export type QueryCitationSubgraphArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  direction?: InputMaybe<CitationGraphDirection>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  workId: Scalars['ID']['input'];
 };
 
 
@@ -586,6 +666,19 @@ export type QueryWorksArgs = {
   filter?: InputMaybe<WorkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<WorkSort>>;
+};
+
+/** One work a work cites, loaded in this gateway or not: `referencedWorkIds` with what the gateway knows of each. */
+export type ReferencedWork = {
+  readonly __typename?: 'ReferencedWork';
+  /** OpenAlex short id of the cited work. */
+  readonly id: Scalars['ID']['output'];
+  /** Whether the cited work is loaded in this gateway; when false, only its id is known here. */
+  readonly loaded: Scalars['Boolean']['output'];
+  /** 1-based position in the citing work's reference list (OpenAlex order). */
+  readonly position: Scalars['Int']['output'];
+  /** The cited work when it is loaded; null otherwise. */
+  readonly work?: Maybe<Work>;
 };
 
 export type SearchHighlight = {
@@ -845,14 +938,29 @@ export type Work = {
   readonly isOpenAccess: Scalars['Boolean']['output'];
   /** ISO 639-1 language code. */
   readonly language?: Maybe<Scalars['String']['output']>;
+  /** How it is open, as OpenAlex gives `open_access.oa_status`; null when OpenAlex gives no status. */
+  readonly oaStatus?: Maybe<OaStatus>;
+  /** The best open-access URL: OpenAlex `open_access.oa_url`, else its best OA location's PDF or landing page; null when there is none. OpenAlex may give one for a closed work (a repository copy). */
+  readonly oaUrl?: Maybe<Scalars['String']['output']>;
   readonly primaryTopic?: Maybe<Topic>;
   /** ISO date (YYYY-MM-DD). */
   readonly publicationDate?: Maybe<Scalars['String']['output']>;
   readonly publicationYear?: Maybe<Scalars['Int']['output']>;
+  /** Works this work cites, loaded here or not (the length of `referencedWorkIds`). */
+  readonly referencedWorkCount: Scalars['Int']['output'];
   /** OpenAlex ids of every work it cites, including works not loaded in this gateway. */
   readonly referencedWorkIds: ReadonlyArray<Scalars['ID']['output']>;
+  /**
+   * Every work this work cites, in OpenAlex order, loaded here or not (each marked): the first `first` (default 100,
+   * at most 5,000). `referencedWorkCount` says how many there are.
+   */
+  readonly referencedWorks: ReadonlyArray<ReferencedWork>;
   /** Loaded works this work cites, in the order it cites them. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
   readonly references?: Maybe<WorkConnection>;
+  /** OpenAlex ids of the works OpenAlex finds related to this one (`related_works`, in its order), loaded here or not. */
+  readonly relatedWorkIds: ReadonlyArray<Scalars['ID']['output']>;
+  /** The related works (`relatedWorkIds`) loaded in this gateway, in OpenAlex order (at most 50). */
+  readonly relatedWorks: ReadonlyArray<Work>;
   /** Where it was published (OpenAlex `primary_location.source`). */
   readonly source?: Maybe<Source>;
   readonly title?: Maybe<Scalars['String']['output']>;
@@ -862,6 +970,8 @@ export type Work = {
   readonly trend?: Maybe<Trend>;
   /** OpenAlex work type: `article`, `book-chapter`, `dataset`, … */
   readonly type?: Maybe<Scalars['String']['output']>;
+  /** The related works' ids (`relatedWorkIds`) that are not loaded in this gateway, in OpenAlex order. */
+  readonly unloadedRelatedWorkIds: ReadonlyArray<Scalars['ID']['output']>;
   /** Incremented by every change; `updateArticle` and `deleteArticle` name the version they are based on. */
   readonly version: Scalars['Int']['output'];
 };
@@ -878,6 +988,12 @@ export type WorkCitedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<WorkSort>>;
+};
+
+
+/** A scholarly work (OpenAlex `Work`): an article, book, dataset, … */
+export type WorkReferencedWorksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1062,6 +1178,10 @@ export type ResolversTypes = {
   CitationConnection: ResolverTypeWrapper<CitationConnectionSource>;
   CitationDirection: CitationDirection;
   CitationEdge: ResolverTypeWrapper<CitationPageEdge>;
+  CitationGraphDirection: CitationGraphDirection;
+  CitationGraphEdge: ResolverTypeWrapper<SubgraphEdgeRecord>;
+  CitationGraphNode: ResolverTypeWrapper<SubgraphNodeRecord>;
+  CitationSubgraph: ResolverTypeWrapper<SubgraphRecord>;
   Coauthor: ResolverTypeWrapper<CoauthorRecord>;
   CoauthorConnection: ResolverTypeWrapper<CoauthorConnectionSource>;
   CoauthorEdge: ResolverTypeWrapper<CoauthorPageEdge>;
@@ -1080,10 +1200,12 @@ export type ResolversTypes = {
   IntRange: IntRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewAuthorInput: NewAuthorInput;
+  OaStatus: OaStatus;
   OutboxRecord: ResolverTypeWrapper<OutboxRecord>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReferencedWork: ResolverTypeWrapper<ReferencedWorkSource>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionSource>;
@@ -1130,6 +1252,9 @@ export type ResolversParentTypes = {
   Citation: CitationEdgeRecord;
   CitationConnection: CitationConnectionSource;
   CitationEdge: CitationPageEdge;
+  CitationGraphEdge: SubgraphEdgeRecord;
+  CitationGraphNode: SubgraphNodeRecord;
+  CitationSubgraph: SubgraphRecord;
   Coauthor: CoauthorRecord;
   CoauthorConnection: CoauthorConnectionSource;
   CoauthorEdge: CoauthorPageEdge;
@@ -1151,6 +1276,7 @@ export type ResolversParentTypes = {
   OutboxStatus: OutboxStatus;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  ReferencedWork: ReferencedWorkSource;
   SearchHighlight: SearchHighlight;
   Source: SourceRecord;
   SourceConnection: SourceConnectionSource;
@@ -1198,6 +1324,7 @@ export type CostDirectiveResolver<Result, Parent, ContextType = GatewayContext, 
 export type ListSizeDirectiveArgs = {
   assumedSize?: Maybe<Scalars['Int']['input']>;
   maxSize?: Maybe<Scalars['Int']['input']>;
+  pairedFields?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
   rangeArguments?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
   sizedFields?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
   slicingArguments?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
@@ -1261,6 +1388,26 @@ export type CitationConnectionResolvers<ContextType = GatewayContext, ParentType
 export type CitationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CitationEdge'] = ResolversParentTypes['CitationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+};
+
+export type CitationGraphEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CitationGraphEdge'] = ResolversParentTypes['CitationGraphEdge']> = {
+  citedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  citingId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CitationGraphNodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CitationGraphNode'] = ResolversParentTypes['CitationGraphNode']> = {
+  citedByCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publicationYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CitationSubgraphResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CitationSubgraph'] = ResolversParentTypes['CitationSubgraph']> = {
+  capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['CitationGraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['CitationGraphNode']>, ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CoauthorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = {
@@ -1352,6 +1499,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType, Partial<QueryAuthorArgs>>;
   authors?: Resolver<ResolversTypes['AuthorConnection'], ParentType, ContextType, Partial<QueryAuthorsArgs>>;
   autocompleteWorks?: Resolver<Maybe<ReadonlyArray<ResolversTypes['WorkSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteWorksArgs, 'prefix'>>;
+  citationSubgraph?: Resolver<Maybe<ResolversTypes['CitationSubgraph']>, ParentType, ContextType, RequireFields<QueryCitationSubgraphArgs, 'depth' | 'direction' | 'maxNodes' | 'workId'>>;
   citations?: Resolver<Maybe<ResolversTypes['CitationConnection']>, ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
   gateway?: Resolver<ResolversTypes['GatewayInfo'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionArgs>>;
@@ -1366,6 +1514,13 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   work?: Resolver<Maybe<ResolversTypes['Work']>, ParentType, ContextType, Partial<QueryWorkArgs>>;
   works?: Resolver<ResolversTypes['WorkConnection'], ParentType, ContextType, Partial<QueryWorksArgs>>;
+};
+
+export type ReferencedWorkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ReferencedWork'] = ResolversParentTypes['ReferencedWork']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  loaded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  work?: Resolver<Maybe<ResolversTypes['Work']>, ParentType, ContextType>;
 };
 
 export type SearchHighlightResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = {
@@ -1468,16 +1623,23 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOpenAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oaStatus?: Resolver<Maybe<ResolversTypes['OaStatus']>, ParentType, ContextType>;
+  oaUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   primaryTopic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
   publicationDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicationYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  referencedWorkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   referencedWorkIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  referencedWorks?: Resolver<ReadonlyArray<ResolversTypes['ReferencedWork']>, ParentType, ContextType, Partial<WorkReferencedWorksArgs>>;
   references?: Resolver<Maybe<ResolversTypes['WorkConnection']>, ParentType, ContextType, Partial<WorkReferencesArgs>>;
+  relatedWorkIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
+  relatedWorks?: Resolver<ReadonlyArray<ResolversTypes['Work']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<ReadonlyArray<ResolversTypes['WorkTopic']>, ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unloadedRelatedWorkIds?: Resolver<ReadonlyArray<ResolversTypes['ID']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1535,6 +1697,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Citation?: CitationResolvers<ContextType>;
   CitationConnection?: CitationConnectionResolvers<ContextType>;
   CitationEdge?: CitationEdgeResolvers<ContextType>;
+  CitationGraphEdge?: CitationGraphEdgeResolvers<ContextType>;
+  CitationGraphNode?: CitationGraphNodeResolvers<ContextType>;
+  CitationSubgraph?: CitationSubgraphResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
   CoauthorConnection?: CoauthorConnectionResolvers<ContextType>;
   CoauthorEdge?: CoauthorEdgeResolvers<ContextType>;
@@ -1549,6 +1714,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReferencedWork?: ReferencedWorkResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
 import { normalizeDoi } from '../core/domain/doi';
 import { readIssn } from '../core/domain/issn';
 import { normalizeOrcid } from '../core/domain/orcid';
+import { isOaStatus, type OaStatus } from '../core/domain/oaStatus';
 import {
   arrayAt,
   idAt,
@@ -106,6 +107,8 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
     return { year, citedByCount: optionalCount(c['cited_by_count'], `counts_by_year[${i}].cited_by_count`) ?? 0 };
   });
 
+  const openAccess = optionalObject(record['open_access'], 'open_access');
+  const bestLocation = optionalObject(record['best_oa_location'], 'best_oa_location');
   const work: WorkWrite = {
     id: idAt(record['id'], 'W', 'id'),
     doi: record['doi'] == null ? null : (normalizeDoi(record['doi']) ?? null),
@@ -116,15 +119,26 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
     type: optionalString(record['type'], 'type', 100),
     language: optionalString(record['language'], 'language', 20),
     citedByCount: optionalCount(record['cited_by_count'], 'cited_by_count') ?? 0,
-    isOpenAccess: optionalObject(record['open_access'], 'open_access')?.['is_oa'] === true,
+    isOpenAccess: openAccess?.['is_oa'] === true,
+    // A status this gateway does not know yet is stored as unknown rather than rejecting the work.
+    oaStatus: oaStatusOf(optionalString(openAccess?.['oa_status'], 'open_access.oa_status', 100)),
+    oaUrl:
+      optionalString(openAccess?.['oa_url'], 'open_access.oa_url') ??
+      optionalString(bestLocation?.['pdf_url'], 'best_oa_location.pdf_url') ??
+      optionalString(bestLocation?.['landing_page_url'], 'best_oa_location.landing_page_url'),
     sourceId: workSource?.id ?? null,
     primaryTopicId: primaryTopic?.id ?? null,
     referencedWorkIds: [...new Set(arrayAt(record['referenced_works'], 'referenced_works').map((id, i) => idAt(id, 'W', `referenced_works[${i}]`)))],
+    relatedWorkIds: [...new Set(arrayAt(record['related_works'], 'related_works').map((id, i) => idAt(id, 'W', `related_works[${i}]`)))],
     countsByYear,
     authorships,
     topics: dedupeBy(workTopics, (t) => t.topicId),
   };
   return { works: [work], authors, institutions, sources: workSource ? [workSource] : [], topics };
+}
+
+function oaStatusOf(value: string | null): OaStatus | null {
+  return isOaStatus(value) ? value : null;
 }
 
 /**

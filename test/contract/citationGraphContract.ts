@@ -3,6 +3,7 @@ import type { Page, WorkSortKey } from '../../datasources/types';
 import { InvalidCursorError } from '../../src/core/errors';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, statedSampleCount, type TruthWork } from '../support/sampleGroundTruth';
 import { cursorRefusalOf } from '../support/cursorRefusal';
+import { subgraphTruth } from '../support/subgraphTruth';
 
 /**
  * The contract every `CitationGraph` meets, checked against ground truth computed from data/sample's JSON
@@ -152,6 +153,39 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
       await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 3, { sort: [], first: 2, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
+    it('answers a subgraph: the neighbourhood at shortest depths, cut by depth, cited-by count then id, and every citation among its works', async () => {
+      let beyondTree = 0;
+      let capped = 0;
+      for (const start of truth.startWorks) {
+        for (const direction of ['CITED_BY', 'REFERENCES', 'BOTH'] as const) {
+          for (const depth of [1, 2] as const) {
+            const whole = truth.neighbourhood(start, direction, depth);
+            for (const maxNodes of [1000, 12, 1]) {
+              const label = `${start} ${direction} ${depth} ≤${maxNodes}`;
+              const kept = whole.slice(0, maxNodes);
+              const answer = await graph().subgraph(start, direction, depth, maxNodes);
+              expect({ label, nodes: answer.nodes }).toEqual({ label, nodes: kept });
+              expect({ label, total: answer.totalNodes }).toEqual({ label, total: whole.length });
+              expect({ label, edges: answer.edges }).toEqual({ label, edges: truth.citationsAmong(kept.map((n) => n.id)) });
+              if (answer.edges.length > answer.nodes.length - 1) beyondTree++;
+              if (answer.totalNodes > answer.nodes.length) capped++;
+            }
+          }
+        }
+      }
+      // The sample makes both cases real: more edges than a spanning tree has, and neighbourhoods past the cap.
+      expect(beyondTree).toBeGreaterThan(0);
+      expect(capped).toBeGreaterThan(0);
+    });
+
+    it('answers an empty subgraph for an unknown or not-loaded work', async () => {
+      for (const start of ['W1', truth.notLoadedReference]) {
+        for (const direction of ['CITED_BY', 'REFERENCES', 'BOTH'] as const) {
+          expect(await graph().subgraph(start, direction, 2, 50)).toEqual({ nodes: [], edges: [], totalNodes: 0 });
+        }
+      }
+    });
+
     it('lists the co-authors of the sample authors in one call: shared loaded works, most first then id, `first` honoured', async () => {
       const authors = [...truth.authorIds, 'A1'];
       const full = await graph().coauthors(authors, { first: 200, sort: [] });
@@ -250,6 +284,8 @@ function buildTruth() {
       })
       .map((w) => w.id);
 
+  const { neighbourhood, citationsAmong } = subgraphTruth(works);
+
   const bfs = (start: string, direction: CitationDirection, maxDepth: number): Bfs => {
     const depthOf = new Map<string, number>();
     if (works.has(start)) depthOf.set(start, 0);
@@ -327,6 +363,8 @@ function buildTruth() {
     cites,
     citedByIn,
     bfs,
+    neighbourhood,
+    citationsAmong,
     coauthors,
     mostCitedInGraph,
     notLoadedReference,

@@ -46,6 +46,13 @@ describe('lists sized by their parent field stay within its @listSize bound (emb
       lists: (d: { citations: { edges: unknown[]; nodes: unknown[] } }) => [d.citations.edges, d.citations.nodes],
       bound: 200,
     },
+    // Its edges (pairs of its nodes, at most maxNodes²) are checked against that bound in test/support/workPageSuite.ts.
+    'Query.citationSubgraph': {
+      query: 'query($w: ID!) { citationSubgraph(workId: $w, depth: 2, maxNodes: 100) { nodes { id } } }',
+      variables: { w: mostCited },
+      lists: (d: { citationSubgraph: { nodes: unknown[] } }) => [d.citationSubgraph.nodes],
+      bound: 100,
+    },
     'Query.searchWorks': {
       query: 'query($q: String!) { searchWorks(query: $q, first: 200) { edges { cursor } nodes { id } } }',
       variables: { q: title },

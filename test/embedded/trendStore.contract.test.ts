@@ -74,6 +74,9 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
       sourceId: null,
       primaryTopicId: null,
       referencedWorkIds: [],
+      relatedWorkIds: [],
+      oaStatus: null,
+      oaUrl: null,
       countsByYear: [
         { year: 2020, citedByCount: 3 },
         { year: 2021, citedByCount: 4 },

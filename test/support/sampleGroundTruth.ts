@@ -15,6 +15,12 @@ export interface TruthWork {
   type: string | null;
   citedByCount: number;
   isOpenAccess: boolean;
+  /** `open_access.oa_status` as OpenAlex gives it (lowercase), or null. */
+  oaStatus: string | null;
+  /** `open_access.oa_url`, else `best_oa_location`'s pdf_url or landing_page_url, or null. */
+  oaUrl: string | null;
+  /** `related_works`, short ids in OpenAlex order. */
+  relatedWorkIds: string[];
   authorships: TruthAuthorship[];
   referencedWorkIds: string[];
   topicIds: string[];
@@ -80,6 +86,9 @@ function toTruthWork(w: any): TruthWork {
     type: w.type ?? null,
     citedByCount: w.cited_by_count ?? 0,
     isOpenAccess: w.open_access?.is_oa === true,
+    oaStatus: w.open_access?.oa_status ?? null,
+    oaUrl: w.open_access?.oa_url ?? w.best_oa_location?.pdf_url ?? w.best_oa_location?.landing_page_url ?? null,
+    relatedWorkIds: (w.related_works ?? []).map(short),
     authorships: (w.authorships ?? []).map(
       (a: any, i: number): TruthAuthorship => ({
         position: i + 1,

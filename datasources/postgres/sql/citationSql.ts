@@ -1,4 +1,4 @@
-import type { CitationDirection } from '../../CitationGraph';
+import type { CitationDirection, SubgraphDirection } from '../../CitationGraph';
 import { keyColumnsSql, type KeysetOrder, orderBySql } from './keyset';
 import { assertNever } from '../../../src/core/assertNever';
 
@@ -128,3 +128,49 @@ export function edgeOf(direction: CitationDirection, reached: string, pred: stri
   }
 }
 
+
+/**
+ * The loaded-or-not neighbours `next` of the work `p.id` one step in `direction`, as a LATERAL subquery (BOTH: a
+ * citing work or a cited one; a recursive CTE may name itself only once, hence one subquery for both). Fixed text
+ * from a closed switch.
+ */
+function neighbourSql(direction: SubgraphDirection): string {
+  const citing = `SELECT r.citing_id AS next FROM work_references r WHERE r.cited_id = p.id`;
+  const cited = `SELECT r.cited_id AS next FROM work_references r WHERE r.citing_id = p.id`;
+  switch (direction) {
+    case 'CITED_BY':
+      return citing;
+    case 'REFERENCES':
+      return cited;
+    case 'BOTH':
+      return `${citing} UNION ALL ${cited}`;
+    default:
+      return assertNever(direction);
+  }
+}
+
+/**
+ * A subgraph's works: the loaded works within `depth` steps of `start` in `direction` (the start at depth 0), each
+ * at its shortest depth with its OpenAlex cited-by count and the size of the whole neighbourhood (`total`), in the
+ * cap's order (depth, cited-by count descending, id in byte order: datasources/shared/subgraphOrder.ts), the first
+ * `limit`. `start`, `depth`, `limit`: bound parameters.
+ */
+export function subgraphNodesSql(direction: SubgraphDirection, start: string, depth: string, limit: string): string {
+  return `WITH RECURSIVE reach(id, depth) AS (
+      SELECT w.id, 0 FROM works w WHERE w.id = ${start}
+      UNION
+      SELECT n.id, p.depth + 1
+      FROM reach p CROSS JOIN LATERAL (${neighbourSql(direction)}) e JOIN works n ON n.id = e.next
+      WHERE p.depth < ${depth}
+    ),
+    shortest AS (SELECT id, min(depth) AS depth FROM reach GROUP BY id)
+    SELECT s.id, s.depth, w.cited_by_count, (count(*) OVER ())::integer AS total
+    FROM shortest s JOIN works w ON w.id = s.id
+    ORDER BY s.depth, w.cited_by_count DESC, s.id COLLATE "C"
+    LIMIT ${limit}`;
+}
+
+/** Every citation between two works of `$1` (ids), each once, citing then cited id in byte order. */
+export const SUBGRAPH_EDGES_SQL = `SELECT r.citing_id, r.cited_id FROM work_references r
+  WHERE r.citing_id = ANY($1::text[]) AND r.cited_id = ANY($1::text[])
+  ORDER BY r.citing_id COLLATE "C", r.cited_id COLLATE "C"`;

@@ -1,3 +1,4 @@
+import { isOaStatus } from '../../../src/core/domain/oaStatus';
 import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../writes/catalogWrite';
 import type { WorkRow } from '../rows';
 import type { SqlExecutor } from '../SqlExecutor';
@@ -40,7 +41,8 @@ export async function readCatalogBatch(
   const ids = [...workIds];
   const works = await q.query<WorkWriteRow>(
     `SELECT id, doi, title, abstract, publication_year, publication_date::text AS publication_date, type, language,
-       cited_by_count, is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year
+       cited_by_count, is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year,
+       related_work_ids, oa_status, oa_url
      FROM works WHERE id = ANY($1::text[]) ORDER BY id${options.forUpdate ? ' FOR UPDATE' : ''}`,
     [ids],
   );
@@ -82,6 +84,9 @@ function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], top
     sourceId: w.source_id,
     primaryTopicId: w.primary_topic_id,
     referencedWorkIds: w.referenced_work_ids,
+    relatedWorkIds: w.related_work_ids,
+    oaStatus: isOaStatus(w.oa_status) ? w.oa_status : null,
+    oaUrl: w.oa_url,
     // pg parses jsonb; PGlite does too, but a string is tolerated.
     countsByYear: typeof w.counts_by_year === 'string' ? (JSON.parse(w.counts_by_year) as CitationsInYear[]) : w.counts_by_year,
     authorships: authorships

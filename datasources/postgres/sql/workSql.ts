@@ -4,7 +4,8 @@ import type { SqlParams } from './SqlParams';
 
 /** Columns of a work row, under alias `w`, named as `WorkRow` expects. */
 export const WORK_COLUMNS = `w.id, w.doi, w.title, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
-  w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id, w.referenced_work_ids, w.version`;
+  w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id, w.referenced_work_ids,
+  w.related_work_ids, w.oa_status, w.oa_url, w.version`;
 
 const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
   CITED_BY_COUNT_DESC: { expr: 'w.cited_by_count', desc: true, cast: 'integer' },

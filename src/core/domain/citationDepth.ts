@@ -7,3 +7,13 @@ export const MAX_CITATION_DEPTH = 3;
 export function isCitationDepth(depth: number): depth is CitationDepth {
   return depth === 1 || depth === 2 || depth === 3;
 }
+
+/** How far a citation subgraph reaches: 1 or 2 steps (a third level is too large to draw). */
+export type SubgraphDepth = 1 | 2;
+
+export const MAX_SUBGRAPH_DEPTH = 2;
+
+/** True when `depth` is a depth a subgraph may take. */
+export function isSubgraphDepth(depth: number): depth is SubgraphDepth {
+  return depth === 1 || depth === 2;
+}

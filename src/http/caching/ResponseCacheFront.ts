@@ -48,7 +48,7 @@ export interface ResponseCacheFrontOptions {
  *   headers; a GET whose If-None-Match holds the ETag is answered 304, as Express would.
  * - Anything else goes on to Express (a POST's body, read here, handed over parsed); its answer is stored when it is
  *   a complete 200 whose Cache-Control lets a shared cache keep it (`max-age=N, public`: no errors, no credentials,
- *   no mutation, no max-age-0 field — src/http/caching/responseCachePlugins.ts), for N seconds, under the generation
+ *   no mutation, no max-age-0 field — src/http/caching/cachePolicyPlugin.ts), for N seconds, under the generation
  *   read when the request started: a write during its execution makes it a miss, never a stale hit.
  * A write bumps the generation (src/writes/afterWrite.ts), so every entry stored before it is never read again.
  * The request's scope, span and log line are the same either way (they run before this).

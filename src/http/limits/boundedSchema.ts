@@ -51,7 +51,7 @@ export function boundedSchema(schema: GraphQLSchema): GraphQLSchema {
 function wrapField(config: GraphQLFieldConfig<unknown, unknown>, size: ListSize | undefined, measure: Measure): GraphQLFieldConfig<unknown, unknown> {
   const resolve: GraphQLFieldResolver<unknown, unknown> = config.resolve ?? defaultFieldResolver;
   // Lists a parent sizes (a connection's edges) are already bounded by its resolver; these cut their own.
-  const cuts = size !== undefined && size.sizedFields.length === 0 && size.rangeArguments === undefined;
+  const cuts = size !== undefined && size.sizedFields.length === 0 && size.pairedFields.length === 0 && size.rangeArguments === undefined;
   // Only lists wait for a later turn: deferring every field would cost a promise per field; a list is where the
   // number of fields multiplies, and the items of one list (bounded by @listSize) run in one go.
   const deferrable = isListType(getNullableType(config.type));

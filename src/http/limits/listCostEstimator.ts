@@ -19,6 +19,9 @@ export interface ListCostModel {
  *
  *   object: depth × (1 + bound × cost(selections))      list of objects: depth × bound × (1 + cost(selections))
  *
+ *   an object with `@listSize(pairedFields)` (lists of pairs of its sized items, such as a subgraph's edges): depth ×
+ *   (1 + bound² × cost(selections)) — an upper bound for the pairs, and more than enough for the items themselves
+ *
  * - `bound` is what the field's `@listSize` allows for the arguments given (variables and schema defaults
  *   applied): the slicing argument (`first`, its default when absent, clamped to its maximum), the years of a
  *   `from`/`to` range, or the fixed size the server enforces; introspection lists count with their average size.
@@ -46,8 +49,11 @@ export function listCostEstimator(model: ListCostModel): ComplexityEstimator {
       const bound = sizedByParent.has(key) ? 1 : (known ?? (size ? boundFor(size, args) : UNKNOWN_LIST_SIZE));
       return depth * bound * (1 + childComplexity);
     }
-    const bound = size && size.sizedFields.length > 0 ? boundFor(size, args) : 1;
-    return depth * (1 + bound * childComplexity);
+    const sizes = size !== undefined && (size.sizedFields.length > 0 || size.pairedFields.length > 0);
+    const bound = sizes ? boundFor(size, args) : 1;
+    // Pairs of the items (a subgraph's edges among its nodes) can number bound²: every selection counts that often.
+    const times = size !== undefined && size.pairedFields.length > 0 ? bound * bound : bound;
+    return depth * (1 + times * childComplexity);
   };
 }
 

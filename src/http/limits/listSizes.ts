@@ -17,6 +17,8 @@ export interface ListSize {
   readonly sizedFields: readonly string[];
   readonly maxSize: number | undefined;
   readonly rangeArguments: readonly [string, string] | undefined;
+  /** List fields of the returned type holding at most bound² items: pairs of the sized items (a subgraph's edges). */
+  readonly pairedFields: readonly string[];
 }
 
 /** Every `@listSize` of a schema by `Type.field`, the list fields sized by the field that returns their type, and every `@cost`. */
@@ -67,7 +69,7 @@ export function listSizesOf(schema: GraphQLSchema): ListSizes {
       const size = readListSize(schema, field, key);
       if (!size) continue;
       byField.set(key, size);
-      for (const sized of size.sizedFields) sizedBy.set(`${returned}.${sized}`, [...(sizedBy.get(`${returned}.${sized}`) ?? []), key]);
+      for (const sized of [...size.sizedFields, ...size.pairedFields]) sizedBy.set(`${returned}.${sized}`, [...(sizedBy.get(`${returned}.${sized}`) ?? []), key]);
     }
   }
   for (const [child, parents] of sizedBy) {
@@ -104,6 +106,7 @@ function readListSize(schema: GraphQLSchema, field: AnyField, key: string): List
     sizedFields: (args['sizedFields'] as string[] | undefined) ?? [],
     maxSize: args['maxSize'] as number | undefined,
     rangeArguments: range === undefined ? undefined : [range[0] as string, range[1] as string],
+    pairedFields: (args['pairedFields'] as string[] | undefined) ?? [],
   };
   const fail = (why: string): never => {
     throw new Error(`@listSize on ${key}: ${why}`);
@@ -114,7 +117,8 @@ function readListSize(schema: GraphQLSchema, field: AnyField, key: string): List
   if (size.slicingArgument !== undefined && (size.assumedSize === undefined || size.maxSize === undefined)) fail('a slicing argument needs assumedSize (its default) and maxSize');
   if (size.rangeArguments !== undefined && size.maxSize === undefined) fail('rangeArguments need maxSize');
   if (size.slicingArgument === undefined && size.rangeArguments === undefined && size.assumedSize === undefined) fail('give assumedSize, slicingArguments or rangeArguments');
-  if (size.sizedFields.length === 0 && !returnsList(field)) fail('a field that does not return a list needs sizedFields');
+  if (size.sizedFields.length === 0 && size.pairedFields.length === 0 && !returnsList(field)) fail('a field that does not return a list needs sizedFields');
+  if (size.pairedFields.length > 0 && returnsList(field)) fail('pairedFields are lists of the returned object, so the field cannot return a list');
   return size;
 }
 

@@ -58,6 +58,9 @@ function workRow(id: string): WorkRow {
     source_id: null,
     primary_topic_id: null,
     referenced_work_ids: [],
+    related_work_ids: [],
+    oa_status: null,
+    oa_url: null,
     version: 1,
   };
 }
@@ -104,6 +107,10 @@ class FakeCitationGraph implements CitationGraph {
   }
 
   traverse(): never {
+    throw new Error('not used');
+  }
+
+  subgraph(): never {
     throw new Error('not used');
   }
 

@@ -20,6 +20,9 @@ const work = (id: string, title: string): WorkWrite => ({
   sourceId: 'S1',
   primaryTopicId: 'T1',
   referencedWorkIds: ['W99'],
+  relatedWorkIds: [],
+  oaStatus: null,
+  oaUrl: null,
   countsByYear: [],
   authorships: [
     { position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'One', institutionIds: [] },

@@ -33,6 +33,9 @@ const CURRENT: WorkWrite = {
   sourceId: 'S7',
   primaryTopicId: 'T6',
   referencedWorkIds: ['W10', 'W12'],
+  relatedWorkIds: ['W20', 'W21'],
+  oaStatus: 'green',
+  oaUrl: 'https://repository.example.org/w1.pdf',
   countsByYear: [
     { year: 2020, citedByCount: 30 },
     { year: 2021, citedByCount: 12 },
@@ -79,6 +82,9 @@ describe('workWriteOfArticle', () => {
       sourceId: null,
       primaryTopicId: 'T5',
       referencedWorkIds: ['W10', 'W11'],
+      relatedWorkIds: [],
+      oaStatus: null,
+      oaUrl: null,
       countsByYear: [],
       authorships: [
         { position: 1, authorPosition: 'first', authorId: 'A1', rawAuthorName: 'Author One', institutionIds: [] },
@@ -110,6 +116,14 @@ describe('workWriteOfArticle', () => {
       { topicId: 'T5', score: 1 },
       { topicId: 'T6', score: 0.87 },
     ]);
+  });
+
+  it('on update, keeps OpenAlex related works, and its open-access status and URL while isOpenAccess stays', () => {
+    const kept = workWriteOfArticle('W1', { ...FIELDS, isOpenAccess: false }, NAMES, CURRENT);
+    expect([kept.relatedWorkIds, kept.oaStatus, kept.oaUrl]).toEqual([['W20', 'W21'], 'green', 'https://repository.example.org/w1.pdf']);
+    // The editor says otherwise than OpenAlex did: its status and URL no longer describe the work.
+    const changed = workWriteOfArticle('W1', FIELDS, NAMES, CURRENT);
+    expect([changed.relatedWorkIds, changed.oaStatus, changed.oaUrl]).toEqual([['W20', 'W21'], null, null]);
   });
 
   it('on update, takes every editable field from the fields, not from the current row', () => {

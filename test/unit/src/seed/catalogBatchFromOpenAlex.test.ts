@@ -33,7 +33,8 @@ interface RawWork {
   type: string;
   language: string;
   cited_by_count: number;
-  open_access: { is_oa: boolean };
+  open_access: { is_oa: boolean; oa_status: string | null; oa_url: string | null };
+  related_works: string[];
   primary_location: { source: { id: string; display_name: string; issn_l: string | null; issn?: string[] | null; type: string; host_organization_name: string | null } };
   primary_topic: RawTopic;
   topics: RawTopic[];
@@ -116,6 +117,36 @@ describe('catalogBatchFromOpenAlex: a real work record', () => {
     expect(work?.isOpenAccess).toBe(true);
     expect(work?.sourceId).toBe(short(raw.primary_location.source.id));
     expect(work?.primaryTopicId).toBe(short(raw.primary_topic.id));
+  });
+
+  it('maps OpenAlex related_works (short ids, in order) and the open-access status and URL', () => {
+    expect(raw.related_works.length).toBeGreaterThan(0);
+    expect(work?.relatedWorkIds).toEqual(raw.related_works.map(short));
+    expect(work?.oaStatus).toBe(raw.open_access.oa_status);
+    expect(work?.oaUrl).toBe(raw.open_access.oa_url);
+    expect(work?.oaUrl).toMatch(/^https?:\/\//);
+  });
+
+  it('takes the best OA location’s URL when open_access has none, and stores an unknown status as unknown', () => {
+    const record = rawWork() as unknown as Record<string, unknown>;
+    record['open_access'] = { is_oa: true, oa_status: 'platinum', oa_url: null };
+    record['best_oa_location'] = { pdf_url: null, landing_page_url: 'https://example.org/landing' };
+    const [mapped] = catalogBatchFromOpenAlex(entity('work', record)).works;
+    expect(mapped?.oaStatus).toBeNull();
+    expect(mapped?.oaUrl).toBe('https://example.org/landing');
+    record['best_oa_location'] = { pdf_url: 'https://example.org/paper.pdf', landing_page_url: 'https://example.org/landing' };
+    expect(catalogBatchFromOpenAlex(entity('work', record)).works[0]?.oaUrl).toBe('https://example.org/paper.pdf');
+    delete record['open_access'];
+    delete record['best_oa_location'];
+    delete record['related_works'];
+    const [bare] = catalogBatchFromOpenAlex(entity('work', record)).works;
+    expect([bare?.oaStatus, bare?.oaUrl, bare?.relatedWorkIds]).toEqual([null, null, []]);
+  });
+
+  it('rejects a related work that is not a W… id', () => {
+    const record = rawWork();
+    record.related_works = ['https://openalex.org/A5087940859'];
+    expect(rejection('work', record).message).toContain('related_works[0]');
   });
 
   it('rebuilds the abstract from the inverted index', () => {

@@ -59,6 +59,9 @@ const WORK: WorkRecord = {
   sourceId: null,
   primaryTopicId: null,
   referencedWorkIds: [],
+  relatedWorkIds: [],
+  oaStatus: null,
+  oaUrl: null,
   version: 1,
 };
 

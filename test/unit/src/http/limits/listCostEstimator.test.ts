@@ -16,7 +16,11 @@ const schema = buildSchema(`${DIRECTIVE}
     citations(workId: ID!, depth: Int = 1, first: Int): CitationConnection! @listSize(slicingArguments: ["first"], assumedSize: 25, maxSize: 200, sizedFields: ["nodes"])
     outbox(first: Int = 50): Outbox! @listSize(slicingArguments: ["first"], assumedSize: 50, maxSize: 200, sizedFields: ["records"])
     gateway: Gateway!
+    subgraph(workId: ID!, depth: Int = 1, maxNodes: Int = 50): Subgraph @listSize(slicingArguments: ["maxNodes"], assumedSize: 50, maxSize: 100, sizedFields: ["nodes"], pairedFields: ["edges"])
   }
+  type Subgraph { capped: Boolean! nodes: [Node!]! edges: [Edge!]! }
+  type Node { id: ID! }
+  type Edge { citingId: ID! citedId: ID! }
   type Outbox { records: [Work!]! }
   type Gateway { version: String! stores: [Store!]! @listSize(assumedSize: 5) }
   type Store { name: String! }
@@ -63,6 +67,13 @@ describe('listCostEstimator', () => {
   it('counts edges and nodes of a connection once, sized by the connection field', () => {
     expect(cost('{ works(first: 10) { totalCount edges { cursor node { id } } } }')).toBe(1 + 10 * (1 + 1));
     expect(cost('{ works(first: 10) { edges { node { id } } nodes { id } } }')).toBe(1 + 10 * (2 + 1));
+  });
+
+  it('counts a subgraph by its bound squared: its edges are pairs of its nodes', () => {
+    expect(cost('{ subgraph(workId: "W1", maxNodes: 10) { capped edges { citingId citedId } } }')).toBe(1 + 10 * 10 * 1);
+    expect(cost('{ subgraph(workId: "W1", maxNodes: 10) { nodes { id } edges { citingId } } }')).toBe(1 + 10 * 10 * 2);
+    expect(cost('{ subgraph(workId: "W1") { nodes { id } edges { citingId } } }')).toBe(1 + 50 * 50 * 2);
+    expect(cost('{ subgraph(workId: "W1", depth: 2, maxNodes: 1000) { edges { citingId } } }')).toBe(2 * (1 + 100 * 100));
   });
 
   it('applies the assumed size when the slicing argument is absent, and a schema default when there is one', () => {

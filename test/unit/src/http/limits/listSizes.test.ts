@@ -36,6 +36,17 @@ describe("the schema's @listSize bounds", () => {
     expect(() => listSizesOf(buildSdlSchema(sdl))).toThrow('Page.items is sized by Query.a but not by Query.b');
   });
 
+  it('count pairedFields as sized by their parent, and refuse them on a field that returns a list', () => {
+    const directive = loadTypeDefs().find((sdl) => sdl.includes('directive @listSize')) as string;
+    const graph = `type Graph { nodes: [Item!]! edges: [Pair!]! } type Item { id: ID! } type Pair { a: ID! }`;
+    const ok = `${directive} type Query { g(max: Int): Graph @listSize(slicingArguments: ["max"], assumedSize: 5, maxSize: 9, sizedFields: ["nodes"], pairedFields: ["edges"]) } ${graph}`;
+    const sizes = listSizesOf(buildSdlSchema(ok));
+    expect([...sizes.sizedByParent].sort()).toEqual(['Graph.edges', 'Graph.nodes']);
+    expect(sizes.byField.get('Query.g')?.pairedFields).toEqual(['edges']);
+    const bad = `${directive} type Query { g(max: Int): [Graph!]! @listSize(slicingArguments: ["max"], assumedSize: 5, maxSize: 9, pairedFields: ["edges"]) } ${graph}`;
+    expect(() => listSizesOf(buildSdlSchema(bad))).toThrow('pairedFields');
+  });
+
   describe('hold at run time for every list that bounds itself, whatever its resolver returns', () => {
     // The SDL without the gateway's resolvers: each field's default resolver reads the source, which holds far more
     // items than any bound, so the wrapper alone must cut it.
