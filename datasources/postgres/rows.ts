@@ -23,11 +23,18 @@ export interface WorkRow {
   is_open_access: boolean;
   source_id: string | null;
   primary_topic_id: string | null;
-  referenced_work_ids: string[];
-  related_work_ids: string[];
+  /** Comma-joined (idListSql). */
+  referenced_work_ids: string | null;
+  /** Comma-joined (idListSql). */
+  related_work_ids: string | null;
   oa_status: string | null;
   oa_url: string | null;
   version: number;
+}
+
+/** The ids of a comma-joined id list (idListSql); none for an empty or null one. */
+export function idsFromList(list: string | null): string[] {
+  return list ? list.split(',') : [];
 }
 
 export const toWork = (r: WorkRow): WorkRecord => ({
@@ -43,8 +50,8 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   isOpenAccess: r.is_open_access,
   sourceId: r.source_id,
   primaryTopicId: r.primary_topic_id,
-  referencedWorkIds: r.referenced_work_ids,
-  relatedWorkIds: r.related_work_ids,
+  referencedWorkIds: idsFromList(r.referenced_work_ids),
+  relatedWorkIds: idsFromList(r.related_work_ids),
   oaStatus: isOaStatus(r.oa_status) ? r.oa_status : null,
   oaUrl: r.oa_url,
   version: r.version,

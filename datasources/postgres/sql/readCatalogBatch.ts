@@ -1,6 +1,7 @@
 import { isOaStatus } from '../../../src/core/domain/oaStatus';
 import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../writes/catalogWrite';
-import type { WorkRow } from '../rows';
+import { idsFromList, type WorkRow } from '../rows';
+import { idListSql } from './workSql';
 import type { SqlExecutor } from '../SqlExecutor';
 
 /** A work row with what a projection needs beyond the API's columns (`version` is not projected). */
@@ -41,8 +42,8 @@ export async function readCatalogBatch(
   const ids = [...workIds];
   const works = await q.query<WorkWriteRow>(
     `SELECT id, doi, title, abstract, publication_year, publication_date::text AS publication_date, type, language,
-       cited_by_count, is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year,
-       related_work_ids, oa_status, oa_url
+       cited_by_count, is_open_access, source_id, primary_topic_id, ${idListSql('referenced_work_ids')} AS referenced_work_ids,
+       counts_by_year, ${idListSql('related_work_ids')} AS related_work_ids, oa_status, oa_url
      FROM works WHERE id = ANY($1::text[]) ORDER BY id${options.forUpdate ? ' FOR UPDATE' : ''}`,
     [ids],
   );
@@ -83,8 +84,8 @@ function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], top
     isOpenAccess: w.is_open_access,
     sourceId: w.source_id,
     primaryTopicId: w.primary_topic_id,
-    referencedWorkIds: w.referenced_work_ids,
-    relatedWorkIds: w.related_work_ids,
+    referencedWorkIds: idsFromList(w.referenced_work_ids),
+    relatedWorkIds: idsFromList(w.related_work_ids),
     oaStatus: isOaStatus(w.oa_status) ? w.oa_status : null,
     oaUrl: w.oa_url,
     // pg parses jsonb; PGlite does too, but a string is tolerated.

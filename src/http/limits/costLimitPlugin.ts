@@ -9,6 +9,10 @@ import { listCostEstimator } from './listCostEstimator';
 import { RequestLimitError, withHttpStatus } from './RequestLimitError';
 import { errorMessage } from '../../core/errorMessage';
 
+/** Variable sets whose estimates are kept per operation (all are dropped when one more comes), and the longest kept (JSON). */
+const MAX_COSTS_PER_OPERATION = 64;
+const MAX_MEMO_VARIABLES_LENGTH = 1_024;
+
 /** Selections graphql-query-complexity visits before it gives up (fragment spreads are visited each time). */
 const MAX_VISITED_SELECTIONS = 10_000;
 
@@ -18,10 +22,12 @@ const MAX_VISITED_SELECTIONS = 10_000;
  * would: QUERY_TOO_COMPLEX, 400, with `limit` and `actual` (for a batch, `batchTotal` too). It runs once the operation
  * and its variables are known (so `first: $n` counts as the value sent). An operation whose variables do not coerce
  * is left to execution, which refuses it before running anything. Introspection lists count with their average
- * length in the schema.
+ * length in the schema. An estimate is computed once per parsed operation and variables, and reused.
  */
 export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number): ApolloServerPlugin<TContext> {
   const bySchema = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
+  // Estimates by operation (the parsed documents Apollo keeps and reuses) and variables: a repeated request is not walked again.
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   const estimatorsFor = (schema: GraphQLSchema): ComplexityEstimator[] => {
     let estimators = bySchema.get(schema);
     if (!estimators) {
@@ -37,11 +43,20 @@ export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number)
           if (!operation) return;
           const inputs = request.variables ?? {};
           if (getVariableValues(schema, operation.variableDefinitions ?? [], inputs).errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: onlyOperation(document, operation), variables: inputs, estimators: estimatorsFor(schema), maxQueryNodes: MAX_VISITED_SELECTIONS });
-          } catch (err) {
-            throw withHttpStatus(estimateFailure(err, maxCost), 400);
+          const byVariables = costs.get(operation) ?? new Map<string, number>();
+          const variablesKey = JSON.stringify(inputs);
+          let cost = byVariables.get(variablesKey);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: onlyOperation(document, operation), variables: inputs, estimators: estimatorsFor(schema), maxQueryNodes: MAX_VISITED_SELECTIONS });
+            } catch (err) {
+              throw withHttpStatus(estimateFailure(err, maxCost), 400);
+            }
+            if (variablesKey.length <= MAX_MEMO_VARIABLES_LENGTH) {
+              if (byVariables.size >= MAX_COSTS_PER_OPERATION) byVariables.clear();
+              byVariables.set(variablesKey, cost);
+              costs.set(operation, byVariables);
+            }
           }
           if (cost > maxCost) {
             throw withHttpStatus(
