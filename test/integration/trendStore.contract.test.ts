@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { ArticleFields } from '../../datasources/writes/articleWrite';
 import { type CatalogBatch, type WorkWrite } from '../../datasources/writes/catalogWrite';
+import { OutboxRelay } from '../../src/writes/OutboxRelay';
 import { InfluxTrendStore } from '../../datasources/influxdb/InfluxTrendStore';
 import { type InfluxParams, type InfluxQueryOptions, InfluxV1Client } from '../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../datasources/influxdb/isTransientInfluxError';
@@ -286,6 +288,55 @@ describeStore(['postgres', 'influxdb'], 'InfluxTrendStore and InfluxProjection o
     await seedSample();
     expect(await influx.trends.trends(subjects, WIDE)).toEqual(before);
     expect(new Set(await seriesKeys())).toEqual(new Set(subjectYears(truth.works.values()).keys()));
+  });
+
+  it('follows an article created, re-bylined and deleted through the outbox relay (live applies), ending with the source data’s trends', async () => {
+    const subjects = everySubject();
+    const before = await influx.trends.trends(subjects, WIDE);
+    const relay = new OutboxRelay(stores.outbox, stores.snapshot, [influx.projection], () => Promise.resolve(), createLogger('silent'), { initialBackoffMs: 10, maxBackoffMs: 10 });
+    const works = [...truth.works.values()];
+    const authors = [...new Set(works.flatMap(namedAuthorIds))];
+    const topics = [...new Set(works.flatMap((w) => w.topicIds))];
+    const [a1, a2, a3] = authors as [string, string, string];
+    const [t1, t2] = topics as [string, string];
+    const id = `WG${randomBytes(16).toString('hex').toUpperCase()}`;
+    const fields = (byline: string[], topicIds: string[], publicationDate: string): ArticleFields => ({
+      title: 'Trend probe',
+      abstract: null,
+      publicationDate,
+      doi: null,
+      byline: byline.map((authorId) => ({ kind: 'existing' as const, authorId })),
+      referencedWorkIds: [],
+      topicIds,
+      isOpenAccess: false,
+      language: null,
+    });
+    /** The truth with one more work (an article has no counts_by_year): the expected trend of each subject. */
+    const expectWith = async (article: TruthWork | undefined) => {
+      expect(await relay.flush(30_000)).toBe(true);
+      const all = article ? [...works, article] : works;
+      const probe = [...subjects.filter((s) => s.kind !== 'work'), ...(article ? [{ kind: 'work' as const, id }] : [])];
+      const series = await influx.trends.trends(probe, WIDE);
+      expect(probe.map((s, i) => ({ ...s, points: series[i] }))).toEqual(probe.map((s) => ({ ...s, points: expectedYearly(all, s, WIDE) })));
+      expect(new Set(await seriesKeys())).toEqual(new Set(subjectYears(all).keys()));
+      expect(await queued()).toBe(0);
+    };
+    const truthArticle = (byline: string[], topicIds: string[], year: number): TruthWork => ({
+      ...(works[0] as TruthWork),
+      id,
+      publicationYear: year,
+      countsByYear: [],
+      authorships: byline.map((authorId, i) => ({ position: i + 1, authorPosition: null, authorId, displayName: null, rawAuthorName: authorId, institutionIds: [] })),
+      topicIds,
+    });
+
+    await stores.articleWriter.create(id, fields([a1, a2], [t1, t2], '2024-05-01'), ['influxdb']);
+    await expectWith(truthArticle([a1, a2], [t1, t2], 2024));
+    await stores.articleWriter.update(id, 1, { byline: [{ kind: 'existing', authorId: a1 }, { kind: 'existing', authorId: a3 }], topicIds: [t1], publicationDate: '2023-03-01' }, ['influxdb']);
+    await expectWith(truthArticle([a1, a3], [t1], 2023));
+    await stores.articleWriter.delete(id, 2, ['influxdb']);
+    await expectWith(undefined);
+    expect(await influx.trends.trends(subjects, WIDE)).toEqual(before);
   });
 
   it('counts a work once for an author named twice on its byline', async () => {

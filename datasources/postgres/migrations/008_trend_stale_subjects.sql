@@ -16,8 +16,10 @@ CREATE TABLE IF NOT EXISTS trend_stale_subjects (
 );
 CREATE INDEX IF NOT EXISTS trend_stale_subjects_seq_idx ON trend_stale_subjects (seq);
 
--- Statement-level: one INSERT per DELETE statement, whatever the number of rows (a batch replacing the bylines
--- of 500 works). Rows sorted, so concurrent writers lock queue rows in one order.
+-- Statement-level: one INSERT per DELETE (or UPDATE) statement, whatever the number of rows (a batch replacing the
+-- bylines of 500 works). Rows sorted, so concurrent writers lock queue rows in one order. The writers replace a
+-- work's authorships and topics by DELETE and INSERT; the UPDATE triggers cover a row changed in place (its old
+-- subject is queued; PostgreSQL allows transition tables only on single-event triggers, hence two per table).
 CREATE OR REPLACE FUNCTION trend_queue_lost_authors() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO trend_stale_subjects (kind, subject_id)
@@ -39,4 +41,10 @@ CREATE TRIGGER authorships_trend_stale AFTER DELETE ON authorships
   REFERENCING OLD TABLE AS lost FOR EACH STATEMENT EXECUTE FUNCTION trend_queue_lost_authors();
 DROP TRIGGER IF EXISTS work_topics_trend_stale ON work_topics;
 CREATE TRIGGER work_topics_trend_stale AFTER DELETE ON work_topics
+  REFERENCING OLD TABLE AS lost FOR EACH STATEMENT EXECUTE FUNCTION trend_queue_lost_topics();
+DROP TRIGGER IF EXISTS authorships_trend_stale_update ON authorships;
+CREATE TRIGGER authorships_trend_stale_update AFTER UPDATE ON authorships
+  REFERENCING OLD TABLE AS lost FOR EACH STATEMENT EXECUTE FUNCTION trend_queue_lost_authors();
+DROP TRIGGER IF EXISTS work_topics_trend_stale_update ON work_topics;
+CREATE TRIGGER work_topics_trend_stale_update AFTER UPDATE ON work_topics
   REFERENCING OLD TABLE AS lost FOR EACH STATEMENT EXECUTE FUNCTION trend_queue_lost_topics();
