@@ -339,6 +339,31 @@ describeStore(['postgres', 'influxdb'], 'InfluxTrendStore and InfluxProjection o
     expect(await influx.trends.trends(subjects, WIDE)).toEqual(before);
   });
 
+  it('keeps a subject queued again during a round, and runs rounds of concurrent callers one after another', async () => {
+    const totals = new PostgresSubjectTrendTotals(sql, new StorePolicy('postgres', isTransientPgError));
+    const work = [...truth.works.values()].find((w) => namedAuthorIds(w).length > 0) as TruthWork;
+    await totals.queueSubjectsOfWorks([work.id]);
+    const queuedBefore = await queued();
+    expect(queuedBefore).toBe(namedAuthorIds(work).length + new Set(work.topicIds).size);
+    // Queued again (another writer, its own connection) while the round is writing: that entry must stay.
+    await totals.recomputeQueued(1000, () => totals.queueSubjectsOfWorks([work.id]));
+    expect(await queued()).toBe(queuedBefore);
+
+    const log: string[] = [];
+    const first = totals.recomputeQueued(1000, async (round) => {
+      log.push(`first took ${round.subjects.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      log.push('first wrote');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = totals.recomputeQueued(1000, async (round) => {
+      log.push(`second took ${round.subjects.length}`);
+    });
+    expect(await Promise.all([first, second])).toEqual([queuedBefore, 0]);
+    expect(log).toEqual([`first took ${queuedBefore}`, 'first wrote']);
+    expect(await queued()).toBe(0);
+  });
+
   it('counts a work once for an author named twice on its byline', async () => {
     const byline = [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] }));
     const work: WorkWrite = {
