@@ -19,7 +19,7 @@ import { InfluxV1Client } from '../datasources/influxdb/InfluxV1Client';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/core/logger';
 import { seedCatalog } from '../src/seed/seedCatalog';
-import { openStores } from '../src/stores';
+import { openStores, type Stores } from '../src/stores';
 import { generateCorpus } from './corpus/generateCorpus';
 import { loadSampleCorpus } from './corpus/sampleRecords';
 
@@ -67,6 +67,37 @@ function counter() {
   };
 }
 
+/**
+ * Times the two recomputation paths on the loaded corpus: every subject recomputed at once (what the end of a seed or
+ * reindex does), and one live apply of the work naming the most common topic (what the relay does for an article
+ * naming a hub), whose round recomputes that topic over all its works.
+ */
+async function timeRecomputation(stores: Stores, databaseUrl: string): Promise<void> {
+  const projection = stores.projections.find((p) => p.store === 'influxdb');
+  if (!projection?.completeBulk) throw new Error('no InfluxDB projection configured');
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const queued = await db.query(`INSERT INTO trend_stale_subjects (kind, subject_id)
+      SELECT 'author', author_id FROM authorships WHERE author_id IS NOT NULL UNION SELECT 'topic', topic_id FROM work_topics
+      ON CONFLICT (kind, subject_id) DO NOTHING`);
+    let t = performance.now();
+    await projection.completeBulk();
+    console.error(`recompute: all ${queued.rowCount ?? 0} subjects in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const hub = await db.query<{ topic_id: string; works: number; work_id: string }>(
+      `SELECT topic_id, count(*)::integer AS works, min(work_id) AS work_id FROM work_topics GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const top = hub.rows[0];
+    if (!top) return;
+    const { batch } = await stores.snapshot.batchForWorks([top.work_id]);
+    t = performance.now();
+    await projection.apply(batch);
+    console.error(`live apply: one work naming the hub topic ${top.topic_id} (${top.works} works) in ${(performance.now() - t).toFixed(0)} ms`);
+  } finally {
+    await db.end();
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { works: { type: 'string', default: '20000' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false } } });
   const works = Number(values.works);
@@ -108,6 +139,7 @@ async function main(): Promise<number> {
       const report = await seedCatalog([file], stores.catalogWriter, { projections: stores.projections });
       const seconds = (performance.now() - t) / 1000;
       console.error(`seed: ${report.works} works into PostgreSQL + InfluxDB in ${seconds.toFixed(1)} s (${(report.works / seconds).toFixed(0)} works/s), ${report.rejected.length} rejected`);
+      await timeRecomputation(stores, url.toString());
     } finally {
       await stores.close();
     }
