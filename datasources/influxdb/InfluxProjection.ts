@@ -6,8 +6,8 @@ import type { CatalogBatch } from '../writes/catalogWrite';
 import type { ApplyMode, Projection } from '../writes/Projection';
 import type { SubjectKey, SubjectTotalsRound, SubjectTrendTotals } from '../writes/SubjectTrendTotals';
 import type { InfluxV1Client } from './InfluxV1Client';
-import { createDatabaseStatement, deletePointsStatement, dropTrendMeasurementStatement, storedYearsQuery } from './trendInfluxql';
-import { isStorableYear, TREND_TAGS, toPoint, yearOfEpochMs } from './trendPoints';
+import { createDatabaseStatement, deletePointsStatement, dropTrendMeasurementStatement, quoteIdentifier, storedYearsQuery } from './trendInfluxql';
+import { isStorableYear, TREND_MEASUREMENT, TREND_TAGS, toPoint, yearOfEpochMs } from './trendPoints';
 
 /*
  * The trend layout in InfluxDB, a projection of the PostgreSQL catalog (names in trendPoints.ts):
@@ -47,6 +47,9 @@ export const ROUND_SUBJECTS = 1_000;
 export const IDS_PER_STATEMENT = 250;
 export const WRITE_CHUNK = 5_000;
 
+/** The tag of the layout before this one (one series per work and subject), detected by ensureSchema. */
+const FORMER_WORK_TAG = 'work_id';
+
 /**
  * Projects catalog batches into the trend measurement (layout above), under the store's policy. Idempotent:
  * applying a batch again leaves the same points; a changed or deleted work's subjects end up with the catalog's
@@ -71,8 +74,15 @@ export class InfluxProjection implements Projection {
   async ensureSchema(): Promise<void> {
     await this.policy.execute('trends.ensureSchema', async (signal) => {
       const [databases] = await this.client.query('SHOW DATABASES', {}, { signal });
-      if (databases?.rows.some((row) => row['name'] === this.database)) return;
-      await this.client.query(createDatabaseStatement(this.database), {}, { signal });
+      if (!databases?.rows.some((row) => row['name'] === this.database)) {
+        await this.client.query(createDatabaseStatement(this.database), {}, { signal });
+        return;
+      }
+      // Points of the former layout (tagged by work) would be summed with the subjects' totals: say so loudly.
+      const [tags] = await this.client.query(`SHOW TAG KEYS FROM ${quoteIdentifier(TREND_MEASUREMENT)}`, {}, { signal });
+      if (tags?.rows.some((row) => row['tagKey'] === FORMER_WORK_TAG)) {
+        this.logger?.error({ store: 'influxdb', database: this.database }, 'the trend measurement still holds the former work_id layout, whose points double the totals: run npm run reindex -- --store influxdb');
+      }
     });
   }
 

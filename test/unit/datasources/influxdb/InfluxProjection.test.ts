@@ -3,6 +3,7 @@ import { IDS_PER_STATEMENT, InfluxProjection, ROUND_SUBJECTS, staleDeletions, WR
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import type { SubjectKey, SubjectTotalsRound, SubjectTrendTotals, SubjectYearTotal } from '../../../../datasources/writes/SubjectTrendTotals';
+import type { Logger } from '../../../../src/core/logger';
 import { FakeInflux } from './fakeInflux';
 import { workWrite } from '../../../support/workWrite';
 
@@ -54,7 +55,19 @@ describe('InfluxProjection', () => {
     expect(projection.store).toBe('influxdb');
     await projection.ensureSchema();
     await projection.ensureSchema();
-    expect(fake.queries.map((q) => q.text)).toEqual(['SHOW DATABASES', 'CREATE DATABASE "openalex_test" WITH SHARD DURATION 15210w', 'SHOW DATABASES']);
+    expect(fake.queries.map((q) => q.text)).toEqual(['SHOW DATABASES', 'CREATE DATABASE "openalex_test" WITH SHARD DURATION 15210w', 'SHOW DATABASES', 'SHOW TAG KEYS FROM "trend"']);
+  });
+
+  it('logs an error when the existing measurement still holds the former work_id layout', async () => {
+    const fake = new FakeInflux((text) =>
+      text === 'SHOW DATABASES'
+        ? [{ name: 'databases', tags: {}, rows: [{ name: 'db' }] }]
+        : [{ name: 'trend', tags: {}, rows: ['subject_id', 'subject_kind', 'work_id'].map((tagKey) => ({ tagKey })) }],
+    );
+    const errors: unknown[] = [];
+    const logger = { error: (...args: unknown[]) => errors.push(args), warn: () => undefined } as unknown as Logger;
+    await new InfluxProjection(fake, policy(), 'db', new FakeTotals(() => [], () => []), logger).ensureSchema();
+    expect(JSON.stringify(errors)).toContain('npm run reindex -- --store influxdb');
   });
 
   it('queues the batch’s subjects, overwrites their totals point by point (no work tag), and deletes years gone to zero', async () => {
