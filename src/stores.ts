@@ -73,7 +73,7 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
   const cached = await openCache({ redis: config.redis, lruBytes: config.caches.lruBytes }, logger, policy);
   const postgres = await openPostgres(config.postgres, logger, { cache: cached.cache, policy, wrapSql: options.wrapSql });
   const neo4j = config.neo4j ? openNeo4j(config.neo4j, logger, { policy }) : undefined;
-  const influx = config.influx ? openInflux(config.influx, logger, { policy }) : undefined;
+  const influx = config.influx ? openInflux(config.influx, { workTrends: postgres.trends, totals: postgres.trendTotals }, logger, { policy }) : undefined;
   const elastic = config.elasticsearch ? openElasticsearch(config.elasticsearch, logger, { index: config.elasticsearch.index, policy }) : undefined;
   const projections = [neo4j?.projection, influx?.projection, elastic?.projection].filter((p): p is NonNullable<typeof p> => p !== undefined);
   await Promise.all(

@@ -1,49 +1,59 @@
 import type { Logger } from '../../src/core/logger';
+import type { StoreName } from '../../src/core/StoreName';
+import type { StorePolicy } from '../shared/StorePolicy';
 import { lastById } from '../writes/catalogBatchRows';
 import type { CatalogBatch } from '../writes/catalogWrite';
-import type { Projection } from '../writes/Projection';
-import type { StorePolicy } from '../shared/StorePolicy';
+import type { ApplyMode, Projection } from '../writes/Projection';
+import type { SubjectKey, SubjectTotalsRound, SubjectTrendTotals } from '../writes/SubjectTrendTotals';
 import type { InfluxV1Client } from './InfluxV1Client';
-import { createDatabaseStatement, dropTrendMeasurementStatement, dropWorksStatement } from './trendInfluxql';
-import { toPoint, trendFactsOfWork } from './trendPoints';
-import type { StoreName } from '../../src/core/StoreName';
+import { createDatabaseStatement, deletePointsStatement, dropTrendMeasurementStatement, quoteIdentifier, storedYearsQuery } from './trendInfluxql';
+import { isStorableYear, TREND_MEASUREMENT, TREND_TAGS, toPoint, yearOfEpochMs } from './trendPoints';
 
 /*
  * The trend layout in InfluxDB, a projection of the PostgreSQL catalog (names in trendPoints.ts):
  *
  *   measurement  trend
- *   tags         subject_kind  'work' | 'author' | 'topic'
- *                subject_id    the subject's short id (W…, A…, T…)
- *                work_id       the loaded work the point comes from
+ *   tags         subject_kind  'author' | 'topic'
+ *                subject_id    the subject's short id (A…, T…)
  *   time         Jan 1 00:00:00 UTC of the year
- *   fields       works         integer: 1 in the work's publication year, else 0
- *                citations     integer: the work's OpenAlex counts_by_year for that year
+ *   fields       works         integer: the subject's loaded works published that year
+ *                citations     integer: their OpenAlex counts_by_year for that year, summed
  *
- * One point per (subject, work, year) where the work was published or cited: for the work itself, for each
- * distinct author of its byline (an author twice on a byline counts the work once) and for each of its topics.
- * A point's series + timestamp is its identity, so writing the same work twice overwrites the same points.
- * Before a work's points are written, every series of that work is dropped (`DROP SERIES … WHERE "work_id" =
- * $w0 OR …`, ids bound), so a reloaded work that lost an author, a topic or a year leaves nothing stale.
+ * One series per subject, one point per year with works or citations: the series count is at most the number of
+ * distinct authors and topics, whatever the number of works. A work's own trend is not here: it is read from its
+ * catalog row (InfluxTrendStore asks the catalog's TrendStore for work subjects).
+ *
+ * Points are totals, never increments: for the subjects a change touches, the projection recomputes every year
+ * from the catalog with one statement (SubjectTrendTotals) and overwrites their points (series + timestamp is a
+ * point's identity), then deletes the points of years that went to zero — all of a subject's points when nothing
+ * is left, which also drops its series. Applying anything twice, in any order, leaves the catalog's totals.
+ * Which subjects: those of the works applied (queued by `apply`) and those the catalog queued itself when a work
+ * lost them (migration 008's triggers: a byline or topic rewritten, a work deleted).
  *
  * Reads (InfluxTrendStore): `SELECT sum("works"), sum("citations") … WHERE "subject_kind" = $kind AND
  * ("subject_id" = $s0 OR …) AND time >= $start AND time <= $end GROUP BY "subject_id", time(1d) fill(none)` —
  * one query per kind of subject; daily buckets on Jan-1 timestamps are years, summed into 5- and 10-year
- * periods in JS (trendPeriods.ts). Years must fit int64 nanoseconds: 1678..2262; values of other years are
+ * periods in JS (trendPeriods.ts). Years must fit int64 nanoseconds: 1678..2262; totals of other years are
  * not stored (logged).
  *
- * The drop and the write are separate requests: a reader may briefly see a reloaded work missing, and a batch
- * that fails between them leaves its works missing until it is applied again (apply is safe to repeat).
- * Dropping series is InfluxDB 1.x InfluxQL; the 2.x/3.x v1 compatibility /query endpoint is meant for reads
- * (not tested here), so there the trend reads work but the projection would need another delete path.
+ * A reader sees each point either before or after its overwrite; between the write and the deletion of years
+ * gone to zero, such a year still shows its old value. DELETE is InfluxDB 1.x InfluxQL; the 2.x/3.x v1
+ * compatibility /query endpoint is meant for reads (not tested here), so there the trend reads work but the
+ * projection would need another delete path.
  */
 
-/** Work ids per DROP SERIES statement, and points per /write request (InfluxDB advises batches of ~5,000). */
-export const DROP_CHUNK = 100;
+/** Subjects per recomputation round, ids per InfluxQL statement, and points per /write request (InfluxDB advises ~5,000). */
+export const ROUND_SUBJECTS = 1_000;
+export const IDS_PER_STATEMENT = 250;
 export const WRITE_CHUNK = 5_000;
+
+/** The tag of the layout before this one (one series per work and subject), detected by ensureSchema. */
+const FORMER_WORK_TAG = 'work_id';
 
 /**
  * Projects catalog batches into the trend measurement (layout above), under the store's policy. Idempotent:
- * applying a batch again leaves the same points; re-applying a changed work replaces all its points.
+ * applying a batch again leaves the same points; a changed or deleted work's subjects end up with the catalog's
+ * totals. `bulk` applies only queue their subjects; `completeBulk` recomputes them all, each once.
  */
 export class InfluxProjection implements Projection {
   readonly store: StoreName = 'influxdb';
@@ -52,6 +62,7 @@ export class InfluxProjection implements Projection {
     private readonly client: Pick<InfluxV1Client, 'query' | 'write'>,
     private readonly policy: StorePolicy,
     private readonly database: string,
+    private readonly totals: SubjectTrendTotals,
     private readonly logger?: Logger,
   ) {}
 
@@ -63,30 +74,32 @@ export class InfluxProjection implements Projection {
   async ensureSchema(): Promise<void> {
     await this.policy.execute('trends.ensureSchema', async (signal) => {
       const [databases] = await this.client.query('SHOW DATABASES', {}, { signal });
-      if (databases?.rows.some((row) => row['name'] === this.database)) return;
-      await this.client.query(createDatabaseStatement(this.database), {}, { signal });
+      if (!databases?.rows.some((row) => row['name'] === this.database)) {
+        await this.client.query(createDatabaseStatement(this.database), {}, { signal });
+        return;
+      }
+      // Points of the former layout (tagged by work) would be summed with the subjects' totals: say so loudly.
+      const [tags] = await this.client.query(`SHOW TAG KEYS FROM ${quoteIdentifier(TREND_MEASUREMENT)}`, {}, { signal });
+      if (tags?.rows.some((row) => row['tagKey'] === FORMER_WORK_TAG)) {
+        this.logger?.error({ store: 'influxdb', database: this.database }, 'the trend measurement still holds the former work_id layout, whose points double the totals: run npm run reindex -- --store influxdb');
+      }
     });
   }
 
-  async apply(batch: CatalogBatch): Promise<void> {
-    const works = lastById(batch.works);
-    if (works.length === 0) return;
-    const points = works.flatMap((work) => {
-      const { facts, unstorableYears } = trendFactsOfWork(work);
-      if (unstorableYears.length > 0) this.logger?.warn({ store: 'influxdb', workId: work.id, years: unstorableYears }, 'trend years outside 1678..2262 are not stored');
-      return facts.map(toPoint);
-    });
-    await this.remove(works.map((w) => w.id));
-    for (const chunk of chunks(points, WRITE_CHUNK)) {
-      await this.policy.execute('trends.write', (signal) => this.client.write(chunk, { signal }));
-    }
+  async apply(batch: CatalogBatch, mode: ApplyMode = 'live'): Promise<void> {
+    const workIds = lastById(batch.works).map((w) => w.id);
+    if (workIds.length === 0) return;
+    await this.totals.queueSubjectsOfWorks(workIds);
+    if (mode === 'live') await this.recomputeQueued();
   }
 
+  /** The catalog queued the subjects the deleted works lost when it deleted them: recomputing the queue is all. */
   async remove(workIds: readonly string[]): Promise<void> {
-    for (const ids of chunks(workIds, DROP_CHUNK)) {
-      const drop = dropWorksStatement(ids);
-      await this.policy.execute('trends.drop', (signal) => this.client.query(drop.text, drop.params, { signal }));
-    }
+    if (workIds.length > 0) await this.recomputeQueued();
+  }
+
+  completeBulk(): Promise<void> {
+    return this.recomputeQueued();
   }
 
   async reset(): Promise<void> {
@@ -96,8 +109,91 @@ export class InfluxProjection implements Projection {
   async close(): Promise<void> {
     // The HTTP client holds no connection of its own (fetch's pool is process-wide).
   }
+
+  /** Rounds until the queue is empty (a round that takes fewer subjects than it may was the last). */
+  private async recomputeQueued(): Promise<void> {
+    while ((await this.totals.recomputeQueued(ROUND_SUBJECTS, (round) => this.overwrite(round))) === ROUND_SUBJECTS);
+  }
+
+  /** Writes a round's totals over the subjects' points, then deletes their points of years that went to zero. */
+  private async overwrite(round: SubjectTotalsRound): Promise<void> {
+    const fresh = new Map<string, Set<number>>();
+    const unstorable: { kind: string; id: string; year: number }[] = [];
+    const points = round.totals.flatMap((total) => {
+      if (!isStorableYear(total.year)) {
+        unstorable.push({ kind: total.kind, id: total.id, year: total.year });
+        return [];
+      }
+      const key = subjectKey(total);
+      bucket(fresh, key, () => new Set<number>()).add(total.year);
+      return [toPoint(total)];
+    });
+    if (unstorable.length > 0) this.logger?.warn({ store: 'influxdb', totals: unstorable.slice(0, 20), count: unstorable.length }, 'trend years outside 1678..2262 are not stored');
+    const stored = await this.storedYears(round.subjects);
+    for (const chunk of chunks(points, WRITE_CHUNK)) {
+      await this.policy.execute('trends.write', (signal) => this.client.write(chunk, { signal }));
+    }
+    for (const statement of staleDeletions(round.subjects, stored, fresh)) {
+      await this.policy.execute('trends.delete', (signal) => this.client.query(statement.text, statement.params, { signal }));
+    }
+  }
+
+  /** The years each subject holds a point for now, by subjectKey. */
+  private async storedYears(subjects: readonly SubjectKey[]): Promise<Map<string, number[]>> {
+    const stored = new Map<string, number[]>();
+    for (const [kind, ids] of idsByKind(subjects)) {
+      for (const chunk of chunks(ids, IDS_PER_STATEMENT)) {
+        const statement = storedYearsQuery(kind, chunk);
+        const series = await this.policy.execute('trends.storedYears', (signal) => this.client.query(statement.text, statement.params, { epoch: 'ms', signal }));
+        for (const s of series) stored.set(subjectKey({ kind, id: s.tags[TREND_TAGS.subject] ?? '' }), s.rows.map((row) => yearOfEpochMs(Number(row['time']))));
+      }
+    }
+    return stored;
+  }
 }
 
+/**
+ * The deletions that leave each subject with points for `fresh` years only: one statement per kind for the
+ * subjects with nothing left, and one per (kind, year) for the subjects that lost that year.
+ */
+export function staleDeletions(subjects: readonly SubjectKey[], stored: ReadonlyMap<string, readonly number[]>, fresh: ReadonlyMap<string, ReadonlySet<number>>) {
+  const emptied = new Map<SubjectKey['kind'], string[]>();
+  const lostYears = new Map<string, { kind: SubjectKey['kind']; year: number; ids: string[] }>();
+  for (const subject of subjects) {
+    const key = subjectKey(subject);
+    const years = stored.get(key) ?? [];
+    const keep = fresh.get(key);
+    if (years.length === 0) continue;
+    if (!keep || keep.size === 0) {
+      bucket(emptied, subject.kind, () => []).push(subject.id);
+      continue;
+    }
+    for (const year of years.filter((y) => !keep.has(y))) {
+      bucket(lostYears, `${subject.kind}\u0000${year}`, () => ({ kind: subject.kind, year, ids: [] })).ids.push(subject.id);
+    }
+  }
+  return [
+    ...[...emptied].flatMap(([kind, ids]) => chunks(ids, IDS_PER_STATEMENT).map((chunk) => deletePointsStatement(kind, chunk))),
+    ...[...lostYears.values()].flatMap(({ kind, year, ids }) => chunks(ids, IDS_PER_STATEMENT).map((chunk) => deletePointsStatement(kind, chunk, year))),
+  ];
+}
+
+function subjectKey(subject: SubjectKey): string {
+  return `${subject.kind}\u0000${subject.id}`;
+}
+
+function idsByKind(subjects: readonly SubjectKey[]): Map<SubjectKey['kind'], string[]> {
+  const byKind = new Map<SubjectKey['kind'], string[]>();
+  for (const { kind, id } of subjects) bucket(byKind, kind, () => []).push(id);
+  return byKind;
+}
+
+/** The value of `key`, created by `make` the first time. */
+function bucket<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,11 +1,12 @@
 import type { TrendSubject } from '../TrendStore';
+import type { SubjectKey } from '../writes/SubjectTrendTotals';
 import type { InfluxParams } from './InfluxV1Client';
 import { FIRST_STORABLE_YEAR, LAST_STORABLE_YEAR, TREND_FIELDS, TREND_MEASUREMENT, TREND_TAGS, yearStart } from './trendPoints';
 
 /**
  * InfluxQL of the trend layout. Statement text is built only from the constants of trendPoints.ts and from
- * placeholder names generated from indexes (`$s0`, `$s1`, … — InfluxQL cannot bind a list); subject and work
- * ids, kinds and times are always bound parameters.
+ * placeholder names generated from indexes (`$s0`, `$s1`, … — InfluxQL cannot bind a list); subject ids,
+ * kinds and times are always bound parameters.
  */
 
 /** An InfluxQL statement and its bound values. */
@@ -51,10 +52,30 @@ export function yearlyTrendQuery(kind: TrendSubject['kind'], ids: readonly strin
   return { text, params: { ...subjects.params, kind, start: yearStart(first).toISOString(), end: yearStart(last).toISOString() } };
 }
 
-/** Drops every series (all points of every subject) of the given works. */
-export function dropWorksStatement(workIds: readonly string[]): InfluxStatement {
-  const works = anyOf(TREND_TAGS.work, 'w', workIds);
-  return { text: `DROP SERIES FROM ${q(TREND_MEASUREMENT)} WHERE ${works.text}`, params: works.params };
+/**
+ * The years that hold a point, per subject, for subjects of one kind (`GROUP BY subject_id`: one series per
+ * subject, one row per stored year). Read with `epoch=ms`.
+ */
+export function storedYearsQuery(kind: SubjectKey['kind'], ids: readonly string[]): InfluxStatement {
+  const subjects = anyOf(TREND_TAGS.subject, 's', ids);
+  const text = `SELECT ${q(TREND_FIELDS.works)} FROM ${q(TREND_MEASUREMENT)} WHERE ${q(TREND_TAGS.kind)} = $kind AND ${subjects.text} GROUP BY ${q(TREND_TAGS.subject)}`;
+  return { text, params: { ...subjects.params, kind } };
+}
+
+/**
+ * Deletes the points of subjects of one kind: every point, or only the one of `year`. A series whose last point
+ * is deleted leaves the index too (InfluxDB 1.x), so a subject whose totals all went to zero holds no series.
+ * InfluxQL allows no OR between time conditions, hence one statement per year.
+ */
+export function deletePointsStatement(kind: SubjectKey['kind'], ids: readonly string[], year?: number): InfluxStatement {
+  const subjects = anyOf(TREND_TAGS.subject, 's', ids);
+  const params: Record<string, string> = { ...subjects.params, kind };
+  let text = `DELETE FROM ${q(TREND_MEASUREMENT)} WHERE ${q(TREND_TAGS.kind)} = $kind AND ${subjects.text}`;
+  if (year !== undefined) {
+    text += ' AND time >= $at AND time <= $at';
+    params['at'] = yearStart(year).toISOString();
+  }
+  return { text, params };
 }
 
 /** Drops the whole trend measurement (a rebuild writes it again). */
@@ -62,9 +83,20 @@ export function dropTrendMeasurementStatement(): string {
   return `DROP MEASUREMENT ${q(TREND_MEASUREMENT)}`;
 }
 
-/** `CREATE DATABASE "name"` (identifiers cannot be bound; the name comes from configuration and is quoted). */
+/**
+ * Shard group duration of a database the gateway creates: 15,210 weeks (291.5 years, just below the 292 years an
+ * int64 of nanoseconds spans). InfluxDB aligns shard groups on year 1, so their boundaries fall in 1750 and 2041:
+ * every point of years 1750..2040 lands in one shard, and a subject's series is indexed once, not once per year
+ * (the default 7-day groups would give each year of Jan-1 points a shard of its own).
+ */
+export const TREND_SHARD_DURATION = '15210w';
+
+/**
+ * `CREATE DATABASE "name" WITH SHARD DURATION …` (identifiers cannot be bound; the name comes from configuration
+ * and is quoted; the duration is the constant above).
+ */
 export function createDatabaseStatement(database: string): string {
-  return `CREATE DATABASE ${quoteIdentifier(database)}`;
+  return `CREATE DATABASE ${quoteIdentifier(database)} WITH SHARD DURATION ${TREND_SHARD_DURATION}`;
 }
 
 /** An InfluxQL double-quoted identifier, with backslashes and double quotes escaped. */

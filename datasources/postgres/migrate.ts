@@ -32,10 +32,23 @@ export async function migrate(db: SqlExecutor, dir: string = MIGRATIONS_DIR): Pr
   return applied;
 }
 
-/** Splits a migration on semicolons at line ends; the migrations hold no functions or quoted semicolons. */
-function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
+/**
+ * Splits a migration into statements on semicolons at line ends, except inside a dollar-quoted body (`$$ … $$`,
+ * a function's); comment lines are dropped. The migrations hold no other quoted semicolons.
+ */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  let quoted = false;
+  for (const line of script.split('\n')) {
+    if (/^\s*--/.test(line)) continue;
+    current.push(line);
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) quoted = !quoted;
+    if (!quoted && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n'));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

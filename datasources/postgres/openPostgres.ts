@@ -13,6 +13,7 @@ import { PostgresCatalogWriter } from './PostgresCatalogWriter';
 import { PostgresCitationGraph } from './PostgresCitationGraph';
 import { PostgresOutbox } from './PostgresOutbox';
 import { PostgresSearchIndex } from './PostgresSearchIndex';
+import { PostgresSubjectTrendTotals } from './PostgresSubjectTrendTotals';
 import { PostgresTrendStore } from './PostgresTrendStore';
 import { postgresHealth } from './postgresHealth';
 import type { SqlExecutor } from './SqlExecutor';
@@ -43,9 +44,14 @@ export interface PostgresStores extends OpenedStore {
   readonly citations: PostgresCitationGraph;
   /** SQL aggregation over the catalog. */
   readonly trends: PostgresTrendStore;
+  /** Subjects' trend totals and the queue of subjects to recompute (migration 008), for the InfluxDB projection. */
+  readonly trendTotals: PostgresSubjectTrendTotals;
   /** PostgreSQL full-text search. */
   readonly search: PostgresSearchIndex;
 }
+
+/** Per-attempt bound of one trend recomputation round (its statements, and the InfluxDB writes inside it). */
+const TREND_ROUND_TIMEOUT_MS = 300_000;
 
 /**
  * Connects to PostgreSQL at `url` or opens embedded PGlite under `dataDir`, and applies the catalog migrations.
@@ -59,6 +65,8 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
   const policy = new StorePolicy('postgres', isTransientPgError, options.policy);
   const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1 });
+  // A recomputation round holds its transaction while InfluxDB is written; its caller retries (rounds are idempotent).
+  const trendTotalsPolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: TREND_ROUND_TIMEOUT_MS });
   return {
     catalog: new PostgresCatalog(sql, options.cache, policy),
     catalogWriter: new PostgresCatalogWriter(sql, policy),
@@ -67,6 +75,7 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
     snapshot: new PostgresCatalogSnapshot(sql, policy),
     citations: new PostgresCitationGraph(sql, policy),
     trends: new PostgresTrendStore(sql, policy),
+    trendTotals: new PostgresSubjectTrendTotals(sql, trendTotalsPolicy),
     search: new PostgresSearchIndex(sql, policy),
     health: postgresHealth(sql, [policy]),
     describe: () => ({ store: 'postgres', configured: config.url !== undefined, backend: sql.backend }),

@@ -36,7 +36,7 @@ interface Pending {
  * rejected with its reason before anything is written), and upserts them in transactions of `batchSize`.
  * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
  * one so that only the offending record is rejected. What the catalog accepted is then applied to every
- * projection (a projection failure stops the run). Idempotent: running it twice changes nothing.
+ * projection in bulk mode, whose deferred work completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
   const batchSize = options.batchSize ?? 200;
@@ -67,7 +67,7 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     }
     if (accepted.length === 0) return;
     const written = mergeBatches(accepted.map((p) => p.batch));
-    for (const projection of projections) await projection.apply(written);
+    for (const projection of projections) await projection.apply(written, 'bulk');
   };
 
   for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
@@ -90,6 +90,8 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
+  for (const projection of projections) await projection.completeBulk?.();
   report.works = seen.work.size;
   report.authors = seen.author.size;
   report.institutions = seen.institution.size;

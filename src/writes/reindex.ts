@@ -20,7 +20,8 @@ export interface ReindexOptions {
  * Rebuilds each projection from the catalog: empties it, then pages through every work (byte order of ids) and
  * applies them in batches. Writes may go on meanwhile: a work changed or deleted after the rebuild started may
  * have been read before the change, so at the end every work written since the start is applied again and every
- * work the rebuild wrote that no longer exists is removed. Stores are rebuilt one after another.
+ * work the rebuild wrote that no longer exists is removed. Batches are applied in bulk mode, completed at the end
+ * (InfluxDB recomputes each subject once there). Stores are rebuilt one after another.
  */
 export async function reindexProjections(snapshot: CatalogSnapshot, projections: readonly Projection[], options: ReindexOptions = {}): Promise<ReindexReport[]> {
   const batchSize = options.batchSize ?? 500;
@@ -36,7 +37,7 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
       const ids = await snapshot.workIdsAfter(after, batchSize);
       if (ids.length === 0) break;
       const { batch } = await snapshot.batchForWorks(ids);
-      await projection.apply(batch);
+      await projection.apply(batch, 'bulk');
       written.push(...batch.works.map((w) => w.id));
       options.onProgress?.(projection.store, written.length);
       after = ids[ids.length - 1] as string;
@@ -44,7 +45,7 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
     const changed = await snapshot.workIdsChangedSince(since);
     for (let i = 0; i < changed.length; i += batchSize) {
       const { batch, missing } = await snapshot.batchForWorks(changed.slice(i, i + batchSize));
-      await projection.apply(batch);
+      await projection.apply(batch, 'bulk');
       await projection.remove(missing);
     }
     let removed = 0;
@@ -55,6 +56,7 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
       await projection.remove(gone);
       removed += gone.length;
     }
+    await projection.completeBulk?.();
     reports.push({ store: projection.store, works: written.length - removed, reconciled: changed.length + removed, ms: Date.now() - started });
   }
   return reports;

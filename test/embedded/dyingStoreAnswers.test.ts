@@ -4,7 +4,7 @@ import pino from 'pino';
 import { emptyBatch, type CatalogBatch, type WorkWrite } from '../../datasources/writes/catalogWrite';
 import { openElasticsearch } from '../../datasources/elasticsearch/openElasticsearch';
 import { InfluxHttpError } from '../../datasources/influxdb/InfluxV1Client';
-import { openInflux } from '../../datasources/influxdb/openInflux';
+import { type InfluxCatalogSide, openInflux } from '../../datasources/influxdb/openInflux';
 import { StoreUnavailableError } from '../../src/core/errors';
 import { type DyingHttpStore, type DyingMode, startDyingHttpStore, type StoreDialect } from '../support/dyingHttpStore';
 
@@ -44,11 +44,23 @@ const work: WorkWrite = {
 };
 const batch: CatalogBatch = { ...emptyBatch(), works: [work] };
 
+/** The catalog side of the InfluxDB stores, in memory: every round recomputes author A1 (one point in 2020). */
+const catalogSide: InfluxCatalogSide = {
+  workTrends: { trends: () => Promise.reject(new Error('no work subject in these tests')) },
+  totals: {
+    queueSubjectsOfWorks: () => Promise.resolve(),
+    recomputeQueued: async (_limit, write) => {
+      await write({ subjects: [{ kind: 'author', id: 'A1' }], totals: [{ kind: 'author', id: 'A1', year: 2020, works: 1, citations: 0 }] });
+      return 1;
+    },
+  },
+};
+
 const INFLUX: StoreDialect = {
   headers: { 'x-influxdb-version': '1.6.7~rc0' },
   healthy: (req: http.IncomingMessage) =>
     req.url?.startsWith('/query')
-      ? JSON.stringify({ results: [{ statement_id: 0, series: [{ name: 'trend', tags: { subject_id: 'W1' }, columns: ['time', 'works', 'citations'], values: [[1577836800000, 1, 0]] }] }] })
+      ? JSON.stringify({ results: [{ statement_id: 0, series: [{ name: 'trend', tags: { subject_id: 'A1' }, columns: ['time', 'works', 'citations'], values: [[1577836800000, 1, 0]] }] }] })
       : '',
   engineClosed500: JSON.stringify({ error: 'engine is closed' }),
   unavailable503: JSON.stringify({ error: 'service unavailable' }),
@@ -96,8 +108,8 @@ describe('InfluxDB that is going away, through the gateway’s InfluxDB client a
   });
   afterAll(() => server.close());
 
-  const open = () => openInflux({ url: server.url, database: 'openalex', token: '' }, logger, { policy: POLICY });
-  const readTrend = () => open().trends.trends([{ kind: 'work', id: 'W1' }], { from: 2019, to: 2021, interval: 'YEAR' });
+  const open = () => openInflux({ url: server.url, database: 'openalex', token: '' }, catalogSide, logger, { policy: POLICY });
+  const readTrend = () => open().trends.trends([{ kind: 'author', id: 'A1' }], { from: 2019, to: 2021, interval: 'YEAR' });
 
   it('answers when healthy (the server is not failing everything)', async () => {
     server.misbehave('healthy');
@@ -121,7 +133,7 @@ describe('InfluxDB that is going away, through the gateway’s InfluxDB client a
   it('a 200 result saying the engine is closed is UPSTREAM_UNAVAILABLE too', async () => {
     const closing = await startDyingHttpStore({ ...INFLUX, healthy: () => JSON.stringify({ results: [{ statement_id: 0, error: 'engine is closed' }] }) });
     try {
-      const err = await failure(() => openInflux({ url: closing.url, database: 'openalex', token: '' }, logger, { policy: POLICY }).trends.trends([{ kind: 'work', id: 'W1' }], { from: 2019, to: 2021, interval: 'YEAR' }));
+      const err = await failure(() => openInflux({ url: closing.url, database: 'openalex', token: '' }, catalogSide, logger, { policy: POLICY }).trends.trends([{ kind: 'author', id: 'A1' }], { from: 2019, to: 2021, interval: 'YEAR' }));
       expectUnavailable(err, 'influxdb');
     } finally {
       await closing.close();

@@ -8,11 +8,13 @@ import { FakeInflux } from './fakeInflux';
 
 const policy = () => new StorePolicy('influxdb', isTransientInfluxError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
 const jan1 = (year: number) => Date.UTC(year, 0, 1);
+/** For tests without work subjects: InfluxDB holds no work series, and none may be asked of the catalog. */
+const noWorkTrends = { trends: () => Promise.reject(new Error('no work subject expected')) };
 
 describe('InfluxTrendStore', () => {
   it('answers 20 authors with one query whose placeholders are named from indexes; ids only travel as params', async () => {
     const fake = new FakeInflux();
-    const store = new InfluxTrendStore(fake, policy());
+    const store = new InfluxTrendStore(fake, policy(), noWorkTrends);
     const ids = Array.from({ length: 19 }, (_, i) => `A${100 + i}`).concat(['A1" OR "subject_kind" =~ /.*/ --']);
     const series = await store.trends(
       ids.map((id) => ({ kind: 'author', id })),
@@ -48,7 +50,7 @@ describe('InfluxTrendStore', () => {
           ]
         : [{ name: 'trend', tags: { subject_id: 'T1' }, rows: [{ time: jan1(2020), works: 3, citations: null }] }],
     );
-    const store = new InfluxTrendStore(fake, policy());
+    const store = new InfluxTrendStore(fake, policy(), noWorkTrends);
     const subjects: TrendSubject[] = [
       { kind: 'author', id: 'A1' },
       { kind: 'topic', id: 'T1' },
@@ -81,8 +83,8 @@ describe('InfluxTrendStore', () => {
 
   it('asks nothing for a range InfluxDB cannot hold, nor for no subjects', async () => {
     const fake = new FakeInflux();
-    const store = new InfluxTrendStore(fake, policy());
-    const series = await store.trends([{ kind: 'work', id: 'W1' }], { from: 1500, to: 1600, interval: 'DECADE' });
+    const store = new InfluxTrendStore(fake, policy(), noWorkTrends);
+    const series = await store.trends([{ kind: 'topic', id: 'T1' }], { from: 1500, to: 1600, interval: 'DECADE' });
     expect(series[0]).toHaveLength(11);
     expect(await store.trends([], { from: 2000, to: 2000, interval: 'YEAR' })).toEqual([]);
     expect(fake.queries).toEqual([]);
@@ -99,12 +101,13 @@ describe('InfluxTrendStore', () => {
         },
       },
       policy(),
+      noWorkTrends,
     );
-    await expect(flaky.trends([{ kind: 'work', id: 'W1' }], { from: 2000, to: 2000, interval: 'YEAR' })).resolves.toHaveLength(1);
+    await expect(flaky.trends([{ kind: 'author', id: 'A1' }], { from: 2000, to: 2000, interval: 'YEAR' })).resolves.toHaveLength(1);
     expect(calls).toBe(2);
 
-    const down = new InfluxTrendStore({ query: () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })) }, policy());
-    await expect(down.trends([{ kind: 'work', id: 'W1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    const down = new InfluxTrendStore({ query: () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })) }, policy(), noWorkTrends);
+    await expect(down.trends([{ kind: 'author', id: 'A1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(StoreUnavailableError);
 
     calls = 0;
     const bad = new InfluxTrendStore(
@@ -115,8 +118,32 @@ describe('InfluxTrendStore', () => {
         },
       },
       policy(),
+      noWorkTrends,
     );
-    await expect(bad.trends([{ kind: 'work', id: 'W1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(InfluxHttpError);
+    await expect(bad.trends([{ kind: 'author', id: 'A1' }], { from: 2000, to: 2000, interval: 'YEAR' })).rejects.toBeInstanceOf(InfluxHttpError);
     expect(calls).toBe(1);
+  });
+
+  it('answers work subjects from the catalog (a work is a row, not a series), in the same call and order', async () => {
+    const fake = new FakeInflux(() => [{ name: 'trend', tags: { subject_id: 'A1' }, rows: [{ time: jan1(2020), works: 2, citations: 3 }] }]);
+    const asked: TrendSubject[][] = [];
+    const workTrends = {
+      trends: async (subjects: readonly TrendSubject[]) => {
+        asked.push([...subjects]);
+        return subjects.map((s) => [{ period: 2020, works: 1, citations: s.id === 'W1' ? 10 : 20 }]);
+      },
+    };
+    const store = new InfluxTrendStore(fake, policy(), workTrends);
+    const series = await store.trends(
+      [
+        { kind: 'work', id: 'W2' },
+        { kind: 'author', id: 'A1' },
+        { kind: 'work', id: 'W1' },
+      ],
+      { from: 2020, to: 2020, interval: 'YEAR' },
+    );
+    expect(asked).toEqual([[{ kind: 'work', id: 'W2' }, { kind: 'work', id: 'W1' }]]);
+    expect(fake.queries.map((q) => q.params['kind'])).toEqual(['author']);
+    expect(series).toEqual([[{ period: 2020, works: 1, citations: 20 }], [{ period: 2020, works: 2, citations: 3 }], [{ period: 2020, works: 1, citations: 10 }]]);
   });
 });

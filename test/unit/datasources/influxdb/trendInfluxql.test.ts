@@ -1,4 +1,4 @@
-import { anyOf, createDatabaseStatement, dropWorksStatement, quoteIdentifier, yearlyTrendQuery } from '../../../../datasources/influxdb/trendInfluxql';
+import { anyOf, createDatabaseStatement, deletePointsStatement, storedYearsQuery, quoteIdentifier, yearlyTrendQuery } from '../../../../datasources/influxdb/trendInfluxql';
 
 describe('trend InfluxQL', () => {
   it('binds a list as OR-ed placeholders named from indexes, never from the values', () => {
@@ -28,12 +28,20 @@ describe('trend InfluxQL', () => {
     expect(yearlyTrendQuery('work', [], 2000, 2001)).toBeUndefined();
   });
 
-  it('drops the series of works by bound ids', () => {
-    expect(dropWorksStatement(['W1', 'W2'])).toEqual({ text: 'DROP SERIES FROM "trend" WHERE ("work_id" = $w0 OR "work_id" = $w1)', params: { w0: 'W1', w1: 'W2' } });
+  it('reads the stored years of subjects, and deletes all their points or one year’s, by bound ids and times', () => {
+    expect(storedYearsQuery('author', ['A1', 'A2'])).toEqual({
+      text: 'SELECT "works" FROM "trend" WHERE "subject_kind" = $kind AND ("subject_id" = $s0 OR "subject_id" = $s1) GROUP BY "subject_id"',
+      params: { kind: 'author', s0: 'A1', s1: 'A2' },
+    });
+    expect(deletePointsStatement('topic', ['T1'])).toEqual({ text: 'DELETE FROM "trend" WHERE "subject_kind" = $kind AND ("subject_id" = $s0)', params: { kind: 'topic', s0: 'T1' } });
+    expect(deletePointsStatement('author', ['A1', 'A2'], 1999)).toEqual({
+      text: 'DELETE FROM "trend" WHERE "subject_kind" = $kind AND ("subject_id" = $s0 OR "subject_id" = $s1) AND time >= $at AND time <= $at',
+      params: { kind: 'author', s0: 'A1', s1: 'A2', at: '1999-01-01T00:00:00.000Z' },
+    });
   });
 
   it('quotes identifiers (the configured database name)', () => {
-    expect(createDatabaseStatement('openalex')).toBe('CREATE DATABASE "openalex"');
+    expect(createDatabaseStatement('openalex')).toBe('CREATE DATABASE "openalex" WITH SHARD DURATION 15210w');
     expect(quoteIdentifier('we"ird\\name')).toBe('"we\\"ird\\\\name"');
     expect(() => quoteIdentifier('')).toThrow(RangeError);
     expect(() => quoteIdentifier('a\nb')).toThrow(RangeError);
