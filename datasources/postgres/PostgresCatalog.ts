@@ -129,8 +129,11 @@ export class PostgresCatalog implements CatalogReader {
     const params = new SqlParams();
     const where = [workFilterSql(request.filter, params)];
     if (request.after !== undefined) where.push(afterCursorSql(order, decodeCursor(order, request.after), params));
-    const sql = `SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)} FROM works w WHERE ${where.join(' AND ')}
-      ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
+    // The page's ids first (filter, order and limit over the sort keys alone), then the columns of those works only.
+    const sql = `SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)} FROM (
+        SELECT w.id FROM works w WHERE ${where.join(' AND ')} ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}
+      ) page JOIN works w ON w.id = page.id
+      ORDER BY ${orderBySql(order)}`;
     const rows = await this.rows<WorkRow>('works.find', sql, params.values);
     return this.page(rows, request.first, order, toWork, () => this.countWorks(request.filter));
   }
