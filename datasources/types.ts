@@ -104,6 +104,9 @@ export type WorkSortKey =
   | 'TITLE_ASC'
   | 'TITLE_DESC';
 
+/** The orders of a search: relevance (best match first) or one of the work orders; the id breaks ties. */
+export type SearchSortKey = 'RELEVANCE' | WorkSortKey;
+
 export interface AuthorFilter {
   readonly nameContains?: string | null | undefined;
   /** Bare ORCID (`0000-0002-…`). */
