@@ -7,7 +7,14 @@
 export interface WorkFields {
   readonly id: string;
   readonly doi: string | null;
+  /** Plain text: OpenAlex's inline markup stripped and entities decoded at ingest (plainText). */
   readonly title: string | null;
+  /**
+   * The title as OpenAlex gives it, inline HTML markup and entities included (`CO<sub>2</sub>`); null for a work
+   * that did not come from OpenAlex (an article) or was stored before migration 007. Absent means null.
+   */
+  readonly titleMarkup?: string | null;
+  /** Plain text, like the title. */
   readonly abstract: string | null;
   readonly publicationYear: number | null;
   readonly publicationDate: string | null;

@@ -624,7 +624,13 @@ export type Work = {
   readonly references?: Maybe<WorkConnection>;
   /** Where it was published (OpenAlex `primary_location.source`). */
   readonly source?: Maybe<Source>;
+  /** Plain text: OpenAlex's inline markup (`<sub>`, `<i>`, `<sup>`, …) removed and entities decoded, as search indexes and highlights it. Escape it like any text. */
   readonly title?: Maybe<Scalars['String']['output']>;
+  /**
+   * The title as OpenAlex gives it (`title`), with its inline HTML markup and entities (`CO<sub>2</sub>`), for rendering
+   * as OpenAlex users do. Null for an article written here, and for a work stored before this field existed until it is seeded again.
+   */
+  readonly titleMarkup?: Maybe<Scalars['String']['output']>;
   /** Topics with their scores, best first (at most 10). */
   readonly topics: ReadonlyArray<WorkTopic>;
   /** This work's publication and citations per year. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
@@ -1180,6 +1186,7 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   references?: Resolver<Maybe<ResolversTypes['WorkConnection']>, ParentType, ContextType, Partial<WorkReferencesArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleMarkup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<ReadonlyArray<ResolversTypes['WorkTopic']>, ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -130,6 +130,16 @@ export function searchSyntaxContract(name: string, index: () => SearchIndex): vo
       expect([...ids(excluded)].sort(byteOrder)).toEqual(sortedIds(both));
     });
 
+    it('indexes plain text: "sub" finds no work for its <sub> markup, and CO2 is one word where the title wrote CO<sub>2</sub>', async () => {
+      const marked = works.filter((w) => /<sub>/i.test(w.titleMarkup ?? ''));
+      expect(marked.length).toBeGreaterThanOrEqual(9);
+      const res = await search('sub');
+      expect([...ids(res)].sort(byteOrder)).toEqual(sortedIds(works.filter((w) => letterWords(text(w)).has('sub'))));
+      const co2 = marked.find((w) => (w.titleMarkup ?? '').includes('CO<sub>2</sub>')) as TruthWork;
+      const hit = (await search('co2', undefined, 200)).page.edges.find((e) => e.node.workId === co2.id);
+      expect(hit?.node.highlights.find((h) => h.field === 'title')?.snippets.join(' ')).toContain('<em>CO2</em>');
+    });
+
     it('browses with blank text: every work the filter admits, most cited first, with facets', async () => {
       const all = [...works].sort(truthOrder('CITED_BY_COUNT_DESC'));
       const res = await search('   ', undefined, 200);

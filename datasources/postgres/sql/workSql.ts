@@ -3,7 +3,7 @@ import type { KeysetOrder, SortKeySql } from './keyset';
 import type { SqlParams } from './SqlParams';
 
 /** Columns of a work row, under alias `w`, named as `WorkRow` expects. */
-export const WORK_COLUMNS = `w.id, w.doi, w.title, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
+export const WORK_COLUMNS = `w.id, w.doi, w.title, w.title_markup, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
   w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id, w.referenced_work_ids, w.version`;
 
 const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
