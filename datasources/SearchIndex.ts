@@ -1,4 +1,4 @@
-import type { Page, PageRequest, WorkFilter } from './types';
+import type { Page, PageRequest, SearchSortKey, WorkFilter } from './types';
 
 export interface SearchHighlightRecord {
   readonly field: 'title' | 'abstract';
@@ -8,6 +8,7 @@ export interface SearchHighlightRecord {
 
 export interface SearchHit {
   readonly workId: string;
+  /** Relevance (backend-specific scale); 0 when the query has no term to rank by. */
   readonly score: number;
   readonly highlights: readonly SearchHighlightRecord[];
 }
@@ -17,7 +18,10 @@ export interface FacetBucketRecord {
   readonly count: number;
 }
 
-/** Counts over every match of the query and filter (not only the page). */
+/**
+ * Counts over every match of the query and filter (not only the page), multi-select: a facet's counts ignore
+ * its own top-level filter field (`splitFacetFilter`), so the values it offers next to a picked one stay.
+ */
 export interface SearchFacets {
   /** By publication year, newest first. */
   readonly publicationYear: readonly FacetBucketRecord[];
@@ -41,12 +45,17 @@ export interface Suggestion {
 
 /**
  * Full-text search over work titles and abstracts (Elasticsearch, or PostgreSQL full-text search). The query
- * string is user text: it is only ever passed as a value (a match query, plainto_tsquery), never as syntax.
+ * string is user text in web-search syntax (searchQuery.ts): its terms are only ever passed as values (match
+ * queries, plainto_tsquery / phraseto_tsquery parameters), never as query syntax.
  */
 export interface SearchIndex {
   readonly backend: 'elasticsearch' | 'postgresql';
-  /** Best match first (score, then id); `after` pages with search_after / keyset, never deep offsets. */
-  search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult>;
+  /**
+   * The works matching `query` and `filter` (blank text: every work the filter admits) in the order of
+   * `request.sort[0]` (searchPlan: RELEVANCE by default when the query has terms, else CITED_BY_COUNT_DESC), the id
+   * breaking ties; `after` pages with search_after / keyset, never deep offsets, and is bound to query, filter and order.
+   */
+  search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult>;
   /** Works whose title has a word starting with `prefix` (case-insensitive), most cited first, then id. */
   autocomplete(prefix: string, first: number): Promise<Suggestion[]>;
 }

@@ -9,7 +9,14 @@ import type { OaStatus } from '../src/core/domain/oaStatus';
 export interface WorkFields {
   readonly id: string;
   readonly doi: string | null;
+  /** Plain text: OpenAlex's inline markup stripped and entities decoded at ingest (plainText). */
   readonly title: string | null;
+  /**
+   * The title as OpenAlex gives it, inline HTML markup and entities included (`CO<sub>2</sub>`); null for a work
+   * that did not come from OpenAlex (an article) or was stored before migration 007. Absent means null.
+   */
+  readonly titleMarkup?: string | null;
+  /** Plain text, like the title. */
   readonly abstract: string | null;
   readonly publicationYear: number | null;
   readonly publicationDate: string | null;
@@ -113,6 +120,9 @@ export type WorkSortKey =
   | 'PUBLICATION_DATE_ASC'
   | 'TITLE_ASC'
   | 'TITLE_DESC';
+
+/** The orders of a search: relevance (best match first) or one of the work orders; the id breaks ties. */
+export type SearchSortKey = 'RELEVANCE' | WorkSortKey;
 
 export interface AuthorFilter {
   readonly nameContains?: string | null | undefined;

@@ -15,13 +15,20 @@ function searchText(value: string, argument: string, maxLength: number): string 
   return text;
 }
 
+/** The search text: absent or blank browses (''); longer than MAX_QUERY_LENGTH is BAD_USER_INPUT on `query`. */
+function queryText(value: string | null | undefined): string {
+  const text = (value ?? '').trim();
+  if (text.length > MAX_QUERY_LENGTH) throw new BadUserInputError(`query is longer than ${MAX_QUERY_LENGTH} characters`, 'query');
+  return text;
+}
+
 export const searchResolvers: Resolvers = {
   Query: {
     searchWorks: (_parent, args, { search }) => ({
-      result: search.search(searchText(args.query, 'query', MAX_QUERY_LENGTH), toWorkFilter(args.filter), {
+      result: search.search(queryText(args.query), toWorkFilter(args.filter), {
         first: pageSize(args.first),
         after: afterCursor(args.after),
-        sort: [],
+        sort: args.sort == null ? [] : [args.sort],
       }),
     }),
     autocompleteWorks: (_parent, args, { search }) => {
@@ -43,13 +50,14 @@ export const searchResolvers: Resolvers = {
     facets: async ({ result }, _args, { loaders }) => {
       const { facets } = await result;
       const topics = await loaders.topic.loadMany(facets.topic.map((b) => b.value));
+      // Typed keys, as the filter takes them back (the index's buckets are text: a year, a type, true/false, an id).
       return {
-        publicationYear: facets.publicationYear.map((b) => ({ ...b, label: null })),
-        type: facets.type.map((b) => ({ ...b, label: null })),
-        isOpenAccess: facets.isOpenAccess.map((b) => ({ ...b, label: null })),
+        publicationYear: facets.publicationYear.map((b) => ({ ...b, year: Number(b.value), label: null })),
+        type: facets.type.map((b) => ({ ...b, type: b.value, label: null })),
+        isOpenAccess: facets.isOpenAccess.map((b) => ({ ...b, isOpenAccess: b.value === 'true', label: null })),
         topic: facets.topic.map((b, i) => {
           const topic = topics[i];
-          return { ...b, label: topic && !(topic instanceof Error) ? topic.displayName : null };
+          return { ...b, topicId: b.value, label: topic && !(topic instanceof Error) ? topic.displayName : null };
         }),
       };
     },

@@ -10,8 +10,9 @@ import type { TrendRange, TrendStore, TrendSubject } from '../TrendStore';
  * 3: bylines carry `rawAuthorName` and may have a null `authorId`.
  * 4: sources carry `issns`.
  * 5: works carry `relatedWorkIds`, `oaStatus` and `oaUrl`.
+ * 6: works carry `titleMarkup`, and `title` is plain text.
  */
-export const CACHE_SCHEMA_VERSION = 5;
+export const CACHE_SCHEMA_VERSION = 6;
 
 /** The catalog's entities, cached one record (or list) per id. */
 export type CatalogEntity = 'work' | 'author' | 'authorships' | 'workTopics' | 'topic' | 'source' | 'institution';

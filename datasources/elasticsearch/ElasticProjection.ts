@@ -38,10 +38,19 @@ export class ElasticProjection implements Projection {
     private readonly logger?: Logger,
   ) {}
 
-  /** Creates the index with its explicit mapping if it does not exist; idempotent, and safe when racing another replica. */
+  /**
+   * Creates the index with its explicit mapping if it does not exist; idempotent, and safe when racing another
+   * replica. An existing index gets the mapping's fields it lacks (adding fields is the one change a mapping takes
+   * in place), so documents of the current shape are accepted; its older documents gain them when reindexed.
+   */
   async ensureSchema(): Promise<void> {
     const exists = await this.policy.execute('index.exists', (signal) => this.client.indices.exists({ index: this.index }, { signal }));
-    if (exists) return;
+    if (exists) {
+      await this.policy.execute('index.putMapping', (signal) =>
+        this.client.indices.putMapping({ index: this.index, properties: WORK_INDEX_MAPPINGS.properties ?? {} }, { signal }),
+      );
+      return;
+    }
     try {
       await this.policy.execute('index.create', (signal) =>
         this.client.indices.create({ index: this.index, settings: WORK_INDEX_SETTINGS, mappings: WORK_INDEX_MAPPINGS }, { signal }),

@@ -1,8 +1,13 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
 import type { StorePolicy } from '../shared/StorePolicy';
-import type { PageRequest, WorkFilter } from '../types';
+import type { PageRequest, SearchSortKey, WorkFilter } from '../types';
+import { FACET_NAMES, type FacetedFilter, type FacetName, otherFacets, splitFacetFilter } from '../shared/facetFilters';
+import { searchPlan } from '../shared/searchPlan';
+import { bonusText } from '../shared/searchQuery';
 import { searchSignature } from '../shared/searchSignature';
+import { elasticSearchOrder, type ElasticSortValueKind } from './elasticSearchSort';
+import { searchQueryDsl } from './searchQueryDsl';
 import { decodeElasticCursor, encodeElasticCursor, HIGHLIGHT_ENCODING, markedSnippets } from './elasticSearchCursor';
 import { workFilterQuery } from './workFilterQuery';
 import type { WorkDocument } from './workIndexMapping';
@@ -16,11 +21,13 @@ type Bucket = { key: string | number; key_as_string?: string; doc_count: number 
 type TermsAggregate = { buckets: Bucket[] };
 
 /**
- * Full-text search in Elasticsearch over the works index (ElasticProjection). Every word of the query must
- * occur in the title or the abstract (`multi_match` cross_fields, operator and — the same match set as
- * PostgreSQL's plainto_tsquery); BM25 with the title boosted, plus a boost when the title holds the query as
- * a phrase. Sorted by [_score desc, id asc] and paged with search_after; one request answers the page,
- * highlights, total (track_total_hits) and the facets (terms aggregations).
+ * Full-text search in Elasticsearch over the works index (ElasticProjection). The query's web-search syntax
+ * (searchQuery.ts) becomes a bool query (`searchQueryDsl`: a word's every analyzer word in the title or the
+ * abstract, a phrase within one field, `OR` alternatives, `-` exclusions — the match set of PostgreSQL's
+ * rendering); blank text browses. BM25 with the title boosted, plus a boost when the title holds the text as a
+ * phrase. Sorted by the plan's order then id and paged with search_after; one request answers the page,
+ * highlights, total (track_total_hits) and the multi-select facets: the facets' own filters are a post_filter,
+ * and each facet's terms aggregation sits under a filter of the other facets' conditions.
  */
 export class ElasticSearchIndex implements SearchIndex {
   readonly backend = 'elasticsearch' as const;
@@ -31,36 +38,44 @@ export class ElasticSearchIndex implements SearchIndex {
     private readonly index: string,
   ) {}
 
-  async search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult> {
-    const signature = searchSignature(['elasticsearch', this.index], query, filter);
-    const after = request.after === undefined ? undefined : decodeElasticCursor(signature, request.after);
+  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult> {
+    const plan = searchPlan(text, request.sort);
+    const order = elasticSearchOrder(plan.sort);
+    const signature = searchSignature(['elasticsearch', this.index, plan.sort], text, filter);
+    const after = request.after === undefined ? undefined : decodeElasticCursor(signature, request.after, order.kind);
+    const split = splitFacetFilter(filter);
+    const dsl = searchQueryDsl(plan.query);
+    const bonus = bonusText(text);
     const params: estypes.SearchRequest = {
       index: this.index,
       size: request.first + 1,
       track_total_hits: true,
+      // Scores are computed when the order is not relevance too (the edge's `score`).
+      track_scores: plan.ranked,
       _source: false,
       query: {
         bool: {
           // The user's text is only ever a query value, analyzed like the documents; never query syntax.
-          must: [{ multi_match: { query, fields: ['title^2', 'abstract'], type: 'cross_fields', operator: 'and' } }],
-          should: [{ match_phrase: { title: { query, boost: 2 } } }],
-          filter: [workFilterQuery(filter)],
+          must: plan.canMatch ? dsl.must : [{ match_none: {} }],
+          must_not: dsl.must_not,
+          should: plan.ranked && bonus !== '' ? [{ match_phrase: { title: { query: bonus, boost: 2 } } }] : [],
+          filter: [workFilterQuery(split.base)],
         },
       },
-      sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }],
+      post_filter: workFilterQuery({ and: FACET_NAMES.flatMap((f) => (split.own[f] === undefined ? [] : [split.own[f] as WorkFilter])) }),
+      sort: order.sort,
       ...(after === undefined ? {} : { search_after: [...after] }),
-      highlight: {
-        ...HIGHLIGHT_ENCODING,
-        pre_tags: [...HIGHLIGHT_ENCODING.pre_tags],
-        post_tags: [...HIGHLIGHT_ENCODING.post_tags],
-        fields: { title: { number_of_fragments: 0 }, abstract: { fragment_size: 160, number_of_fragments: 3 } },
-      },
-      aggs: {
-        year: { terms: { field: 'publication_year', size: FACET_LIMITS.publicationYear, order: { _key: 'desc' } } },
-        type: { terms: { field: 'type', size: FACET_LIMITS.type, order: BY_COUNT_THEN_KEY } },
-        oa: { terms: { field: 'is_open_access', size: FACET_LIMITS.isOpenAccess, order: BY_COUNT_THEN_KEY } },
-        topic: { terms: { field: 'topic_ids', size: FACET_LIMITS.topic, order: BY_COUNT_THEN_KEY } },
-      },
+      ...(plan.ranked
+        ? {
+            highlight: {
+              ...HIGHLIGHT_ENCODING,
+              pre_tags: [...HIGHLIGHT_ENCODING.pre_tags],
+              post_tags: [...HIGHLIGHT_ENCODING.post_tags],
+              fields: { title: { number_of_fragments: 0 }, abstract: { fragment_size: 160, number_of_fragments: 3 } },
+            },
+          }
+        : {}),
+      aggs: facetAggregations(split),
     };
     const res = await this.policy.execute('search.query', (signal) => this.client.search<WorkDocument>(params, { signal }));
     const hits = res.hits.hits;
@@ -68,8 +83,8 @@ export class ElasticSearchIndex implements SearchIndex {
     return {
       page: {
         edges: hits.slice(0, request.first).map((hit) => {
-          const [score, id] = sortValues(hit);
-          return { cursor: encodeElasticCursor(signature, [score, id]), node: toHit(hit, score, id) };
+          const [first, id] = sortValues(hit, order.kind);
+          return { cursor: encodeElasticCursor(signature, [first, id]), node: toHit(hit, !plan.ranked ? 0 : order.kind === 'score' ? (first as number) : (hit._score ?? 0), id) };
         }),
         hasNextPage: hits.length > request.first,
         totalCount: () => Promise.resolve(total),
@@ -103,10 +118,24 @@ export class ElasticSearchIndex implements SearchIndex {
   }
 }
 
-function sortValues(hit: estypes.SearchHit<unknown>): [number, string] {
-  const [score, id] = hit.sort ?? [];
-  if (typeof score !== 'number' || typeof id !== 'string') throw new Error(`search hit ${String(hit._id)} has no [_score, id] sort values`);
-  return [score, id];
+function sortValues(hit: estypes.SearchHit<unknown>, kind: ElasticSortValueKind): [number | string, string] {
+  const [first, id] = hit.sort ?? [];
+  const firstOk = kind === 'text' ? typeof first === 'string' : typeof first === 'number';
+  if (!firstOk || typeof id !== 'string') throw new Error(`search hit ${String(hit._id)} has no [${kind}, id] sort values`);
+  return [first as number | string, id];
+}
+
+/** Each facet's terms aggregation under a filter of the other facets' own conditions (multi-select facets). */
+function facetAggregations(split: FacetedFilter): Record<string, estypes.AggregationsAggregationContainer> {
+  const terms: Record<FacetName, estypes.AggregationsTermsAggregation> = {
+    publicationYear: { field: 'publication_year', size: FACET_LIMITS.publicationYear, order: { _key: 'desc' } },
+    type: { field: 'type', size: FACET_LIMITS.type, order: BY_COUNT_THEN_KEY },
+    isOpenAccess: { field: 'is_open_access', size: FACET_LIMITS.isOpenAccess, order: BY_COUNT_THEN_KEY },
+    topic: { field: 'topic_ids', size: FACET_LIMITS.topic, order: BY_COUNT_THEN_KEY },
+  };
+  return Object.fromEntries(
+    FACET_NAMES.map((facet) => [facet, { filter: workFilterQuery({ and: otherFacets(split, facet) }), aggs: { buckets: { terms: terms[facet] } } }]),
+  );
 }
 
 function toHit(hit: estypes.SearchHit<unknown>, score: number, id: string): SearchHit {
@@ -118,16 +147,16 @@ function toHit(hit: estypes.SearchHit<unknown>, score: number, id: string): Sear
   return { workId: id, score, highlights };
 }
 
-function buckets(aggregations: Record<string, estypes.AggregationsAggregate> | undefined, name: string): FacetBucketRecord[] {
-  const agg = aggregations?.[name] as TermsAggregate | undefined;
+function buckets(aggregations: Record<string, estypes.AggregationsAggregate> | undefined, name: FacetName): FacetBucketRecord[] {
+  const agg = (aggregations?.[name] as { buckets?: TermsAggregate } | undefined)?.buckets;
   return (agg?.buckets ?? []).map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }));
 }
 
 function toFacets(aggregations: Record<string, estypes.AggregationsAggregate> | undefined): SearchFacets {
   return {
-    publicationYear: buckets(aggregations, 'year'),
+    publicationYear: buckets(aggregations, 'publicationYear'),
     type: buckets(aggregations, 'type'),
-    isOpenAccess: buckets(aggregations, 'oa'),
+    isOpenAccess: buckets(aggregations, 'isOpenAccess'),
     topic: buckets(aggregations, 'topic'),
   };
 }

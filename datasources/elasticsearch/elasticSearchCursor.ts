@@ -1,29 +1,40 @@
-import { float4Problem, MAX_ID_KEY_LENGTH, textProblem } from '../shared/cursorValues';
+import { float4Problem, int4Problem, MAX_ID_KEY_LENGTH, textProblem } from '../shared/cursorValues';
 import { decodeSignedCursor, encodeSignedCursor } from '../shared/signedCursor';
 import { type SnippetPiece, snippetHtml } from '../shared/snippetHtml';
+import type { ElasticSortValueKind } from './elasticSearchSort';
 
-/** Where a search page ends: the last hit's sort values, `[_score, id]`, as search_after takes them. */
-export type ElasticSortValues = readonly [number, string];
-
+/** Where a search page ends: the last hit's sort values, `[score or sort key, id]`, as search_after takes them. */
+export type ElasticSortValues = readonly [number | string, string];
 
 /** An opaque cursor bound to `signature`, holding the last hit's sort values. */
 export function encodeElasticCursor(signature: string, sort: ElasticSortValues): string {
   return encodeSignedCursor(signature, sort);
 }
 
+/** Why a cursor's first sort value cannot be one of `kind`, or undefined when it can. */
+function firstValueProblem(kind: ElasticSortValueKind, value: unknown): string | undefined {
+  if (kind === 'score') {
+    const problem = float4Problem(value);
+    return problem === undefined ? undefined : `the last hit's score ${problem}`;
+  }
+  const problem = kind === 'integer' ? int4Problem(value) : textProblem(value);
+  return problem === undefined ? undefined : `the last hit's sort value ${problem}`;
+}
+
 /**
- * Reads a cursor made by `encodeElasticCursor` for the same signature: a score a float32 holds (what
- * Elasticsearch scores are) and a storable id. Anything else is BAD_USER_INPUT on `after`.
+ * Reads a cursor made by `encodeElasticCursor` for the same signature: a first value of the order's kind (a score
+ * a float32 holds — what Elasticsearch scores are —, an int4, or storable text) and a storable id. Anything else
+ * is BAD_USER_INPUT on `after`.
  */
-export function decodeElasticCursor(signature: string, after: string): ElasticSortValues {
+export function decodeElasticCursor(signature: string, after: string, kind: ElasticSortValueKind = 'score'): ElasticSortValues {
   return decodeSignedCursor<ElasticSortValues>(signature, after, (values) => {
-    const [score, id] = values;
-    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
-    const scoreProblem = float4Problem(score);
-    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const [first, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (${kind === 'score' ? 'score' : 'sort key'}, id)` };
+    const problem = firstValueProblem(kind, first);
+    if (problem !== undefined) return { problem };
     const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
     if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
-    return { value: [score as number, id as string] as const };
+    return { value: [first as number | string, id as string] as const };
   });
 }
 

@@ -1,6 +1,9 @@
 import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
 import type { StorePolicy } from '../shared/StorePolicy';
-import type { PageRequest, WorkFilter } from '../types';
+import type { PageRequest, SearchSortKey, WorkFilter } from '../types';
+import { splitFacetFilter } from '../shared/facetFilters';
+import { searchPlan } from '../shared/searchPlan';
+import { bonusText } from '../shared/searchQuery';
 import {
   autocompleteSql,
   decodeSearchCursor,
@@ -17,10 +20,13 @@ import { searchSignature } from '../shared/searchSignature';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
 /**
- * Full-text search in PostgreSQL (or PGlite) over `works.search_vector` (migration 002, `simple` config):
- * every word of the query must occur in the title or the abstract (slashes separate words); ranked by ts_rank (title weight A,
- * abstract B) plus a bonus when the title holds the query as a phrase; keyset-paged on (score desc, id).
- * A search is two statements whatever the page size: the page with highlights, and the total with facets.
+ * Full-text search in PostgreSQL (or PGlite) over `works.search_vector` (migration 002, `simple` config): the
+ * query's web-search syntax (searchQuery.ts) becomes a condition of bound tsqueries (searchQuerySql: a word's
+ * every word in the title or the abstract, slashes separating words, a phrase within one field, `OR`, `-`), with
+ * the match set of Elasticsearch's rendering; blank text browses. Ranked by ts_rank (title weight A, abstract B)
+ * plus a bonus when the title holds the text as a phrase, or sorted by a work order; keyset-paged on (key, id).
+ * A search is two statements whatever the page size: the page with highlights, and the total with the
+ * multi-select facets.
  */
 export class PostgresSearchIndex implements SearchIndex {
   readonly backend = 'postgresql' as const;
@@ -30,13 +36,14 @@ export class PostgresSearchIndex implements SearchIndex {
     private readonly policy: StorePolicy,
   ) {}
 
-  async search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, never>): Promise<SearchResult> {
-    const signature = searchSignature([this.backend], query, filter);
-    const after = request.after === undefined ? undefined : decodeSearchCursor(signature, request.after);
+  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult> {
+    const plan = searchPlan(text, request.sort);
+    const signature = searchSignature([this.backend, plan.sort], text, filter);
+    const after = request.after === undefined ? undefined : decodeSearchCursor(signature, request.after, plan.sort);
     const pageParams = new SqlParams();
-    const pageSql = searchPageSql(query, filter, request.first, after, pageParams);
+    const pageSql = searchPageSql(plan, bonusText(text), filter, request.first, after, pageParams);
     const facetParams = new SqlParams();
-    const facetSql = searchFacetsSql(query, filter, facetParams);
+    const facetSql = searchFacetsSql(plan, splitFacetFilter(filter), facetParams);
     const [rows, facetRows] = await Promise.all([
       this.rows<SearchPageRow>('search.page', pageSql, pageParams.values),
       this.rows<SearchFacetRow>('search.facets', facetSql, facetParams.values),
@@ -44,7 +51,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
     return {
       page: {
-        edges: rows.slice(0, request.first).map((row) => ({ cursor: encodeSearchCursor(signature, { score: row.score, id: row.id }), node: toHit(row) })),
+        edges: rows.slice(0, request.first).map((row) => ({ cursor: encodeSearchCursor(signature, { key: row.key, id: row.id }), node: toHit(row) })),
         hasNextPage: rows.length > request.first,
         totalCount: () => Promise.resolve(total),
       },

@@ -14,6 +14,7 @@ export interface WorkRow {
   id: string;
   doi: string | null;
   title: string | null;
+  title_markup?: string | null;
   abstract: string | null;
   publication_year: number | null;
   publication_date: string | null;
@@ -41,6 +42,7 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   id: r.id,
   doi: r.doi,
   title: r.title,
+  titleMarkup: r.title_markup ?? null,
   abstract: r.abstract,
   publicationYear: r.publication_year,
   publicationDate: r.publication_date,

@@ -16,7 +16,7 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * What a search cursor is bound to: where it was made (backend, index…), the query text and the filter —
+ * What a search cursor is bound to: where it was made (backend, index…, and the order), the query text and the filter —
  * hashed, so the cursor does not reveal the query. A cursor is only accepted with the same signature.
  */
 export function searchSignature(scope: readonly string[], query: string, filter: WorkFilter | undefined): string {

@@ -18,7 +18,7 @@ export function decodeSignedCursor<T>(signature: string, after: string, fromValu
   const notOurs = (reason: string) => new InvalidCursorError(`\`after\` is not a cursor returned by this search: ${reason}`);
   const payload = parseCursorPayload(after);
   if (!payload || typeof payload.s !== 'string' || !Array.isArray(payload.v)) throw notOurs('it is not the base64url JSON this search writes');
-  if (payload.s !== signature) throw new InvalidCursorError('`after` was made for a different search query or filter; restart paging without it');
+  if (payload.s !== signature) throw new InvalidCursorError('`after` was made for a different search query, filter or sort; restart paging without it');
   const reading = fromValues(payload.v);
   if ('problem' in reading) throw notOurs(reading.problem);
   return reading.value;

@@ -285,15 +285,6 @@ export type EntitySort =
   /** Most loaded works first: works tagged with the topic, published in the source, with a byline entry naming the institution. */
   | 'WORKS_COUNT_DESC';
 
-export type FacetBucket = {
-  readonly __typename?: 'FacetBucket';
-  readonly count: Scalars['Int']['output'];
-  /** Display name when the value is an id (topics). */
-  readonly label?: Maybe<Scalars['String']['output']>;
-  /** The bucket's value: a year, a type, true/false, a topic id. */
-  readonly value: Scalars['String']['output'];
-};
-
 export type GatewayInfo = {
   readonly __typename?: 'GatewayInfo';
   /** Each store and whether this deployment is configured to use it. */
@@ -439,6 +430,19 @@ export type OaStatus =
   /** Open under a licence in a subscription venue. */
   | 'HYBRID';
 
+/** Open access or not, and how many matches are. */
+export type OpenAccessFacetBucket = {
+  readonly __typename?: 'OpenAccessFacetBucket';
+  /** Matches that are (or are not) open access. */
+  readonly count: Scalars['Int']['output'];
+  /** Whether the works are open access, as the `isOpenAccess` filter takes it. */
+  readonly isOpenAccess: Scalars['Boolean']['output'];
+  /** Always null; kept from the untyped buckets. */
+  readonly label?: Maybe<Scalars['String']['output']>;
+  /** `true` or `false` as text (kept from the untyped buckets; prefer `isOpenAccess`). */
+  readonly value: Scalars['String']['output'];
+};
+
 export type OutboxRecord = {
   readonly __typename?: 'OutboxRecord';
   readonly attempts: Scalars['Int']['output'];
@@ -512,8 +516,12 @@ export type Query = {
   /** The outbox of changes on their way to the projection stores, dead letters included. Role `admin`. */
   readonly outbox: OutboxStatus;
   /**
-   * Full-text search over titles and abstracts, best match first, optionally narrowed by `filter`.
-   * `first` defaults to 25, at most 200. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
+   * Full-text search over titles and abstracts (plain text: OpenAlex markup stripped), narrowed by `filter`, in `sort`
+   * order. `query` takes web-search syntax: words (all must occur), `"quoted phrases"`, `OR` between terms (any case),
+   * `-term` to exclude; at most 500 characters. An absent or blank `query` browses every work the filter admits. `sort`
+   * defaults to `RELEVANCE` when the query has terms to match, else `CITED_BY_COUNT_DESC`; the id breaks ties, and a
+   * cursor is only accepted with the query, filter and sort it was made for. `first` defaults to 25, at most 200. Null,
+   * with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
    */
   readonly searchWorks?: Maybe<WorkSearchConnection>;
   /**
@@ -616,7 +624,8 @@ export type QuerySearchWorksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  query: Scalars['String']['input'];
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<SearchSort>;
 };
 
 
@@ -687,6 +696,23 @@ export type SearchHighlight = {
   readonly field: Scalars['String']['output'];
   readonly snippets: ReadonlyArray<Scalars['String']['output']>;
 };
+
+/** The orders of `searchWorks`; every one ends with the work id as a tie-break. */
+export type SearchSort =
+  /** Least cited first. */
+  | 'CITED_BY_COUNT_ASC'
+  /** Most cited first. */
+  | 'CITED_BY_COUNT_DESC'
+  /** Oldest publication date first; works without a date first. */
+  | 'PUBLICATION_DATE_ASC'
+  /** Newest publication date first; works without a date last. */
+  | 'PUBLICATION_DATE_DESC'
+  /** Best match first (the default when the query has terms; without terms, as `CITED_BY_COUNT_DESC`). */
+  | 'RELEVANCE'
+  /** By plain title, A–Z folded to lowercase, in code-point order; works without a title first. */
+  | 'TITLE_ASC'
+  /** By plain title, descending (the reverse of `TITLE_ASC`). */
+  | 'TITLE_DESC';
 
 /** A journal, repository or conference (OpenAlex `Source`). */
 export type Source = {
@@ -849,6 +875,19 @@ export type TopicEdge = {
   readonly node: Topic;
 };
 
+/** One topic and how many matches have it among their topics. */
+export type TopicFacetBucket = {
+  readonly __typename?: 'TopicFacetBucket';
+  /** Matches with that topic. */
+  readonly count: Scalars['Int']['output'];
+  /** The topic's display name (null when the topic is unknown). */
+  readonly label?: Maybe<Scalars['String']['output']>;
+  /** The topic's short id (`T10001`), as the `topicId` filter takes it. */
+  readonly topicId: Scalars['ID']['output'];
+  /** The same as `topicId` (kept from the untyped buckets). */
+  readonly value: Scalars['String']['output'];
+};
+
 /** Conditions on topics; fields set together must all hold. */
 export type TopicFilter = {
   /** The domain's display name (case-insensitive, exact), e.g. `Physical Sciences`. */
@@ -885,6 +924,19 @@ export type TrendSubjectInput = {
   readonly authorId?: InputMaybe<Scalars['ID']['input']>;
   readonly topicId?: InputMaybe<Scalars['ID']['input']>;
   readonly workId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One work type and how many matches have it. */
+export type TypeFacetBucket = {
+  readonly __typename?: 'TypeFacetBucket';
+  /** Matches of that type. */
+  readonly count: Scalars['Int']['output'];
+  /** Always null; kept from the untyped buckets. */
+  readonly label?: Maybe<Scalars['String']['output']>;
+  /** The OpenAlex work type, as the `type` filter takes it. */
+  readonly type: Scalars['String']['output'];
+  /** The same as `type` (kept from the untyped buckets). */
+  readonly value: Scalars['String']['output'];
 };
 
 export type UpdateArticleInput = {
@@ -963,7 +1015,13 @@ export type Work = {
   readonly relatedWorks: ReadonlyArray<Work>;
   /** Where it was published (OpenAlex `primary_location.source`). */
   readonly source?: Maybe<Source>;
+  /** Plain text: OpenAlex's inline markup (`<sub>`, `<i>`, `<sup>`, …) removed and entities decoded, as search indexes and highlights it. Escape it like any text. */
   readonly title?: Maybe<Scalars['String']['output']>;
+  /**
+   * The title as OpenAlex gives it (`title`), with its inline HTML markup and entities (`CO<sub>2</sub>`), for rendering
+   * as OpenAlex users do. Null for an article written here, and for a work stored before this field existed until it is seeded again.
+   */
+  readonly titleMarkup?: Maybe<Scalars['String']['output']>;
   /** Topics with their scores, best first (at most 10). */
   readonly topics: ReadonlyArray<WorkTopic>;
   /** This work's publication and citations per year. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
@@ -1063,12 +1121,22 @@ export type WorkSearchEdge = {
   readonly score: Scalars['Float']['output'];
 };
 
+/**
+ * Counts over every match (not only the page), multi-select: each facet ignores its own top-level field of the filter
+ * (`publicationYear`, `type`, `isOpenAccess`, `topicId`), so after picking a value its alternatives are still counted;
+ * every other condition (and anything nested in `and`/`or`) narrows every facet. Each bucket's typed key goes back into
+ * the filter as it is (`publicationYear: {gte: year, lte: year}`, `type: [type]`, `isOpenAccess`, `topicId`).
+ */
 export type WorkSearchFacets = {
   readonly __typename?: 'WorkSearchFacets';
-  readonly isOpenAccess: ReadonlyArray<FacetBucket>;
-  readonly publicationYear: ReadonlyArray<FacetBucket>;
-  readonly topic: ReadonlyArray<FacetBucket>;
-  readonly type: ReadonlyArray<FacetBucket>;
+  /** Open access or not, most frequent first. */
+  readonly isOpenAccess: ReadonlyArray<OpenAccessFacetBucket>;
+  /** By publication year, newest first. */
+  readonly publicationYear: ReadonlyArray<YearFacetBucket>;
+  /** By topic (any of a work's topics), most frequent first (then id), at most 20. */
+  readonly topic: ReadonlyArray<TopicFacetBucket>;
+  /** By OpenAlex work type, most frequent first (then type). */
+  readonly type: ReadonlyArray<TypeFacetBucket>;
 };
 
 export type WorkSort =
@@ -1090,6 +1158,19 @@ export type WorkTopic = {
   readonly __typename?: 'WorkTopic';
   readonly score: Scalars['Float']['output'];
   readonly topic: Topic;
+};
+
+/** One publication year and how many matches have it. */
+export type YearFacetBucket = {
+  readonly __typename?: 'YearFacetBucket';
+  /** Matches published that year. */
+  readonly count: Scalars['Int']['output'];
+  /** Always null (years have no display name); kept from the untyped buckets. */
+  readonly label?: Maybe<Scalars['String']['output']>;
+  /** The year as text (kept from the untyped buckets; prefer `year`). */
+  readonly value: Scalars['String']['output'];
+  /** The year, as the `publicationYear` filter takes it. */
+  readonly year: Scalars['Int']['output'];
 };
 
 
@@ -1188,7 +1269,6 @@ export type ResolversTypes = {
   CreateArticleInput: CreateArticleInput;
   DeleteArticlePayload: ResolverTypeWrapper<DeleteArticlePayload>;
   EntitySort: EntitySort;
-  FacetBucket: ResolverTypeWrapper<FacetBucket>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GatewayInfo: ResolverTypeWrapper<GatewayInfo>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1201,12 +1281,14 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewAuthorInput: NewAuthorInput;
   OaStatus: OaStatus;
+  OpenAccessFacetBucket: ResolverTypeWrapper<OpenAccessFacetBucket>;
   OutboxRecord: ResolverTypeWrapper<OutboxRecord>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReferencedWork: ResolverTypeWrapper<ReferencedWorkSource>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
+  SearchSort: SearchSort;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceConnection: ResolverTypeWrapper<SourceConnectionSource>;
   SourceEdge: ResolverTypeWrapper<SourcePageEdge>;
@@ -1221,11 +1303,13 @@ export type ResolversTypes = {
   Topic: ResolverTypeWrapper<TopicRecord>;
   TopicConnection: ResolverTypeWrapper<TopicConnectionSource>;
   TopicEdge: ResolverTypeWrapper<TopicPageEdge>;
+  TopicFacetBucket: ResolverTypeWrapper<TopicFacetBucket>;
   TopicFilter: TopicFilter;
   Trend: ResolverTypeWrapper<TrendPoints>;
   TrendInterval: TrendInterval;
   TrendPoint: ResolverTypeWrapper<TrendPointRecord>;
   TrendSubjectInput: TrendSubjectInput;
+  TypeFacetBucket: ResolverTypeWrapper<TypeFacetBucket>;
   UpdateArticleInput: UpdateArticleInput;
   Viewer: ResolverTypeWrapper<Principal>;
   Work: ResolverTypeWrapper<WorkRecord>;
@@ -1238,6 +1322,7 @@ export type ResolversTypes = {
   WorkSort: WorkSort;
   WorkSuggestion: ResolverTypeWrapper<Suggestion>;
   WorkTopic: ResolverTypeWrapper<WorkTopicRecord>;
+  YearFacetBucket: ResolverTypeWrapper<YearFacetBucket>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1260,7 +1345,6 @@ export type ResolversParentTypes = {
   CoauthorEdge: CoauthorPageEdge;
   CreateArticleInput: CreateArticleInput;
   DeleteArticlePayload: DeleteArticlePayload;
-  FacetBucket: FacetBucket;
   Float: Scalars['Float']['output'];
   GatewayInfo: GatewayInfo;
   ID: Scalars['ID']['output'];
@@ -1272,6 +1356,7 @@ export type ResolversParentTypes = {
   IntRange: IntRange;
   Mutation: Record<PropertyKey, never>;
   NewAuthorInput: NewAuthorInput;
+  OpenAccessFacetBucket: OpenAccessFacetBucket;
   OutboxRecord: OutboxRecord;
   OutboxStatus: OutboxStatus;
   PageInfo: PageInfo;
@@ -1290,10 +1375,12 @@ export type ResolversParentTypes = {
   Topic: TopicRecord;
   TopicConnection: TopicConnectionSource;
   TopicEdge: TopicPageEdge;
+  TopicFacetBucket: TopicFacetBucket;
   TopicFilter: TopicFilter;
   Trend: TrendPoints;
   TrendPoint: TrendPointRecord;
   TrendSubjectInput: TrendSubjectInput;
+  TypeFacetBucket: TypeFacetBucket;
   UpdateArticleInput: UpdateArticleInput;
   Viewer: Principal;
   Work: WorkRecord;
@@ -1305,6 +1392,7 @@ export type ResolversParentTypes = {
   WorkSearchFacets: WorkSearchFacets;
   WorkSuggestion: Suggestion;
   WorkTopic: WorkTopicRecord;
+  YearFacetBucket: YearFacetBucket;
 };
 
 export type CacheControlDirectiveArgs = {
@@ -1432,12 +1520,6 @@ export type DeleteArticlePayloadResolvers<ContextType = GatewayContext, ParentTy
   sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
 };
 
-export type FacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FacetBucket'] = ResolversParentTypes['FacetBucket']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type GatewayInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayInfo'] = ResolversParentTypes['GatewayInfo']> = {
   stores?: Resolver<ReadonlyArray<ResolversTypes['StoreInfo']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1470,6 +1552,13 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   deleteArticle?: Resolver<ResolversTypes['DeleteArticlePayload'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id' | 'waitForSync'>>;
   requeueDeadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationRequeueDeadLettersArgs>>;
   updateArticle?: Resolver<ResolversTypes['ArticlePayload'], ParentType, ContextType, RequireFields<MutationUpdateArticleArgs, 'id' | 'input' | 'waitForSync'>>;
+};
+
+export type OpenAccessFacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OpenAccessFacetBucket'] = ResolversParentTypes['OpenAccessFacetBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isOpenAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OutboxRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OutboxRecord'] = ResolversParentTypes['OutboxRecord']> = {
@@ -1505,7 +1594,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionArgs>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   outbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType, RequireFields<QueryOutboxArgs, 'first'>>;
-  searchWorks?: Resolver<Maybe<ResolversTypes['WorkSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchWorksArgs, 'query'>>;
+  searchWorks?: Resolver<Maybe<ResolversTypes['WorkSearchConnection']>, ParentType, ContextType, Partial<QuerySearchWorksArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourceArgs>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
@@ -1598,6 +1687,13 @@ export type TopicEdgeResolvers<ContextType = GatewayContext, ParentType extends 
   node?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
+export type TopicFacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TopicFacetBucket'] = ResolversParentTypes['TopicFacetBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topicId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TrendResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = {
   points?: Resolver<ReadonlyArray<ResolversTypes['TrendPoint']>, ParentType, ContextType>;
 };
@@ -1606,6 +1702,13 @@ export type TrendPointResolvers<ContextType = GatewayContext, ParentType extends
   citations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   works?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TypeFacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TypeFacetBucket'] = ResolversParentTypes['TypeFacetBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -1636,6 +1739,7 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   relatedWorks?: Resolver<ReadonlyArray<ResolversTypes['Work']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleMarkup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topics?: Resolver<ReadonlyArray<ResolversTypes['WorkTopic']>, ParentType, ContextType>;
   trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<WorkTrendArgs, 'from' | 'to'>>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1671,10 +1775,10 @@ export type WorkSearchEdgeResolvers<ContextType = GatewayContext, ParentType ext
 };
 
 export type WorkSearchFacetsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkSearchFacets'] = ResolversParentTypes['WorkSearchFacets']> = {
-  isOpenAccess?: Resolver<ReadonlyArray<ResolversTypes['FacetBucket']>, ParentType, ContextType>;
-  publicationYear?: Resolver<ReadonlyArray<ResolversTypes['FacetBucket']>, ParentType, ContextType>;
-  topic?: Resolver<ReadonlyArray<ResolversTypes['FacetBucket']>, ParentType, ContextType>;
-  type?: Resolver<ReadonlyArray<ResolversTypes['FacetBucket']>, ParentType, ContextType>;
+  isOpenAccess?: Resolver<ReadonlyArray<ResolversTypes['OpenAccessFacetBucket']>, ParentType, ContextType>;
+  publicationYear?: Resolver<ReadonlyArray<ResolversTypes['YearFacetBucket']>, ParentType, ContextType>;
+  topic?: Resolver<ReadonlyArray<ResolversTypes['TopicFacetBucket']>, ParentType, ContextType>;
+  type?: Resolver<ReadonlyArray<ResolversTypes['TypeFacetBucket']>, ParentType, ContextType>;
 };
 
 export type WorkSuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkSuggestion'] = ResolversParentTypes['WorkSuggestion']> = {
@@ -1686,6 +1790,13 @@ export type WorkSuggestionResolvers<ContextType = GatewayContext, ParentType ext
 export type WorkTopicResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkTopic'] = ResolversParentTypes['WorkTopic']> = {
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+};
+
+export type YearFacetBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['YearFacetBucket'] = ResolversParentTypes['YearFacetBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
@@ -1704,12 +1815,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   CoauthorConnection?: CoauthorConnectionResolvers<ContextType>;
   CoauthorEdge?: CoauthorEdgeResolvers<ContextType>;
   DeleteArticlePayload?: DeleteArticlePayloadResolvers<ContextType>;
-  FacetBucket?: FacetBucketResolvers<ContextType>;
   GatewayInfo?: GatewayInfoResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionEdge?: InstitutionEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OpenAccessFacetBucket?: OpenAccessFacetBucketResolvers<ContextType>;
   OutboxRecord?: OutboxRecordResolvers<ContextType>;
   OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1726,8 +1837,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   Topic?: TopicResolvers<ContextType>;
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
+  TopicFacetBucket?: TopicFacetBucketResolvers<ContextType>;
   Trend?: TrendResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
+  TypeFacetBucket?: TypeFacetBucketResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Work?: WorkResolvers<ContextType>;
   WorkConnection?: WorkConnectionResolvers<ContextType>;
@@ -1737,6 +1850,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   WorkSearchFacets?: WorkSearchFacetsResolvers<ContextType>;
   WorkSuggestion?: WorkSuggestionResolvers<ContextType>;
   WorkTopic?: WorkTopicResolvers<ContextType>;
+  YearFacetBucket?: YearFacetBucketResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {

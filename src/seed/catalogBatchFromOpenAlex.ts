@@ -1,6 +1,7 @@
 import type { AuthorshipWrite, AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../datasources/writes/catalogWrite';
 import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasources/types';
 import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
+import { plainText } from '../core/domain/plainText';
 import { normalizeDoi } from '../core/domain/doi';
 import { readIssn } from '../core/domain/issn';
 import { normalizeOrcid } from '../core/domain/orcid';
@@ -109,11 +110,14 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
 
   const openAccess = optionalObject(record['open_access'], 'open_access');
   const bestLocation = optionalObject(record['best_oa_location'], 'best_oa_location');
+  const titleMarkup = optionalString(record['title'] ?? record['display_name'], 'title');
   const work: WorkWrite = {
     id: idAt(record['id'], 'W', 'id'),
     doi: record['doi'] == null ? null : (normalizeDoi(record['doi']) ?? null),
-    title: optionalString(record['title'] ?? record['display_name'], 'title'),
-    abstract: abstractFromInvertedIndex(record['abstract_inverted_index']),
+    // Stored, indexed and served as plain text; the raw title is kept for those who render OpenAlex's markup.
+    title: plainText(titleMarkup),
+    titleMarkup,
+    abstract: plainText(abstractFromInvertedIndex(record['abstract_inverted_index'])),
     publicationYear: optionalCount(record['publication_year'], 'publication_year'),
     publicationDate: optionalDate(record['publication_date'], 'publication_date'),
     type: optionalString(record['type'], 'type', 100),

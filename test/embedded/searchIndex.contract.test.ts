@@ -9,6 +9,7 @@ import type { Stores } from '../../src/stores';
 import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
 import { openStoresWithSql } from '../support/openStoresWithSql';
 import { searchIndexContract } from '../contract/searchIndexContract';
+import { searchSyntaxContract } from '../contract/searchSyntaxContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 
 describe('PostgresSearchIndex on embedded PGlite (shipped sample)', () => {
@@ -29,4 +30,5 @@ describe('PostgresSearchIndex on embedded PGlite (shipped sample)', () => {
   });
 
   searchIndexContract('PostgreSQL full-text search (PGlite)', () => search);
+  searchSyntaxContract('PostgreSQL full-text search (PGlite)', () => search);
 });

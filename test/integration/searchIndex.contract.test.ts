@@ -14,6 +14,7 @@ import type { Stores } from '../../src/stores';
 import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
 import { openStoresWithSql } from '../support/openStoresWithSql';
 import { searchIndexContract } from '../contract/searchIndexContract';
+import { searchSyntaxContract } from '../contract/searchSyntaxContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
@@ -40,6 +41,7 @@ describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sampl
   });
 
   searchIndexContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
+  searchSyntaxContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
 });
 
 describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shipped sample)', () => {
@@ -91,4 +93,5 @@ describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shippe
   });
 
   searchIndexContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => es.search);
+  searchSyntaxContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => es.search);
 });

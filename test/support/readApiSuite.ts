@@ -5,6 +5,7 @@ interface WorkNode {
   id: string;
   doi: string | null;
   title: string | null;
+  titleMarkup: string | null;
   abstract: string | null;
   publicationYear: number | null;
   publicationDate: string | null;
@@ -40,13 +41,14 @@ interface Connection<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const WORK_FIELDS = `id doi title abstract publicationYear publicationDate type citedByCount isOpenAccess
+const WORK_FIELDS = `id doi title titleMarkup abstract publicationYear publicationDate type citedByCount isOpenAccess
   authorships { position rawAuthorName author { id displayName } } referencedWorkIds topics { topic { id } }`;
 
 const asApi = (w: TruthWork): WorkNode => ({
   id: w.id,
   doi: w.doi,
   title: w.title,
+  titleMarkup: w.titleMarkup,
   abstract: w.abstract,
   publicationYear: w.publicationYear,
   publicationDate: w.publicationDate,

@@ -8,7 +8,11 @@ import path from 'node:path';
 export interface TruthWork {
   id: string;
   doi: string | null;
+  /** The plain title: OpenAlex's tags removed, then its character references decoded (see `plain`). */
   title: string | null;
+  /** The title exactly as OpenAlex gives it. */
+  titleMarkup: string | null;
+  /** The plain abstract, rebuilt from the inverted index. */
   abstract: string | null;
   publicationYear: number | null;
   publicationDate: string | null;
@@ -64,6 +68,14 @@ function sampleFiles(dir: string): string[] {
     });
 }
 
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+/** Plain text of OpenAlex markup, computed here on its own: every `<tag>` / `</tag>` dropped, then the five XML entities decoded. */
+function plain(text: string | null): string | null {
+  if (text === null) return null;
+  return text.replace(/<\/?[a-zA-Z][^<>]*>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e] as string);
+}
+
 function rebuildAbstract(index: Record<string, number[]> | null): string | null {
   if (!index) return null;
   const placed: [number, string][] = Object.entries(index).flatMap(([word, positions]) => positions.map((p): [number, string] => [p, word]));
@@ -79,8 +91,9 @@ function toTruthWork(w: any): TruthWork {
   return {
     id: short(w.id),
     doi: w.doi ? String(w.doi).toLowerCase() : null,
-    title: w.title ?? w.display_name ?? null,
-    abstract: rebuildAbstract(w.abstract_inverted_index),
+    title: plain(w.title ?? w.display_name ?? null),
+    titleMarkup: w.title ?? w.display_name ?? null,
+    abstract: plain(rebuildAbstract(w.abstract_inverted_index)),
     publicationYear: w.publication_year ?? null,
     publicationDate: w.publication_date ?? null,
     type: w.type ?? null,

@@ -1,21 +1,25 @@
-import { float4TextProblem, MAX_ID_KEY_LENGTH, textProblem } from '../../shared/cursorValues';
+import { assertNever } from '../../../src/core/assertNever';
+import { float4TextProblem, int4Problem, MAX_ID_KEY_LENGTH, textProblem } from '../../shared/cursorValues';
+import { type FacetedFilter, type FacetName, FACET_NAMES } from '../../shared/facetFilters';
+import type { SearchPlan } from '../../shared/searchPlan';
 import { decodeSignedCursor, encodeSignedCursor } from '../../shared/signedCursor';
 import { type SnippetPiece, snippetHtml } from '../../shared/snippetHtml';
-import type { WorkFilter } from '../../types';
+import type { SearchSortKey, WorkFilter } from '../../types';
+import { searchMatchSql, searchTsquerySql, searchWords } from './searchQuerySql';
 import type { SqlParams } from './SqlParams';
 import { workFilterSql } from './workSql';
 
 /**
- * SQL of PostgresSearchIndex. The user's text is only ever a bound parameter: `plainto_tsquery` reads it as
- * plain words (no operators), and the autocomplete prefix becomes one quoted tsquery lexeme (`tsqueryPrefix`).
- * Words are those of the `simple` configuration (migration 002): lowercased, not stemmed, no stop words.
+ * SQL of PostgresSearchIndex. The user's text is only ever a bound parameter: each term of the parsed query
+ * (searchQuery.ts) is a `plainto_tsquery` / `phraseto_tsquery` of a `$n` (searchQuerySql), combined by fixed
+ * operators, and the autocomplete prefix becomes one quoted tsquery lexeme (`tsqueryPrefix`). Words are those
+ * of the `simple` configuration (migration 002): lowercased, not stemmed, no stop words.
  */
 
 /** The text-search configuration of `works.search_vector`. */
 export const TS_CONFIG = 'simple';
 
-/** Text as the search vector reads it: slashes as spaces (migration 002), so `oil/water` is two words. */
-const words = (sql: string) => `translate(${sql}, '/', ' ')`;
+const words = searchWords;
 
 /**
  * Highlight markers ts_headline writes around matched terms, and between fragments: private-use characters. A text
@@ -55,91 +59,150 @@ export const FACET_LIMITS = { publicationYear: 1000, type: 100, isOpenAccess: 2,
 const SCORE_SQL = `(ts_rank(w.search_vector, q.tsq, 1)
   + CASE WHEN t.vector = q.exact THEN 2 WHEN t.vector @@ q.phrase THEN 1 ELSE 0 END)::real`;
 
-/** Where the search row `s` comes after the cursor (score desc, id asc). */
-function afterSql(after: SearchCursor, params: SqlParams): string {
-  const score = params.add(after.score, 'real');
-  return `(s.score < ${score} OR (s.score = ${score} AND s.id COLLATE "C" > ${params.add(after.id, 'text')}))`;
+/** How one search order reads in SQL: the key of row `w` (null-free) and its direction and type. */
+interface SearchOrderSql {
+  readonly expr: string;
+  readonly desc: boolean;
+  readonly cast: 'real' | 'integer' | 'text';
 }
 
-/** The query text as a bound parameter, NUL characters removed (PostgreSQL text cannot hold them). */
-function queryParam(query: string, params: SqlParams): string {
-  return words(params.add(query.replace(/\0/g, ''), 'text'));
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * A search order's key, the same order as Elasticsearch's (elasticSearchOrder): relevance; the cited-by count;
+ * the ISO date with unknown dates as 0001-01-01; the title with A–Z lowercased (asciiLowercase) in byte order.
+ * The id follows every key.
+ */
+export function searchOrderSql(key: SearchSortKey): SearchOrderSql {
+  switch (key) {
+    case 'RELEVANCE':
+      return { expr: SCORE_SQL, desc: true, cast: 'real' };
+    case 'CITED_BY_COUNT_DESC':
+    case 'CITED_BY_COUNT_ASC':
+      return { expr: 'w.cited_by_count', desc: key === 'CITED_BY_COUNT_DESC', cast: 'integer' };
+    case 'PUBLICATION_DATE_DESC':
+    case 'PUBLICATION_DATE_ASC':
+      return { expr: "COALESCE(w.publication_date, DATE '0001-01-01')::text", desc: key === 'PUBLICATION_DATE_DESC', cast: 'text' };
+    case 'TITLE_ASC':
+    case 'TITLE_DESC':
+      return { expr: `translate(COALESCE(w.title, ''), '${UPPER}', '${UPPER.toLowerCase()}')`, desc: key === 'TITLE_DESC', cast: 'text' };
+    default:
+      return assertNever(key);
+  }
+}
+
+/** `s.k` as ORDER BY and comparisons read it: text in byte order whatever the cluster's collation. */
+const keyOf = (order: SearchOrderSql) => (order.cast === 'text' ? 's.k COLLATE "C"' : 's.k');
+
+/** Where the search row `s` comes after the cursor (key in the order's direction, then id asc). */
+function afterSql(order: SearchOrderSql, after: SearchCursor, params: SqlParams): string {
+  const value = params.add(after.key, order.cast);
+  const k = keyOf(order);
+  return `(${k} ${order.desc ? '<' : '>'} ${value} OR (${k} = ${value} AND s.id COLLATE "C" > ${params.add(after.id, 'text')}))`;
 }
 
 /**
- * One page of hits (first + 1 rows) with highlights, best first: every match is scored and sorted as (id,
- * score) only; titles and abstracts are read and highlighted for the page's rows alone. Columns: id, score
- * (text), title, abstract and their headlines (of the text with slashes and markers blanked: `markedSnippets` takes the characters back from the original).
+ * One page of hits (first + 1 rows), in the plan's order: every match is keyed and sorted as (id, key) only;
+ * titles and abstracts are read (and highlighted, when the query has terms) for the page's rows alone. Columns:
+ * id, score (text), key (the sort value, as the cursor carries it), title, abstract and their headlines (of the
+ * text with slashes and markers blanked: `markedSnippets` takes the characters back from the original).
  */
-export function searchPageSql(query: string, filter: WorkFilter | undefined, first: number, after: SearchCursor | undefined, params: SqlParams): string {
-  const text = queryParam(query, params);
+export function searchPageSql(plan: SearchPlan, bonus: string, filter: WorkFilter | undefined, first: number, after: SearchCursor | undefined, params: SqlParams): string {
+  const order = searchOrderSql(plan.sort);
+  const match = plan.canMatch ? searchMatchSql(plan.query, params) : 'FALSE';
   const where = workFilterSql(filter, params);
-  const keyset = after === undefined ? 'TRUE' : afterSql(after, params);
+  const tsquery = plan.ranked ? searchTsquerySql(plan.query, params) : undefined;
+  const ranked = tsquery !== undefined;
+  const score = ranked ? SCORE_SQL : '0::real';
+  const q = ranked
+    ? `q AS (
+      SELECT ${tsquery} AS tsq, phraseto_tsquery('${TS_CONFIG}'::regconfig, ${words(params.add(bonus, 'text'))}) AS phrase,
+        to_tsvector('${TS_CONFIG}'::regconfig, ${words(params.add(bonus, 'text'))}) AS exact
+    ),`
+    : '';
+  const keyset = after === undefined ? 'TRUE' : afterSql(order, after, params);
   const limit = params.add(first + 1, 'integer');
-  const titleOptions = params.add(TITLE_HEADLINE, 'text');
-  const abstractOptions = params.add(ABSTRACT_HEADLINE, 'text');
-  return `WITH q AS (
-      SELECT plainto_tsquery('${TS_CONFIG}'::regconfig, ${text}) AS tsq, phraseto_tsquery('${TS_CONFIG}'::regconfig, ${text}) AS phrase,
-        to_tsvector('${TS_CONFIG}'::regconfig, ${text}) AS exact
-    ),
+  const from = ranked
+    ? `works w CROSS JOIN q
+          CROSS JOIN LATERAL (SELECT to_tsvector('${TS_CONFIG}'::regconfig, ${words("COALESCE(w.title, '')")}) AS vector) t`
+    : 'works w';
+  const orderBy = `${keyOf(order)} ${order.desc ? 'DESC' : 'ASC'}, s.id COLLATE "C"`;
+  const headlines = ranked
+    ? `ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.title')}, q.tsq, ${params.add(TITLE_HEADLINE, 'text')}) AS title_hl,
+      ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.abstract')}, q.tsq, ${params.add(ABSTRACT_HEADLINE, 'text')}) AS abstract_hl`
+    : 'NULL::text AS title_hl, NULL::text AS abstract_hl';
+  return `WITH ${q}
     page AS (
       SELECT s.* FROM (
-        SELECT w.id, ${SCORE_SQL} AS score
-        FROM works w CROSS JOIN q
-          CROSS JOIN LATERAL (SELECT to_tsvector('${TS_CONFIG}'::regconfig, ${words("COALESCE(w.title, '')")}) AS vector) t
-        WHERE w.search_vector @@ q.tsq AND ${where}
+        SELECT w.id, ${score} AS score, ${order.cast === 'real' ? score : order.expr} AS k
+        FROM ${from}
+        WHERE ${match} AND ${where}
       ) s
       WHERE ${keyset}
-      ORDER BY s.score DESC, s.id COLLATE "C"
+      ORDER BY ${orderBy}
       LIMIT ${limit}
     )
-    SELECT p.id, p.score::text AS score, hw.title, hw.abstract,
-      ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.title')}, q.tsq, ${titleOptions}) AS title_hl,
-      ts_headline('${TS_CONFIG}'::regconfig, ${headlineInput('hw.abstract')}, q.tsq, ${abstractOptions}) AS abstract_hl
-    FROM page p JOIN works hw ON hw.id = p.id CROSS JOIN q
-    ORDER BY p.score DESC, p.id COLLATE "C"`;
+    SELECT s.id, s.score::text AS score, ${order.cast === 'real' ? 's.k::text' : 's.k'} AS key, hw.title, hw.abstract,
+      ${headlines}
+    FROM page s JOIN works hw ON hw.id = s.id${ranked ? ' CROSS JOIN q' : ''}
+    ORDER BY ${orderBy}`;
 }
 
 export interface SearchPageRow {
   readonly id: string;
   readonly score: string;
+  /** The sort value: the score as text (relevance), the count, or the text key. */
+  readonly key: string | number;
   readonly title: string | null;
   readonly abstract: string | null;
   readonly title_hl: string | null;
   readonly abstract_hl: string | null;
 }
 
+/** Columns of the matches marking whether each facet's own condition holds (`f_<facet>`). */
+function facetFlagsSql(split: FacetedFilter, params: SqlParams): string {
+  return FACET_NAMES.map((f) => `(${split.own[f] === undefined ? 'TRUE' : workFilterSql(split.own[f], params)}) AS f_${f}`).join(', ');
+}
+
+/** The condition a facet's counts (or, for undefined, the total) obey over `m`: the other facets' own conditions. */
+function facetScope(facet: FacetName | undefined, split: FacetedFilter): string {
+  const others = FACET_NAMES.filter((f) => f !== facet && split.own[f] !== undefined);
+  return others.length === 0 ? 'TRUE' : others.map((f) => `f_${f}`).join(' AND ');
+}
+
 /**
- * The total and every facet over the whole match set, in one statement. Rows: (facet, value, n, ord) with
- * facet 'total' | 'year' | 'type' | 'oa' | 'topic'; `ord` is the bucket's rank within its facet.
+ * The total and every facet over the whole match set, in one statement, multi-select: the matches of the query
+ * and the base filter are marked with whether each facet's own condition holds; the total counts those that
+ * hold every one, a facet those that hold every other one. Rows: (facet, value, n, ord) with facet 'total' |
+ * 'year' | 'type' | 'oa' | 'topic'; `ord` is the bucket's rank within its facet.
  */
-export function searchFacetsSql(query: string, filter: WorkFilter | undefined, params: SqlParams): string {
-  const text = queryParam(query, params);
-  const where = workFilterSql(filter, params);
-  return `WITH q AS (SELECT plainto_tsquery('${TS_CONFIG}'::regconfig, ${text}) AS tsq),
-    m AS MATERIALIZED (
-      SELECT w.id, w.publication_year, w.type, w.is_open_access
-      FROM works w CROSS JOIN q
-      WHERE w.search_vector @@ q.tsq AND ${where}
+export function searchFacetsSql(plan: SearchPlan, split: FacetedFilter, params: SqlParams): string {
+  const match = plan.canMatch ? searchMatchSql(plan.query, params) : 'FALSE';
+  const where = workFilterSql(split.base, params);
+  const flags = facetFlagsSql(split, params);
+  return `WITH m AS MATERIALIZED (
+      SELECT w.id, w.publication_year, w.type, w.is_open_access, ${flags}
+      FROM works w
+      WHERE ${match} AND ${where}
     )
-    SELECT 'total' AS facet, NULL::text AS value, count(*)::integer AS n, 0 AS ord FROM m
+    SELECT 'total' AS facet, NULL::text AS value, count(*)::integer AS n, 0 AS ord FROM m WHERE ${facetScope(undefined, split)}
     UNION ALL (
       SELECT 'year', publication_year::text, count(*)::integer, row_number() OVER (ORDER BY publication_year DESC)::integer
-      FROM m WHERE publication_year IS NOT NULL GROUP BY publication_year
+      FROM m WHERE publication_year IS NOT NULL AND ${facetScope('publicationYear', split)} GROUP BY publication_year
       ORDER BY publication_year DESC LIMIT ${FACET_LIMITS.publicationYear}
     )
     UNION ALL (
       SELECT 'type', type, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, type COLLATE "C")::integer
-      FROM m WHERE type IS NOT NULL GROUP BY type
+      FROM m WHERE type IS NOT NULL AND ${facetScope('type', split)} GROUP BY type
       ORDER BY count(*) DESC, type COLLATE "C" LIMIT ${FACET_LIMITS.type}
     )
     UNION ALL (
       SELECT 'oa', is_open_access::text, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, is_open_access)::integer
-      FROM m GROUP BY is_open_access
+      FROM m WHERE ${facetScope('isOpenAccess', split)} GROUP BY is_open_access
     )
     UNION ALL (
       SELECT 'topic', wt.topic_id, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, wt.topic_id COLLATE "C")::integer
-      FROM m JOIN work_topics wt ON wt.work_id = m.id GROUP BY wt.topic_id
+      FROM m JOIN work_topics wt ON wt.work_id = m.id WHERE ${facetScope('topic', split)} GROUP BY wt.topic_id
       ORDER BY count(*) DESC, wt.topic_id COLLATE "C" LIMIT ${FACET_LIMITS.topic}
     )`;
 }
@@ -174,31 +237,48 @@ export function tsqueryPrefix(prefix: string): string | undefined {
   return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*A`;
 }
 
-/** Where a search page ends: the last hit's score (as PostgreSQL printed the real) and id. */
+/** Where a search page ends: the last hit's sort value (a score as PostgreSQL printed the real, a count, a text key) and id. */
 export interface SearchCursor {
-  readonly score: string;
+  readonly key: string | number;
   readonly id: string;
 }
 
-/** An opaque cursor bound to `signature`, holding the last hit's score and id. */
+/** An opaque cursor bound to `signature`, holding the last hit's sort value and id. */
 export function encodeSearchCursor(signature: string, cursor: SearchCursor): string {
-  return encodeSignedCursor(signature, [cursor.score, cursor.id]);
+  return encodeSignedCursor(signature, [cursor.key, cursor.id]);
+}
+
+function keyProblem(cast: SearchOrderSql['cast'], value: unknown): string | undefined {
+  switch (cast) {
+    case 'real': {
+      const problem = float4TextProblem(value);
+      return problem === undefined ? undefined : `the last hit's score ${problem}`;
+    }
+    case 'integer':
+    case 'text': {
+      const problem = cast === 'integer' ? int4Problem(value) : textProblem(value);
+      return problem === undefined ? undefined : `the last hit's sort value ${problem}`;
+    }
+    default:
+      return assertNever(cast);
+  }
 }
 
 /**
- * Reads a cursor made by `encodeSearchCursor` for the same signature: the score must be a decimal literal that
- * PostgreSQL reads as a `real` (not `""`, `" "`, `0b1` or `1e39`, which JavaScript's Number() would pass), the id
- * storable text. Anything else is BAD_USER_INPUT on `after`.
+ * Reads a cursor made by `encodeSearchCursor` for the same signature and order: a relevance score must be a decimal
+ * literal that PostgreSQL reads as a `real` (not `""`, `" "`, `0b1` or `1e39`, which JavaScript's Number() would
+ * pass), a count an int4, a text key storable text, the id storable text. Anything else is BAD_USER_INPUT on `after`.
  */
-export function decodeSearchCursor(signature: string, after: string): SearchCursor {
+export function decodeSearchCursor(signature: string, after: string, sort: SearchSortKey = 'RELEVANCE'): SearchCursor {
+  const cast = searchOrderSql(sort).cast;
   return decodeSignedCursor<SearchCursor>(signature, after, (values) => {
-    const [score, id] = values;
-    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (score, id)` };
-    const scoreProblem = float4TextProblem(score);
-    if (scoreProblem !== undefined) return { problem: `the last hit's score ${scoreProblem}` };
+    const [key, id] = values;
+    if (values.length !== 2) return { problem: `it holds ${values.length} sort value(s), a search has 2 (${cast === 'real' ? 'score' : 'sort key'}, id)` };
+    const problem = keyProblem(cast, key);
+    if (problem !== undefined) return { problem };
     const idProblem = textProblem(id, MAX_ID_KEY_LENGTH);
     if (idProblem !== undefined) return { problem: `the last hit's id ${idProblem}` };
-    return { value: { score: score as string, id: id as string } };
+    return { value: { key: key as string | number, id: id as string } };
   });
 }
 

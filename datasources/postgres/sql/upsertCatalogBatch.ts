@@ -59,16 +59,16 @@ export async function upsertCatalogBatch(tx: Pick<SqlExecutor, 'query'>, batch: 
     [json(authors)],
   );
   await tx.query(
-    `INSERT INTO works (id, doi, title, abstract, publication_year, publication_date, type, language, cited_by_count,
+    `INSERT INTO works (id, doi, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
        is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url, updated_at)
-     SELECT id, doi, title, abstract, "publicationYear", "publicationDate"::date, type, language, "citedByCount",
+     SELECT id, doi, title, "titleMarkup", abstract, "publicationYear", "publicationDate"::date, type, language, "citedByCount",
        "isOpenAccess", "sourceId", "primaryTopicId", ARRAY(SELECT jsonb_array_elements_text("referencedWorkIds")), "countsByYear",
        ARRAY(SELECT jsonb_array_elements_text("relatedWorkIds")), "oaStatus", "oaUrl", now()
      FROM jsonb_to_recordset($1::jsonb)
-       AS x(id text, doi text, title text, abstract text, "publicationYear" integer, "publicationDate" text, type text,
+       AS x(id text, doi text, title text, "titleMarkup" text, abstract text, "publicationYear" integer, "publicationDate" text, type text,
             language text, "citedByCount" integer, "isOpenAccess" boolean, "sourceId" text, "primaryTopicId" text,
             "referencedWorkIds" jsonb, "countsByYear" jsonb, "relatedWorkIds" jsonb, "oaStatus" text, "oaUrl" text)
-     ON CONFLICT (id) DO UPDATE SET doi = EXCLUDED.doi, title = EXCLUDED.title, abstract = EXCLUDED.abstract,
+     ON CONFLICT (id) DO UPDATE SET doi = EXCLUDED.doi, title = EXCLUDED.title, title_markup = EXCLUDED.title_markup, abstract = EXCLUDED.abstract,
        publication_year = EXCLUDED.publication_year, publication_date = EXCLUDED.publication_date, type = EXCLUDED.type,
        language = EXCLUDED.language, cited_by_count = EXCLUDED.cited_by_count, is_open_access = EXCLUDED.is_open_access,
        source_id = EXCLUDED.source_id, primary_topic_id = EXCLUDED.primary_topic_id,

@@ -50,6 +50,10 @@ function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknow
         return overrides.create ? overrides.create() : { acknowledged: true };
       }),
       refresh: jest.fn(async (params: unknown) => calls.push({ method: 'refresh', params })),
+      putMapping: jest.fn(async (params: unknown) => {
+        calls.push({ method: 'putMapping', params });
+        return { acknowledged: true };
+      }),
     },
     bulk: jest.fn(async (params: { operations: unknown[] }) => {
       calls.push({ method: 'bulk', params });
@@ -62,7 +66,7 @@ function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknow
 const policy = () => new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
 
 describe('ElasticProjection', () => {
-  it('creates a missing index with the explicit mapping, and leaves an existing one alone', async () => {
+  it('creates a missing index with the explicit mapping, and only adds missing fields to an existing one', async () => {
     const missing = fakeClient();
     await new ElasticProjection(missing.client, policy(), 'works_x').ensureSchema();
     expect(missing.calls.map((c) => c.method)).toEqual(['exists', 'create']);
@@ -70,7 +74,8 @@ describe('ElasticProjection', () => {
 
     const present = fakeClient({ exists: true });
     await new ElasticProjection(present.client, policy(), 'works_x').ensureSchema();
-    expect(present.calls.map((c) => c.method)).toEqual(['exists']);
+    expect(present.calls.map((c) => c.method)).toEqual(['exists', 'putMapping']);
+    expect(present.calls[1]?.params).toEqual({ index: 'works_x', properties: WORK_INDEX_MAPPINGS.properties });
   });
 
   it('treats losing the creation race (resource_already_exists_exception) as success, and other refusals as errors', async () => {
@@ -93,11 +98,14 @@ describe('ElasticProjection', () => {
   });
 
   it('maps a work to the fields search, filters, facets and autocomplete read (distinct author and topic ids)', () => {
-    expect(toWorkDocument(work('W1', 'Title'))).toEqual({
+    expect(toWorkDocument(work('W1', 'Title Ü'))).toEqual({
       id: 'W1',
-      title: 'Title',
+      title: 'Title Ü',
       abstract: 'An abstract.',
       publication_year: 2020,
+      publication_date: '2020-01-02',
+      // Only A–Z folded: the same key on every store, whatever its locale.
+      title_sort: 'title Ü',
       type: 'article',
       is_open_access: true,
       cited_by_count: 7,

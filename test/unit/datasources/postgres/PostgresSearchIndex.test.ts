@@ -27,9 +27,9 @@ describe('PostgresSearchIndex', () => {
   it('answers a page (first of first + 1 rows), its total and facets in two statements', async () => {
     const { db, statements } = fakeDb({
       page: [
-        { id: 'W2', score: '2.0607927', title_hl: `${MARK_START}Hydrogen${MARK_STOP} storage`, abstract_hl: 'no match' },
-        { id: 'W1', score: '0.5', title_hl: 'Other', abstract_hl: null },
-        { id: 'W3', score: '0.25', title_hl: null, abstract_hl: null },
+        { id: 'W2', score: '2.0607927', key: '2.0607927', title_hl: `${MARK_START}Hydrogen${MARK_STOP} storage`, abstract_hl: 'no match' },
+        { id: 'W1', score: '0.5', key: '0.5', title_hl: 'Other', abstract_hl: null },
+        { id: 'W3', score: '0.25', key: '0.25', title_hl: null, abstract_hl: null },
       ],
       facets: [
         { facet: 'total', value: null, n: 3, ord: 0 },
@@ -47,7 +47,7 @@ describe('PostgresSearchIndex', () => {
       { workId: 'W2', score: 2.0607927, highlights: [{ field: 'title', snippets: ['<em>Hydrogen</em> storage'] }] },
       { workId: 'W1', score: 0.5, highlights: [] },
     ]);
-    expect(result.page.edges[1]?.cursor).toBe(encodeSearchCursor(searchSignature(['postgresql'], 'hydrogen', undefined), { score: '0.5', id: 'W1' }));
+    expect(result.page.edges[1]?.cursor).toBe(encodeSearchCursor(searchSignature(['postgresql', 'RELEVANCE'], 'hydrogen', undefined), { key: '0.5', id: 'W1' }));
     expect(result.facets).toEqual({
       publicationYear: [
         { value: '2024', count: 2 },
@@ -62,7 +62,7 @@ describe('PostgresSearchIndex', () => {
   it('pages after a cursor of the same search, and refuses another search’s cursor before running anything', async () => {
     const { db, statements } = fakeDb({});
     const index = new PostgresSearchIndex(db, policy());
-    const after = encodeSearchCursor(searchSignature(['postgresql'], 'hydrogen', undefined), { score: '0.5', id: 'W1' });
+    const after = encodeSearchCursor(searchSignature(['postgresql', 'RELEVANCE'], 'hydrogen', undefined), { key: '0.5', id: 'W1' });
     await index.search('hydrogen', undefined, { first: 2, sort: [], after });
     expect(statements[0]?.params).toEqual(expect.arrayContaining(['0.5', 'W1']));
     statements.length = 0;

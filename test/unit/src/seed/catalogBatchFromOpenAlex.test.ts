@@ -103,11 +103,20 @@ describe('catalogBatchFromOpenAlex: a real work record', () => {
     expect(batch.works).toHaveLength(1);
   });
 
+  it('stores the title and the abstract as plain text, keeping the raw title as titleMarkup', () => {
+    const record = { ...rawWork(), title: 'Effects of CO<sub>2</sub> &amp; <i>H</i><sub>2</sub>', abstract_inverted_index: { 'CO<sub>2</sub>': [0], '&lt;b&gt;': [1] } };
+    const [mapped] = catalogBatchFromOpenAlex(entity('work', record)).works;
+    expect(mapped?.title).toBe('Effects of CO2 & H2');
+    expect(mapped?.titleMarkup).toBe('Effects of CO<sub>2</sub> &amp; <i>H</i><sub>2</sub>');
+    expect(mapped?.abstract).toBe('CO2 <b>');
+  });
+
   it('maps the scalar fields', () => {
     expect(work?.id).toBe(short(raw.id));
     expect(work?.id).toBe('W3036095237');
     expect(work?.doi).toBe((raw.doi ?? '').slice('https://doi.org/'.length).toLowerCase());
     expect(work?.title).toBe(raw.title);
+    expect(work?.titleMarkup).toBe(raw.title);
     expect(work?.publicationYear).toBe(raw.publication_year);
     expect(work?.publicationDate).toBe(raw.publication_date);
     expect(work?.type).toBe(raw.type);

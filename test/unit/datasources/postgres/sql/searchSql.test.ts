@@ -11,6 +11,9 @@ import {
   tsqueryPrefix,
 } from '../../../../../datasources/postgres/sql/searchSql';
 import { SqlParams } from '../../../../../datasources/postgres/sql/SqlParams';
+import { splitFacetFilter } from '../../../../../datasources/shared/facetFilters';
+import { searchPlan } from '../../../../../datasources/shared/searchPlan';
+import { bonusText } from '../../../../../datasources/shared/searchQuery';
 import { cursorRefusal } from '../../../../support/cursorRefusal';
 
 const INJECTION = "'; DROP TABLE works; --";
@@ -24,25 +27,26 @@ function expectPlaceholdersMatch(text: string, params: SqlParams): void {
 describe('search SQL', () => {
   it('binds the query text (never spliced into the statement), the filter values, the cursor and the limit', () => {
     const params = new SqlParams();
-    const sql = searchPageSql(INJECTION, { authorId: 'A1', publicationYear: { gte: 2020 } }, 5, { score: '1.0607927', id: 'W9' }, params);
+    const sql = searchPageSql(searchPlan(INJECTION, []), bonusText(INJECTION), { authorId: 'A1', publicationYear: { gte: 2020 } }, 5, { key: '1.0607927', id: 'W9' }, params);
     expect(sql).not.toContain('DROP TABLE');
     expect(sql).toContain("plainto_tsquery('simple'::regconfig, translate($1::text, '/', ' '))");
-    expect(params.values).toEqual(expect.arrayContaining([INJECTION, 'A1', 2020, '1.0607927', 'W9', 6]));
+    // The query's terms are bound one by one ("'; DROP TABLE works; --" holds three; "';" and "--" hold no word), never spliced.
+    expect(params.values).toEqual(expect.arrayContaining(['DROP', 'TABLE', 'works;', 'A1', 2020, '1.0607927', 'W9', 6]));
     expectPlaceholdersMatch(sql, params);
-    expect(sql).toMatch(/s\.score < \$\d+::real OR \(s\.score = \$\d+::real AND s\.id COLLATE "C" > \$\d+::text\)/);
+    expect(sql).toMatch(/s\.k < \$\d+::real OR \(s\.k = \$\d+::real AND s\.id COLLATE "C" > \$\d+::text\)/);
   });
 
   it('removes NUL characters, which PostgreSQL text cannot hold', () => {
     const params = new SqlParams();
-    searchPageSql('hydro\0gen', undefined, 5, undefined, params);
+    searchPageSql(searchPlan('hydro\0gen', []), 'hydrogen', undefined, 5, undefined, params);
     expect(params.values[0]).toBe('hydrogen');
   });
 
   it('counts the total and every facet in one statement over the same match set', () => {
     const params = new SqlParams();
-    const sql = searchFacetsSql(INJECTION, { topicId: 'T1' }, params);
+    const sql = searchFacetsSql(searchPlan(INJECTION, []), splitFacetFilter({ topicId: 'T1' }), params);
     expect(sql).not.toContain('DROP TABLE');
-    expect(params.values).toEqual([INJECTION, 'T1']);
+    expect(params.values).toEqual(['DROP', 'TABLE', 'works;', 'T1']);
     expectPlaceholdersMatch(sql, params);
     for (const facet of ["'total'", "'year'", "'type'", "'oa'", "'topic'"]) expect(sql).toContain(facet);
     expect(sql).toContain('LIMIT 20');
@@ -77,14 +81,14 @@ describe('search cursors', () => {
   const sig = searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: true });
 
   it('round-trip the score text and id', () => {
-    expect(decodeSearchCursor(sig, encodeSearchCursor(sig, { score: '1.0607927', id: 'W1' }))).toEqual({ score: '1.0607927', id: 'W1' });
+    expect(decodeSearchCursor(sig, encodeSearchCursor(sig, { key: '1.0607927', id: 'W1' }))).toEqual({ key: '1.0607927', id: 'W1' });
   });
 
   it('are bound to the query and the filter', () => {
     expect(searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: true, authorId: null })).toBe(sig);
     expect(searchSignature(['postgresql'], 'Hydrogen', { isOpenAccess: true })).not.toBe(sig);
     expect(searchSignature(['postgresql'], 'hydrogen', { isOpenAccess: false })).not.toBe(sig);
-    const other = encodeSearchCursor(searchSignature(['postgresql'], 'helium', undefined), { score: '1', id: 'W1' });
+    const other = encodeSearchCursor(searchSignature(['postgresql'], 'helium', undefined), { key: '1', id: 'W1' });
     expect(cursorRefusal(() => decodeSearchCursor(sig, other))).toEqual(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
   });
 
