@@ -14,6 +14,9 @@ import { type CacheableRequest, cacheableRequestOf, responseCacheKey } from './r
 /** Serialized responses larger than this are not stored (they would crowd the cache's byte budget). */
 export const RESPONSE_CACHE_MAX_ENTRY_BYTES = 512 * 1024;
 
+/** What a GraphQL answer is sent as (anything else — a page, a file — is never stored). */
+const GRAPHQL_MEDIA_TYPE = /^application\/(graphql-response\+)?json\b/i;
+
 /** Bytes of decoded entries the front keeps: the hottest answers (a value counts its text twice, its bytes once). */
 const RECENT_ENTRIES_BYTES = 8 * 1024 * 1024;
 
@@ -186,7 +189,7 @@ function cacheableEntry(res: http.ServerResponse, chunk: unknown, generation: st
   if (sharedMaxAge(cacheControl) === undefined || cacheControl === undefined) return undefined;
   const body = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : undefined;
   const contentType = headerText(res, 'content-type');
-  if (body === undefined || contentType === undefined || Buffer.byteLength(body) > RESPONSE_CACHE_MAX_ENTRY_BYTES) return undefined;
+  if (body === undefined || contentType === undefined || !GRAPHQL_MEDIA_TYPE.test(contentType) || Buffer.byteLength(body) > RESPONSE_CACHE_MAX_ENTRY_BYTES) return undefined;
   const varyFields = headerText(res, 'vary')
     ?.split(',')
     .map((field) => field.trim())

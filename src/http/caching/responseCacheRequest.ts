@@ -13,12 +13,13 @@ const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'mult
 
 /**
  * Whether the response cache may answer this request, and how: anonymous (no `Authorization` header, valid or not:
- * a private answer is never shared) requests for the GraphQL path — a GET, or a POST of a small JSON body in UTF-8
+ * a private answer is never shared) requests for the GraphQL path — a GET carrying its operation, or a POST of a small JSON body in UTF-8
  * with a Content-Length and no Content-Encoding (any other body is left to Express's parser and its errors).
  */
 export function cacheableRequestOf(req: http.IncomingMessage, graphqlPath: string, bodyLimitBytes: number): CacheableRequest | undefined {
   if (req.headers.authorization !== undefined || pathOf(req) !== graphqlPath) return undefined;
-  if (req.method === 'GET') return { method: 'GET' };
+  // A GET is GraphQL when it carries the operation (`query`, or an APQ hash in `extensions`); the explorer's page is not.
+  if (req.method === 'GET') return /[?&](query|extensions)=/.test(req.url ?? '') ? { method: 'GET' } : undefined;
   if (req.method !== 'POST') return undefined;
   const { headers } = req;
   if (headers['transfer-encoding'] !== undefined) return undefined;

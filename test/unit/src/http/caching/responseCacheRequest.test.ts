@@ -30,6 +30,8 @@ describe('cacheableRequestOf', () => {
       ['POST', '/health', JSON_POST],
       ['PUT', '/graphql', JSON_POST],
       ['OPTIONS', '/graphql', {}],
+      ['GET', '/graphql', { accept: 'text/html' }],
+      ['GET', '/graphql?tab=docs', {}],
       ['HEAD', '/graphql', {}],
       ['POST', '/graphql', { ...JSON_POST, 'content-encoding': 'gzip' }],
       ['POST', '/graphql', { ...JSON_POST, 'content-type': 'application/json; charset=latin1' }],
