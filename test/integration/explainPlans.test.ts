@@ -6,7 +6,7 @@ import { createThrowawayDatabase } from './support/throwawayDatabase';
 
 /**
  * Works in the generated corpus. The issue asks for 100,000; on the 2-core machine the seed alone then takes minutes,
- * so CI uses 20,000 (seed ≈ 25–46 s, the whole file ≈ 1–2 min): enough that every guarded table is far past the size
+ * so CI uses 20,000 (seed ≈ 25–46 s, the whole file 70 s–2.5 min): enough that every guarded table is far past the size
  * where PostgreSQL reads a table whole because it fits a few pages (works 20,000 rows, authorships ≈ 88,000,
  * work_references ≈ 453,000, work_topics ≈ 57,000), so a missing index shows as a Seq Scan. The 100k check is
  * `npm run bench:explain -- --works 100000` (README "Benchmarks").
