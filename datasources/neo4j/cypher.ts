@@ -18,8 +18,10 @@ const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
   CITED_BY_COUNT_DESC: { expr: 'c.citedByCount', desc: true, cast: 'integer' },
   CITED_BY_COUNT_ASC: { expr: 'c.citedByCount', desc: false, cast: 'integer' },
   // Unknown dates sort as the earliest possible date (ISO strings order as dates), as in PostgreSQL.
-  PUBLICATION_DATE_DESC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: true, cast: 'text' },
-  PUBLICATION_DATE_ASC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: false, cast: 'text' },
+  // A cursor's date is checked as a calendar date, as PostgreSQL's is (same cast, so a cursor means the same on both);
+  // Neo4j holds the ISO text, whose order is the date order, and compares it as text.
+  PUBLICATION_DATE_DESC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: true, cast: 'date' },
+  PUBLICATION_DATE_ASC: { expr: "coalesce(c.publicationDate, '0001-01-01')", desc: false, cast: 'date' },
   TITLE_ASC: { expr: "toLower(coalesce(c.title, ''))", desc: false, cast: 'text' },
   TITLE_DESC: { expr: "toLower(coalesce(c.title, ''))", desc: true, cast: 'text' },
 };

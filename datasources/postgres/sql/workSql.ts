@@ -19,10 +19,12 @@ export const WORK_COLUMNS = `w.id, w.doi, w.title, w.title_markup, w.abstract, w
 const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
   CITED_BY_COUNT_DESC: { expr: 'w.cited_by_count', desc: true, cast: 'integer' },
   CITED_BY_COUNT_ASC: { expr: 'w.cited_by_count', desc: false, cast: 'integer' },
-  // Unknown dates sort as the earliest possible date: last when newest-first.
-  PUBLICATION_DATE_DESC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')::text", desc: true, cast: 'text' },
-  PUBLICATION_DATE_ASC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')::text", desc: false, cast: 'text' },
-  // Byte order (COLLATE "C") so PostgreSQL and PGlite order titles identically whatever the cluster locale.
+  // Unknown dates sort as the earliest possible date: last when newest-first. The date itself, not its text (a
+  // cast to text is not immutable, so no index could hold it): works_publication_date_key_idx (migration 010) serves it.
+  PUBLICATION_DATE_DESC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')", desc: true, cast: 'date' },
+  PUBLICATION_DATE_ASC: { expr: "COALESCE(w.publication_date, DATE '0001-01-01')", desc: false, cast: 'date' },
+  // Byte order (COLLATE "C") so PostgreSQL and PGlite order titles identically whatever the cluster locale;
+  // works_title_key_idx (migration 010) holds this very expression.
   TITLE_ASC: { expr: `lower(COALESCE(w.title, '')) COLLATE "C"`, desc: false, cast: 'text' },
   TITLE_DESC: { expr: `lower(COALESCE(w.title, '')) COLLATE "C"`, desc: true, cast: 'text' },
 };

@@ -247,8 +247,8 @@ describe('workOrder and the keyset helpers', () => {
     const disjuncts = text.slice(2, -2).split(') OR (');
     expect(disjuncts).toHaveLength(3);
     expect(disjuncts[0]).toMatch(/title.* > \$1::text$/);
-    expect(disjuncts[1]).toMatch(/title.* = \$1::text AND .*publication_date.* < \$2::text$/);
-    expect(disjuncts[2]).toMatch(/= \$1::text AND .* = \$2::text AND w\.id COLLATE "C" > \$3::text$/);
+    expect(disjuncts[1]).toMatch(/title.* = \$1::text AND .*publication_date.* < \$2::date$/);
+    expect(disjuncts[2]).toMatch(/= \$1::text AND .* = \$2::date AND w\.id COLLATE "C" > \$3::text$/);
     expectBalancedParens(text);
   });
 });
