@@ -76,9 +76,10 @@ export class PostgresCitationGraph implements CitationGraph {
   }
 
   /**
-   * Two statements, each one bounded walk (boundedWalkCtes) that keeps at most `maxNodes` + 1 works, so the walk's
-   * work stops at the cap however large the neighbourhood: the page (keyset over the first `maxNodes`), and — only
-   * when asked for — the count, whose `maxNodes` + 1st work says the cap was reached.
+   * One statement, a bounded walk (boundedWalkCtes) that keeps at most `maxNodes` + 1 works, so the walk's work
+   * stops at the cap however large the neighbourhood: the page (keyset over the first `maxNodes`) with, on each row,
+   * the number of works the walk kept (the `maxNodes` + 1st says the cap was reached). An empty page (past the end)
+   * has no row to carry it: its count is one more such walk, run only when asked for.
    */
   async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>, maxNodes: number): Promise<WalkPage> {
     const order = traverseOrder(direction, maxDepth);
@@ -86,11 +87,11 @@ export class PostgresCitationGraph implements CitationGraph {
     const ctes = boundedWalkCtes(direction, params.add(workId, 'text'), maxDepth, params.add(maxNodes + 1, 'integer'));
     const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
     const sql = `${ctes}
-      SELECT t.id, t.depth, t.pred, ${keyColumnsSql(order)}
+      SELECT t.id, t.depth, t.pred, ${keyColumnsSql(order)}, (SELECT count(*) FROM walk)::integer AS _visited
       FROM (SELECT * FROM walk ORDER BY depth, id COLLATE "C" LIMIT ${params.add(maxNodes, 'integer')}) t WHERE ${keyset}
       ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
-    const rows = await this.rows<{ id: string; depth: number; pred: string } & Record<string, unknown>>('citations.traverse', sql, params.values);
-    let visited: Promise<number> | undefined;
+    const rows = await this.rows<{ id: string; depth: number; pred: string; _visited: number } & Record<string, unknown>>('citations.traverse', sql, params.values);
+    let visited: Promise<number> | undefined = rows[0] === undefined ? undefined : Promise.resolve(rows[0]._visited);
     const count = () =>
       (visited ??= (async () => {
         const countParams = new SqlParams();

@@ -67,11 +67,20 @@ describe('PostgresCitationGraph (executor double)', () => {
     expect(statements[2]?.text).toContain('greatest($2::integer - ((SELECT count(*) FROM l1) + (SELECT count(*) FROM l2)), 0)');
   });
 
-  it('counts with one more statement, run once: the visited works up to the cap, and whether it was reached', async () => {
-    const { db, statements } = fakeDb((text) => (text.includes('count(*)::integer AS n') ? [{ n: 101 }] : []));
+  it('counts from the page’s rows: the visited works up to the cap, and whether it was reached', async () => {
+    const { db, statements } = fakeDb(() => [{ id: 'W2', depth: 1, pred: 'W1', _k0: 1, _k1: 'W2', _visited: 101 }]);
     const graph = new PostgresCitationGraph(db, policy());
     const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 5 }, 100);
     expect([await page.totalCount(), await page.totalCountCapped()]).toEqual([100, true]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('counts an empty page with one more statement, run once when asked for', async () => {
+    const { db, statements } = fakeDb((text) => (text.includes('count(*)::integer AS n') ? [{ n: 7 }] : []));
+    const graph = new PostgresCitationGraph(db, policy());
+    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 5 }, 100);
+    expect(statements).toHaveLength(1);
+    expect([await page.totalCount(), await page.totalCountCapped()]).toEqual([7, false]);
     expect(statements).toHaveLength(2);
     expect(statements[1]?.params).toEqual(['W1', 101]);
   });
