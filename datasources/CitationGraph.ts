@@ -39,6 +39,15 @@ export interface CitationEdgeRecord {
   readonly depth: number;
 }
 
+/**
+ * A page of a bounded citation walk. The walk visits at most `maxNodes` works: the first in the order depth, then
+ * id (byte order) — so whole levels, and the smallest ids of the level where it stops. `totalCount` is the number of
+ * works visited (exact when not capped); `totalCountCapped` is true when more works were reachable.
+ */
+export interface WalkPage extends Page<CitationEdgeRecord> {
+  totalCountCapped(): Promise<boolean>;
+}
+
 /** How often two authors share a loaded work. */
 export interface CoauthorRecord {
   readonly authorId: string;
@@ -64,9 +73,10 @@ export interface CitationGraph {
    * Breadth-first walk from `workId` (CITED_BY: towards citing works; REFERENCES: towards cited works),
    * `depth` 1–3. Every reached work appears once, at its shortest depth, with the
    * edge from its predecessor of smallest id at depth − 1; the start itself is never reached. Ordered by
-   * depth, then reached work id (byte order).
+   * depth, then reached work id (byte order). The walk stops at `maxNodes` (≥ 1) works, the first in that order
+   * (WalkPage); a level is only expanded when every earlier one was kept whole, so predecessors stay exact.
    */
-  traverse(workId: string, direction: CitationDirection, depth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>>;
+  traverse(workId: string, direction: CitationDirection, depth: CitationDepth, request: PageRequest<never, never>, maxNodes: number): Promise<WalkPage>;
   /**
    * The neighbourhood of `workId` up to `depth` (1–2) steps in `direction` among loaded works — the start at depth
    * 0, every reached work at its shortest depth — cut to the first `maxNodes` (≥ 1) in the order depth, OpenAlex

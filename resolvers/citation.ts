@@ -16,14 +16,14 @@ export function citationDepth(depth: number | null | undefined): CitationDepth {
 
 export const citationResolvers: Resolvers = {
   Query: {
-    citations: (_parent, args, { citations }) => {
+    citations: (_parent, args, { citations, citationWalkMaxNodes }) => {
       const workId = requireId(args.workId, 'W', 'workId');
       const direction: CitationDirection = args.direction ?? 'CITED_BY';
       const depth = citationDepth(args.depth);
       const request = { first: pageSize(args.first), after: afterCursor(args.after), sort: [] };
       let pending: ReturnType<typeof citations.traverse> | undefined;
-      const walk = () => (pending ??= citations.traverse(workId, direction, depth, request));
-      return lazyConnection(walk, async () => (await walk()).totalCount());
+      const walk = () => (pending ??= citations.traverse(workId, direction, depth, request, citationWalkMaxNodes));
+      return { ...lazyConnection(walk, async () => (await walk()).totalCount()), totalCountCapped: async () => (await walk()).totalCountCapped() };
     },
   },
   Citation: {
@@ -31,5 +31,5 @@ export const citationResolvers: Resolvers = {
     citing: (edge, _args, { loaders }) => loadExisting(loaders.work, edge.citingId, `work ${edge.citingId} (in the citation graph)`),
     cited: (edge, _args, { loaders }) => loadExisting(loaders.work, edge.citedId, `work ${edge.citedId} (in the citation graph)`),
   },
-  CitationConnection: connectionFields,
+  CitationConnection: { ...connectionFields, totalCountCapped: (connection) => connection.totalCountCapped() },
 };

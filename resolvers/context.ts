@@ -23,6 +23,8 @@ export interface GatewayContext {
   readonly catalog: CatalogReader;
   /** Citation walks (`citations`), which are not keyed loads. */
   readonly citations: CitationGraph;
+  /** Most works one citation walk visits (CITATION_WALK_MAX_NODES). */
+  readonly citationWalkMaxNodes: number;
   readonly search: SearchIndex;
   /** Who is asking (from the bearer token); protected operations call `auth.require`. */
   readonly auth: RequestAuth;

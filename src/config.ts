@@ -24,6 +24,8 @@ export interface Config {
   readonly elasticsearch: { readonly url: string; readonly index: string } | undefined;
   /** Request limits and GraphQL-over-HTTP options of /graphql (src/http/limits/requestLimits.ts; README, "Limits"). */
   readonly graphql: GraphqlConfig;
+  /** Most works one citation walk visits (CITATION_WALK_MAX_NODES; datasources/CitationGraph.ts `traverse`). */
+  readonly citationWalkMaxNodes: number;
   /** Request deadline and per-store bulkheads. */
   readonly resilience: { readonly requestTimeoutMs: number; readonly maxConcurrentStoreCalls: number; readonly maxQueuedStoreCalls: number };
   /** Slow-operation log and readiness probes. */
@@ -134,6 +136,7 @@ const schema = z.object({
   NEO4J_URL: optionalUrl,
   NEO4J_USER: z.string(),
   NEO4J_PASSWORD: z.string(),
+  CITATION_WALK_MAX_NODES: z.coerce.number().int().min(1).max(100_000),
   INFLUX_URL: optionalUrl,
   INFLUX_DATABASE: z.string().min(1),
   INFLUX_TOKEN: z.string(),
@@ -265,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     influx: v.INFLUX_URL ? { url: v.INFLUX_URL, database: v.INFLUX_DATABASE, token: v.INFLUX_TOKEN } : undefined,
     elasticsearch: v.ELASTICSEARCH_URL ? { url: v.ELASTICSEARCH_URL, index: v.ELASTICSEARCH_INDEX } : undefined,
     graphql: graphqlConfig(v),
+    citationWalkMaxNodes: v.CITATION_WALK_MAX_NODES,
     resilience: {
       requestTimeoutMs: v.GRAPHQL_REQUEST_TIMEOUT_MS,
       maxConcurrentStoreCalls: v.STORE_MAX_CONCURRENT_CALLS,

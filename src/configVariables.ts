@@ -41,6 +41,10 @@ export const CONFIG_VARIABLES = {
   },
   REDIS_URL: { default: '(unset: in-process LRU)', description: 'Redis for the cross-request read cache' },
   NEO4J_URL: { default: '(unset: citations from PostgreSQL)', description: 'Bolt URL of the Neo4j citation graph' },
+  CITATION_WALK_MAX_NODES: {
+    default: '10000',
+    description: 'Most works one `citations` walk visits (1–100000): the walk stops there, keeping the first in the order depth, then id; `totalCount` is exact up to it and `totalCountCapped` says when it was reached',
+  },
   NEO4J_USER: { default: 'neo4j', description: 'Neo4j user' },
   NEO4J_PASSWORD: { default: '(empty)', description: 'Neo4j password' },
   INFLUX_URL: { default: '(unset: trends from PostgreSQL)', description: 'InfluxDB base URL (v1 HTTP API: /query, /write)' },

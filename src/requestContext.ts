@@ -44,6 +44,7 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     gateway: deps.gateway,
     catalog: deps.stores.catalog,
     citations: deps.stores.citations,
+    citationWalkMaxNodes: deps.config.citationWalkMaxNodes,
     search: deps.stores.search,
     loaders: createLoaders(deps.stores),
     auth: new RequestAuth(result),

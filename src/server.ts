@@ -19,6 +19,7 @@ import { readinessHandler } from './http/routes/ready';
 import { requestLog } from './http/middleware/requestLog';
 import { requestScope } from './http/middleware/requestScope';
 import { requestSpan } from './http/middleware/requestSpan';
+import { configuredListCaps } from './http/limits/configuredListCaps';
 import { createRequestLimits } from './http/limits/requestLimits';
 import { storableTextPlugin } from './http/limits/storableTextPlugin';
 import { cachePolicyPlugins } from './http/caching/cachePolicyPlugin';
@@ -112,7 +113,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
   answerClientErrors(httpServer, { headersTimeoutMs, requestTimeoutMs });
   const connections = new HttpDrain(httpServer);
   const heavyLane = new HeavyLane(config.graphql.maxHeavyOperations);
-  const limits = createRequestLimits<ServerContext>(config.graphql, stores.cache, config.caches);
+  const limits = createRequestLimits<ServerContext>(config.graphql, stores.cache, config.caches, configuredListCaps(config));
   const internalErrors = internalErrorLog(logger);
   const apollo = new ApolloServer<ServerContext>({
     ...limits.apolloOptions,

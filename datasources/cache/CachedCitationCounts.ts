@@ -30,8 +30,8 @@ export class CachedCitationCounts implements CitationGraph {
 
   citedBy: CitationGraph['citedBy'] = (workIds, request) => this.inner.citedBy(workIds, request);
   references: CitationGraph['references'] = (workIds, request) => this.inner.references(workIds, request);
-  traverse: CitationGraph['traverse'] = (workId, direction, depth, request) =>
-    this.inner.traverse(workId, direction, depth, request);
+  traverse: CitationGraph['traverse'] = (workId, direction, depth, request, maxNodes) =>
+    this.inner.traverse(workId, direction, depth, request, maxNodes);
   subgraph: CitationGraph['subgraph'] = (workId, direction, depth, maxNodes) => this.inner.subgraph(workId, direction, depth, maxNodes);
   coauthors: CitationGraph['coauthors'] = (authorIds, request) => this.inner.coauthors(authorIds, request);
 

@@ -1,12 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type {
   CitationDirection,
-  CitationEdgeRecord,
   CitationGraph,
   CoauthorRecord,
   SubgraphDirection,
   SubgraphNodeRecord,
   SubgraphRecord,
+  WalkPage,
 } from '../CitationGraph';
 import { decodeCursor, encodeCursor, type KeysetOrder } from '../postgres/sql/keyset';
 import { alignByKey } from '../shared/alignByKey';
@@ -79,9 +79,11 @@ export class Neo4jCitationGraph implements CitationGraph {
 
   /**
    * Breadth-first, one Cypher step per level (at most three, in one read transaction): each step gets the
-   * frontier and the visited ids as parameters, so the depth only bounds a loop and never reaches query text.
+   * frontier, the visited ids and how many works the cap still allows (`maxNodes` + 1, the one past the cap saying
+   * it was reached) as parameters, and keeps the smallest ids — the order PostgreSQL's boundedWalkCtes keeps. The
+   * depth and the cap only bound a loop and a LIMIT; they never reach query text.
    */
-  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
+  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>, maxNodes: number): Promise<WalkPage> {
     const order: KeysetOrder = {
       keys: [
         { expr: 'depth', desc: false, cast: 'integer' },
@@ -92,20 +94,22 @@ export class Neo4jCitationGraph implements CitationGraph {
     // A 32-bit depth and a storable id, or BAD_USER_INPUT on `after` (decodeCursor checks each against its key).
     const after = request.after === undefined ? undefined : decodeCursor(order, request.after);
     const step = walkStepCypher(direction);
-    const walk = await this.inReadTransaction('citations.traverse', async (tx) => {
-      const reached: { id: string; depth: number; pred: string }[] = [];
+    const reached = await this.inReadTransaction('citations.traverse', async (tx) => {
+      const found: { id: string; depth: number; pred: string }[] = [];
       const visited = new Set([workId]);
       let frontier = [workId];
-      for (let level = 1; level <= maxDepth && frontier.length > 0; level++) {
-        const result = await tx.run(step, { frontier, visited: [...visited] });
+      for (let level = 1; level <= maxDepth && frontier.length > 0 && found.length <= maxNodes; level++) {
+        const limit = neo4j.int(maxNodes + 1 - found.length);
+        const result = await tx.run(step, { frontier, visited: [...visited], limit });
         const next = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: smallest(r.get('preds') as string[]) }));
         for (const n of next) visited.add(n.id);
-        reached.push(...next);
+        found.push(...next);
         frontier = next.map((n) => n.id);
       }
-      return reached;
+      return found;
     });
-    walk.sort((a, b) => a.depth - b.depth || byteOrder(a.id, b.id));
+    reached.sort((a, b) => a.depth - b.depth || byteOrder(a.id, b.id));
+    const walk = reached.slice(0, maxNodes);
     const rest = after === undefined ? walk : walk.filter((n) => n.depth > (after[0] as number) || (n.depth === after[0] && byteOrder(n.id, after[1] as string) > 0));
     return {
       edges: rest.slice(0, request.first).map((n) => ({
@@ -114,6 +118,7 @@ export class Neo4jCitationGraph implements CitationGraph {
       })),
       hasNextPage: rest.length > request.first,
       totalCount: () => Promise.resolve(walk.length),
+      totalCountCapped: () => Promise.resolve(reached.length > maxNodes),
     };
   }
 

@@ -104,7 +104,8 @@ RETURN id, rows`;
 
 /**
  * One breadth-first step: the loaded neighbours of the loaded works in `$frontier` not yet in `$visited`,
- * each with the frontier works it was reached from. One fixed text per direction (exhaustive switch).
+ * each with the frontier works it was reached from — the first `$limit` by id (ids are ASCII, so Cypher's string
+ * order is PostgreSQL's byte order). One fixed text per direction (exhaustive switch).
  */
 export function walkStepCypher(direction: CitationDirection): string {
   switch (direction) {
@@ -112,12 +113,16 @@ export function walkStepCypher(direction: CitationDirection): string {
       return `UNWIND $frontier AS pid
 MATCH (p:Work {id: pid})<-[:CITES]-(n:Work)
 WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
-RETURN n.id AS id, collect(DISTINCT pid) AS preds`;
+WITH n.id AS id, collect(DISTINCT pid) AS preds
+ORDER BY id LIMIT $limit
+RETURN id, preds`;
     case 'REFERENCES':
       return `UNWIND $frontier AS pid
 MATCH (p:Work {id: pid})-[:CITES]->(n:Work)
 WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
-RETURN n.id AS id, collect(DISTINCT pid) AS preds`;
+WITH n.id AS id, collect(DISTINCT pid) AS preds
+ORDER BY id LIMIT $limit
+RETURN id, preds`;
     default:
       return assertNever(direction);
   }

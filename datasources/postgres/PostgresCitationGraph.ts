@@ -1,4 +1,4 @@
-import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord, SubgraphDirection, SubgraphRecord } from '../CitationGraph';
+import type { CitationDirection, CitationGraph, CoauthorRecord, SubgraphDirection, SubgraphRecord, WalkPage } from '../CitationGraph';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { Page, PageRequest, WorkSortKey } from '../types';
@@ -8,12 +8,12 @@ import {
   COUNT_CITED_BY_SQL,
   COUNT_COAUTHORS_SQL,
   COUNT_REFERENCES_SQL,
+  boundedWalkCtes,
   edgeOf,
   REFERENCES_ORDER,
   SUBGRAPH_EDGES_SQL,
   subgraphNodesSql,
   traverseOrder,
-  walkCtes,
 } from './sql/citationSql';
 import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetOrder, orderBySql } from './sql/keyset';
 import { SqlParams } from './sql/SqlParams';
@@ -25,7 +25,7 @@ type KeyedRow = Record<string, unknown> & { readonly _key: string; readonly id: 
 
 /**
  * The citation graph in PostgreSQL (`work_references` joined with `works`, so only loaded works count).
- * Every batch method is one statement for all its keys; a walk is one recursive CTE. Every statement runs
+ * Every batch method is one statement for all its keys; a walk is one statement of one CTE per level. Every statement runs
  * under the store's cockatiel policy.
  */
 export class PostgresCitationGraph implements CitationGraph {
@@ -75,29 +75,38 @@ export class PostgresCitationGraph implements CitationGraph {
     return this.pages(workIds, rows, request.first, order, (ids) => this.countReferences(ids));
   }
 
-  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>): Promise<Page<CitationEdgeRecord>> {
+  /**
+   * One statement, a bounded walk (boundedWalkCtes) that keeps at most `maxNodes` + 1 works, so the walk's work
+   * stops at the cap however large the neighbourhood: the page (keyset over the first `maxNodes`) with, on each row,
+   * the number of works the walk kept (the `maxNodes` + 1st says the cap was reached). An empty page (past the end)
+   * has no row to carry it: its count is one more such walk, run only when asked for.
+   */
+  async traverse(workId: string, direction: CitationDirection, maxDepth: CitationDepth, request: PageRequest<never, never>, maxNodes: number): Promise<WalkPage> {
     const order = traverseOrder(direction, maxDepth);
     const params = new SqlParams();
-    const ctes = walkCtes(direction, params.add(workId, 'text'), params.add(maxDepth, 'integer'));
+    const ctes = boundedWalkCtes(direction, params.add(workId, 'text'), maxDepth, params.add(maxNodes + 1, 'integer'));
     const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
     const sql = `${ctes}
-      SELECT t.id, t.depth, t.pred, ${keyColumnsSql(order)} FROM walk t WHERE ${keyset}
+      SELECT t.id, t.depth, t.pred, ${keyColumnsSql(order)}, (SELECT count(*) FROM walk)::integer AS _visited
+      FROM (SELECT * FROM walk ORDER BY depth, id COLLATE "C" LIMIT ${params.add(maxNodes, 'integer')}) t WHERE ${keyset}
       ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
-    const rows = await this.rows<{ id: string; depth: number; pred: string } & Record<string, unknown>>('citations.traverse', sql, params.values);
-    let total: Promise<number> | undefined;
+    const rows = await this.rows<{ id: string; depth: number; pred: string; _visited: number } & Record<string, unknown>>('citations.traverse', sql, params.values);
+    let visited: Promise<number> | undefined = rows[0] === undefined ? undefined : Promise.resolve(rows[0]._visited);
+    const count = () =>
+      (visited ??= (async () => {
+        const countParams = new SqlParams();
+        const countCtes = boundedWalkCtes(direction, countParams.add(workId, 'text'), maxDepth, countParams.add(maxNodes + 1, 'integer'));
+        const [row] = await this.rows<{ n: number }>('citations.traverseCount', `${countCtes} SELECT count(*)::integer AS n FROM walk`, countParams.values);
+        return row?.n ?? 0;
+      })());
     return {
       edges: rows.slice(0, request.first).map((row) => ({
         cursor: encodeCursor(order, row),
         node: { ...edgeOf(direction, row.id, row.pred), depth: row.depth },
       })),
       hasNextPage: rows.length > request.first,
-      totalCount: () =>
-        (total ??= (async () => {
-          const countParams = new SqlParams();
-          const countCtes = walkCtes(direction, countParams.add(workId, 'text'), countParams.add(maxDepth, 'integer'));
-          const [row] = await this.rows<{ n: number }>('citations.traverseCount', `${countCtes} SELECT count(*)::integer AS n FROM walk`, countParams.values);
-          return row?.n ?? 0;
-        })()),
+      totalCount: async () => Math.min(await count(), maxNodes),
+      totalCountCapped: async () => (await count()) > maxNodes,
     };
   }
 

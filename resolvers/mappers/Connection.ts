@@ -41,7 +41,10 @@ export function connectionFromPagePromise<T>(pending: Promise<Page<T>>): Connect
 
 export type WorkConnectionSource = Connection<WorkRecord>;
 export type AuthorConnectionSource = Connection<AuthorRecord>;
-export type CitationConnectionSource = Connection<CitationEdgeRecord>;
+/** A citation walk's connection: a bounded walk also says whether it reached its cap. */
+export interface CitationConnectionSource extends Connection<CitationEdgeRecord> {
+  totalCountCapped(): Promise<boolean>;
+}
 export type CoauthorConnectionSource = Connection<CoauthorRecord>;
 export type TopicConnectionSource = Connection<TopicRecord>;
 export type SourceConnectionSource = Connection<SourceRecord>;

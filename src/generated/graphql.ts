@@ -167,7 +167,10 @@ export type CitationConnection = {
   readonly edges: ReadonlyArray<CitationEdge>;
   readonly nodes: ReadonlyArray<Citation>;
   readonly pageInfo: PageInfo;
+  /** Works the walk visited: exact when `totalCountCapped` is false, else the cap (`CITATION_WALK_MAX_NODES`). */
   readonly totalCount: Scalars['Int']['output'];
+  /** True when more works were reachable than the walk may visit, so it stopped at the cap and `totalCount` is the cap. */
+  readonly totalCountCapped: Scalars['Boolean']['output'];
 };
 
 export type CitationDirection =
@@ -500,7 +503,11 @@ export type Query = {
   /**
    * The citation neighbourhood of a work, breadth-first: with `CITED_BY`, the works citing it (depth 1), the
    * works citing those (depth 2), …; with `REFERENCES`, the works it cites, and so on. Each work appears once,
-   * at its shortest depth. `depth` is 1 to 3. Only works loaded in this gateway take part. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable.
+   * at its shortest depth, in the order depth, then id. `depth` is 1 to 3. Only works loaded in this gateway take part.
+   * A walk visits at most `CITATION_WALK_MAX_NODES` works (default 10,000): the first in that order — whole levels,
+   * then the smallest ids of the level where it stops — so the same request always pages through the same works on
+   * either backend; `totalCountCapped` says when the cap was reached. Null, with an `UPSTREAM_UNAVAILABLE` error naming
+   * the store, while the store that answers it is unavailable.
    */
   readonly citations?: Maybe<CitationConnection>;
   /** What this gateway serves and which store answers each capability. */
@@ -1471,6 +1478,7 @@ export type CitationConnectionResolvers<ContextType = GatewayContext, ParentType
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Citation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountCapped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CitationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CitationEdge'] = ResolversParentTypes['CitationEdge']> = {

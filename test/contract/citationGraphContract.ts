@@ -10,6 +10,9 @@ import { subgraphTruth } from '../support/subgraphTruth';
  * (`sampleGroundTruth`, plain JSON.parse) — never against the code's own output. Declared inside the caller's
  * describe, whose beforeAll loads the whole sample into the store behind `graph()`.
  */
+/** A walk cap larger than any neighbourhood of the sample: the sample's walks are never capped. */
+const WIDE = 10_000;
+
 export function citationGraphContract(name: string, graph: () => CitationGraph): void {
   const truth = buildTruth();
 
@@ -109,9 +112,9 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
       const [refs] = await graph().references([truth.startWorks[0] as string], { sort: [], first: 1 });
       const refCursor = refs?.edges.at(-1)?.cursor as string;
       await expect(graph().references([truth.startWorks[0] as string], { sort: [], first: 1, after: tamper(refCursor, [2 ** 31]) })).rejects.toBeInstanceOf(InvalidCursorError);
-      const walk = await graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1 });
+      const walk = await graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1 }, WIDE);
       const walkCursor = walk.edges.at(-1)?.cursor as string;
-      await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1, after: tamper(walkCursor, [2 ** 32, 'W1']) })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 1, after: tamper(walkCursor, [2 ** 32, 'W1']) }, WIDE)).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
     it('walks breadth-first to depth 1, 2 and 3 both ways: each work once at its shortest depth, smallest predecessor', async () => {
@@ -120,10 +123,11 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
           for (const depth of [1, 2, 3] as const) {
             const label = `${start} ${direction} ${depth}`;
             const expected = truth.bfs(start, direction, depth);
-            const page = await graph().traverse(start, direction, depth, { sort: [], first: 200 });
+            const page = await graph().traverse(start, direction, depth, { sort: [], first: 200 }, WIDE);
             const edges = page.edges.map((e) => e.node);
             expect(page.hasNextPage).toBe(false);
             expect(await page.totalCount()).toBe(expected.size);
+            expect(await page.totalCountCapped()).toBe(false);
             const reachedOf = (e: CitationEdgeRecord) => (direction === 'CITED_BY' ? e.citingId : e.citedId);
             const predOf = (e: CitationEdgeRecord) => (direction === 'CITED_BY' ? e.citedId : e.citingId);
             expect({ label, reached: edges.map((e) => [reachedOf(e), e.depth]) }).toEqual({ label, reached: expected.ordered });
@@ -131,7 +135,7 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
               expect({ label, edge, real: truth.cites(edge.citingId, edge.citedId) }).toEqual({ label, edge, real: true });
               expect({ label, edge, pred: predOf(edge) }).toEqual({ label, edge, pred: expected.smallestPredecessor(reachedOf(edge)) });
             }
-            const walked = await walkPages((after) => graph().traverse(start, direction, depth, { sort: [], first: 7, after }));
+            const walked = await walkPages((after) => graph().traverse(start, direction, depth, { sort: [], first: 7, after }, WIDE));
             expect({ label, nodes: walked.nodes }).toEqual({ label, nodes: edges });
             expect(walked.totals.every((t) => t === expected.size)).toBe(true);
           }
@@ -142,15 +146,15 @@ export function citationGraphContract(name: string, graph: () => CitationGraph):
     it('walks nothing from an unknown or not-loaded work, and rejects a cursor of another walk', async () => {
       for (const start of ['W1', truth.notLoadedReference]) {
         for (const direction of ['CITED_BY', 'REFERENCES'] as const) {
-          const page = await graph().traverse(start, direction, 3, { sort: [], first: 10 });
+          const page = await graph().traverse(start, direction, 3, { sort: [], first: 10 }, WIDE);
           expect(page.edges).toEqual([]);
           expect(await page.totalCount()).toBe(0);
         }
       }
-      const page = await graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 2 });
+      const page = await graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 2, { sort: [], first: 2 }, WIDE);
       const cursor = page.edges.at(-1)?.cursor as string;
-      await expect(graph().traverse(truth.mostCitedInGraph, 'REFERENCES', 2, { sort: [], first: 2, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
-      await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 3, { sort: [], first: 2, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(graph().traverse(truth.mostCitedInGraph, 'REFERENCES', 2, { sort: [], first: 2, after: cursor }, WIDE)).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(graph().traverse(truth.mostCitedInGraph, 'CITED_BY', 3, { sort: [], first: 2, after: cursor }, WIDE)).rejects.toBeInstanceOf(InvalidCursorError);
     });
 
     it('answers a subgraph: the neighbourhood at shortest depths, cut by depth, cited-by count then id, and every citation among its works', async () => {

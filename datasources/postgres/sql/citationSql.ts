@@ -1,6 +1,7 @@
 import type { CitationDirection, SubgraphDirection } from '../../CitationGraph';
 import { keyColumnsSql, type KeysetOrder, orderBySql } from './keyset';
 import { assertNever } from '../../../src/core/assertNever';
+import type { CitationDepth } from '../../../src/core/domain/citationDepth';
 
 /**
  * SQL of the citation graph over `work_references` (citing_id → cited_id; cited_id may be a work that is not
@@ -89,31 +90,34 @@ function stepColumns(direction: CitationDirection): { readonly from: string; rea
 }
 
 /**
- * CTEs of a breadth-first walk from `start` (a bound `$n::text`) up to `depth` (a bound `$n::integer`):
- * `reach(id, depth)` holds each loaded work with every walk length ≤ depth that reaches it (UNION keeps each
- * (id, depth) once, so it grows at most by the number of works per level); `walk(id, depth, pred)` keeps each
- * work once at its shortest depth, with the smallest-id predecessor one level up. A neighbour seen at
- * depth − 1 always has shortest depth depth − 1 (or the work would be reached sooner), so `reach` suffices.
+ * CTEs of a bounded breadth-first walk from `start` (a bound `$n::text`, a loaded work) over `depth` levels, ending
+ * in `walk(id, depth, pred)`: each loaded work once at its shortest depth, with the smallest-id predecessor one level
+ * up — at most `limit` (a bound `$n::integer`) of them, the first in the order depth, then id (byte order). One CTE
+ * per level (the number of levels is the validated depth, never input text): level k joins the works of level k − 1
+ * to their neighbours, drops those of earlier levels, and keeps the smallest ids up to what the earlier levels left of
+ * `limit` — so a level is only expanded when every earlier one was kept whole, and no level holds more than `limit`
+ * works. Each level is one index range per work of the level before (work_references' primary key or its
+ * `cited_id` index).
  */
-export function walkCtes(direction: CitationDirection, start: string, depth: string): string {
+export function boundedWalkCtes(direction: CitationDirection, start: string, depth: CitationDepth, limit: string): string {
   const { from, next } = stepColumns(direction);
-  return `WITH RECURSIVE reach(id, depth) AS (
-      SELECT w.id, 0 FROM works w WHERE w.id = ${start}
-      UNION
-      SELECT r.${next}, p.depth + 1
-      FROM reach p JOIN work_references r ON r.${from} = p.id JOIN works n ON n.id = r.${next}
-      WHERE p.depth < ${depth}
-    ),
-    shortest AS (
-      SELECT id, min(depth) AS depth FROM reach WHERE id <> ${start} GROUP BY id
-    ),
-    walk AS (
-      SELECT s.id, s.depth, min(p.id COLLATE "C") AS pred
-      FROM shortest s
-      JOIN work_references r ON r.${next} = s.id
-      JOIN reach p ON p.id = r.${from} AND p.depth = s.depth - 1
-      GROUP BY s.id, s.depth
+  const levels = Array.from({ length: depth }, (_, i) => i + 1);
+  const level = (k: number) => {
+    const earlier = levels.filter((j) => j < k);
+    const unseen = earlier.map((j) => ` AND r.${next} NOT IN (SELECT id FROM l${j})`).join('');
+    const left = earlier.length === 0 ? limit : `greatest(${limit} - (${earlier.map((j) => `(SELECT count(*) FROM l${j})`).join(' + ')}), 0)`;
+    return `l${k} AS (
+      SELECT r.${next} AS id, ${k} AS depth, min(r.${from} COLLATE "C") AS pred
+      FROM l${k - 1} p JOIN work_references r ON r.${from} = p.id JOIN works n ON n.id = r.${next}
+      WHERE r.${next} <> ${start}${unseen}
+      GROUP BY r.${next}
+      ORDER BY r.${next} COLLATE "C"
+      LIMIT ${left}
     )`;
+  };
+  return `WITH l0 AS (SELECT w.id FROM works w WHERE w.id = ${start}),
+    ${levels.map(level).join(',\n    ')},
+    walk AS (${levels.map((k) => `SELECT id, depth, pred FROM l${k}`).join(' UNION ALL ')})`;
 }
 
 /** Maps a walk row to the citing and cited ids of its edge. */

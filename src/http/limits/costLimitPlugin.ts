@@ -22,16 +22,16 @@ const MAX_VISITED_SELECTIONS = 10_000;
  * would: QUERY_TOO_COMPLEX, 400, with `limit` and `actual` (for a batch, `batchTotal` too). It runs once the operation
  * and its variables are known (so `first: $n` counts as the value sent). An operation whose variables do not coerce
  * is left to execution, which refuses it before running anything. Introspection lists count with their average
- * length in the schema. An estimate is computed once per parsed operation and variables, and reused.
+ * length in the schema; a field with a configured cap (`configuredCaps`, configuredListCaps.ts) counts no more than it. An estimate is computed once per parsed operation and variables, and reused.
  */
-export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number): ApolloServerPlugin<TContext> {
+export function costLimitPlugin<TContext extends BudgetContext>(maxCost: number, configuredCaps: ReadonlyMap<string, number> = new Map()): ApolloServerPlugin<TContext> {
   const bySchema = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
   // Estimates by operation (the parsed documents Apollo keeps and reuses) and variables: a repeated request is not walked again.
   const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   const estimatorsFor = (schema: GraphQLSchema): ComplexityEstimator[] => {
     let estimators = bySchema.get(schema);
     if (!estimators) {
-      estimators = [listCostEstimator({ listSizes: listSizesOf(schema), knownListSizes: introspectionListSizes(schema) })];
+      estimators = [listCostEstimator({ listSizes: listSizesOf(schema), knownListSizes: introspectionListSizes(schema), configuredCaps })];
       bySchema.set(schema, estimators);
     }
     return estimators;

@@ -8,6 +8,11 @@ export interface ListCostModel {
   readonly listSizes: ListSizes;
   /** Known lengths of particular lists, keyed `Type.field` (introspectionListSizes); they win over the rest. */
   readonly knownListSizes?: ReadonlyMap<string, number>;
+  /**
+   * Most items the lists a field sizes can hold whatever its arguments, set by configuration and keyed `Type.field`
+   * (configuredListCaps: `Query.citations` visits at most CITATION_WALK_MAX_NODES works): the bound is the smaller.
+   */
+  readonly configuredCaps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -24,7 +29,8 @@ export interface ListCostModel {
  *
  * - `bound` is what the field's `@listSize` allows for the arguments given (variables and schema defaults
  *   applied): the slicing argument (`first`, its default when absent, clamped to its maximum), the years of a
- *   `from`/`to` range, or the fixed size the server enforces; introspection lists count with their average size.
+ *   `from`/`to` range, or the fixed size the server enforces — and no more than a configured cap of the field
+ *   (a citation walk's CITATION_WALK_MAX_NODES); introspection lists count with their average size.
  *   Every list of objects has one (listSizesOf refuses a schema otherwise), so the estimate is an upper bound.
  * - `depth` is the field's `depth` argument when it takes one (a citation walk of depth 3 does three rounds of
  *   work), else 1.
@@ -50,7 +56,8 @@ export function listCostEstimator(model: ListCostModel): ComplexityEstimator {
       return depth * bound * (1 + childComplexity);
     }
     const sizes = size !== undefined && (size.sizedFields.length > 0 || size.pairedFields.length > 0);
-    const bound = sizes ? boundFor(size, args) : 1;
+    const cap = model.configuredCaps?.get(key) ?? Number.POSITIVE_INFINITY;
+    const bound = sizes ? Math.min(boundFor(size, args), cap) : 1;
     // Pairs of the items (a subgraph's edges among its nodes) can number bound²: every selection counts that often.
     const times = size !== undefined && size.pairedFields.length > 0 ? bound * bound : bound;
     return depth * (1 + times * childComplexity);

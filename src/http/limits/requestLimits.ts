@@ -52,14 +52,19 @@ export interface RequestLimits<TContext extends BudgetContext> {
  * - the GraphQL-over-HTTP status codes for `application/json` (legacyJsonStatusPlugin).
  * Reads the persisted documents file, if configured; throws if it is unreadable or malformed.
  */
-export function createRequestLimits<TContext extends BudgetContext>(limits: Config['graphql'], cache: Cache, caches: Config['caches']): RequestLimits<TContext> {
+export function createRequestLimits<TContext extends BudgetContext>(
+  limits: Config['graphql'],
+  cache: Cache,
+  caches: Config['caches'],
+  configuredCaps: ReadonlyMap<string, number> = new Map(),
+): RequestLimits<TContext> {
   const documents = limits.persistedDocuments === undefined ? undefined : PersistedDocuments.fromFile(limits.persistedDocuments);
   if (limits.persistedOnly && !documents) throw new Error('GRAPHQL_PERSISTED_ONLY needs GRAPHQL_PERSISTED_DOCUMENTS');
   const plugins: ApolloServerPlugin<TContext>[] = [];
   // The allow-list goes first: a document that is not allowed is refused as such, whatever it would cost.
   if (limits.persistedOnly && documents) plugins.push(allowListPlugin(documents));
   plugins.push(
-    costLimitPlugin(limits.maxCost),
+    costLimitPlugin(limits.maxCost, configuredCaps),
     requestErrorCodesPlugin(),
     legacyJsonStatusPlugin(),
   );

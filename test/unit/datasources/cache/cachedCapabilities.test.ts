@@ -45,7 +45,7 @@ describe('CachedCitationCounts', () => {
     expect(await graph.countCitedBy(['W2', 'W3', 'W1'])).toEqual([2, 3, 1]);
     expect(counted).toEqual([['W1', 'W2'], ['W3']]);
     expect(await graph.countReferences(['W1'])).toEqual([7]);
-    await graph.traverse('W1', 'CITED_BY', 2, { first: 5, sort: [] });
-    expect(inner.traverse).toHaveBeenCalledWith('W1', 'CITED_BY', 2, { first: 5, sort: [] });
+    await graph.traverse('W1', 'CITED_BY', 2, { first: 5, sort: [] }, 100);
+    expect(inner.traverse).toHaveBeenCalledWith('W1', 'CITED_BY', 2, { first: 5, sort: [] }, 100);
   });
 });

@@ -17,7 +17,8 @@ function answer(cypher: string, params: Record<string, unknown>): Record<string,
     for (const p of params['frontier'] as string[]) {
       for (const n of CITERS[p] ?? []) if (!visited.has(n)) reached.set(n, [...(reached.get(n) ?? []), p]);
     }
-    return [...reached].map(([id, preds]) => ({ id, preds }));
+    const limit = params['limit'] === undefined ? Infinity : neo4j.integer.toNumber(params['limit'] as never);
+    return [...reached].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, preds]) => ({ id, preds }));
   }
   if (cypher.includes('AS n')) return (params['ids'] as string[]).filter((id) => id !== 'W1099').map((id) => ({ id, n: neo4j.int(3) }));
   if (cypher.includes('AS rows')) {
@@ -61,11 +62,11 @@ describe('Neo4jCitationGraph (driver double)', () => {
   it('walks one step per level in one read transaction, depth bounding the loop only', async () => {
     const fake = new FakeNeo4j(answer);
     const graph = new Neo4jCitationGraph(fake.client, policy());
-    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 10 });
+    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 10 }, 100);
     expect(fake.calls.map((c) => c.via)).toEqual(['executeRead', 'executeRead']);
     expect(fake.sessions[0]?.['defaultAccessMode']).toBe(neo4j.session.READ);
     expect(new Set(fake.calls.map((c) => c.cypher)).size).toBe(1);
-    expect(fake.calls[1]?.params).toEqual({ frontier: ['W2', 'W3'], visited: ['W1', 'W2', 'W3'] });
+    expect(fake.calls[1]?.params).toEqual({ frontier: ['W2', 'W3'], visited: ['W1', 'W2', 'W3'], limit: neo4j.int(99) });
     expect(page.edges.map((e) => e.node)).toEqual([
       { citingId: 'W2', citedId: 'W1', depth: 1 },
       { citingId: 'W3', citedId: 'W1', depth: 1 },
@@ -73,16 +74,31 @@ describe('Neo4jCitationGraph (driver double)', () => {
     ]);
     expect(await page.totalCount()).toBe(3);
 
-    const rest = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor });
+    const rest = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor }, 100);
     expect(rest.edges.map((e) => e.node.citingId)).toEqual(['W3']);
     expect(rest.hasNextPage).toBe(true);
+  });
+
+  it('stops at the cap: the limit of each step is what the cap leaves (plus one), the one past it only says capped', async () => {
+    const fake = new FakeNeo4j(answer);
+    const graph = new Neo4jCitationGraph(fake.client, policy());
+    const capped = await graph.traverse('W1', 'CITED_BY', 3, { sort: [], first: 10 }, 2);
+    expect(fake.calls.map((c) => c.params['limit'])).toEqual([neo4j.int(3), neo4j.int(1)]);
+    expect(capped.edges.map((e) => e.node.citingId)).toEqual(['W2', 'W3']);
+    expect(capped.hasNextPage).toBe(false);
+    expect([await capped.totalCount(), await capped.totalCountCapped()]).toEqual([2, true]);
+    const exact = await graph.traverse('W1', 'CITED_BY', 3, { sort: [], first: 10 }, 4);
+    expect([await exact.totalCount(), await exact.totalCountCapped()]).toEqual([4, false]);
+    const one = await graph.traverse('W1', 'CITED_BY', 3, { sort: [], first: 10 }, 1);
+    expect(one.edges.map((e) => e.node.citingId)).toEqual(['W2']);
+    expect([await one.totalCount(), await one.totalCountCapped()]).toEqual([1, true]);
   });
 
   it('stops early when a level is empty', async () => {
     // (A depth outside 1–3 cannot reach a backend: CitationDepth; the rule is tested once, in test/unit/src/core.)
     const fake = new FakeNeo4j(answer);
     const graph = new Neo4jCitationGraph(fake.client, policy());
-    const page = await graph.traverse('W5', 'CITED_BY', 3, { sort: [], first: 10 });
+    const page = await graph.traverse('W5', 'CITED_BY', 3, { sort: [], first: 10 }, 100);
     expect(page.edges).toEqual([]);
     expect(fake.calls).toHaveLength(1);
   });

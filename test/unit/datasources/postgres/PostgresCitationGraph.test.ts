@@ -52,29 +52,47 @@ describe('PostgresCitationGraph (executor double)', () => {
     expect(statements).toHaveLength(2);
   });
 
-  it('walks with one statement whose text is the same for every depth: the depth is a bound integer', async () => {
+  it('walks with one statement per page: one CTE per level of the validated depth, the cap and page size bound', async () => {
     const { db, statements } = fakeDb(() => []);
     const graph = new PostgresCitationGraph(db, policy());
-    for (const depth of [1, 2, 3] as const) await graph.traverse('W1', 'REFERENCES', depth, { sort: [], first: 5 });
+    for (const depth of [1, 2, 3] as const) await graph.traverse('W1', 'REFERENCES', depth, { sort: [], first: 5 }, 100);
     expect(statements).toHaveLength(3);
-    expect(new Set(statements.map((s) => s.text)).size).toBe(1);
     expect(statements.map((s) => s.params)).toEqual([
-      ['W1', 1, 6],
-      ['W1', 2, 6],
-      ['W1', 3, 6],
+      ['W1', 101, 100, 6],
+      ['W1', 101, 100, 6],
+      ['W1', 101, 100, 6],
     ]);
-    expect(statements[0]?.text).toContain('WITH RECURSIVE');
-    expect(statements[0]?.text).toMatch(/p\.depth < \$2::integer/);
+    expect(statements.map((s) => (s.text.match(/ l[1-9] AS \(/g) ?? []).length)).toEqual([1, 2, 3]);
+    expect(statements[2]?.text).not.toContain('RECURSIVE');
+    expect(statements[2]?.text).toContain('greatest($2::integer - ((SELECT count(*) FROM l1) + (SELECT count(*) FROM l2)), 0)');
+  });
+
+  it('counts from the page’s rows: the visited works up to the cap, and whether it was reached', async () => {
+    const { db, statements } = fakeDb(() => [{ id: 'W2', depth: 1, pred: 'W1', _k0: 1, _k1: 'W2', _visited: 101 }]);
+    const graph = new PostgresCitationGraph(db, policy());
+    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 5 }, 100);
+    expect([await page.totalCount(), await page.totalCountCapped()]).toEqual([100, true]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('counts an empty page with one more statement, run once when asked for', async () => {
+    const { db, statements } = fakeDb((text) => (text.includes('count(*)::integer AS n') ? [{ n: 7 }] : []));
+    const graph = new PostgresCitationGraph(db, policy());
+    const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 5 }, 100);
+    expect(statements).toHaveLength(1);
+    expect([await page.totalCount(), await page.totalCountCapped()]).toEqual([7, false]);
+    expect(statements).toHaveLength(2);
+    expect(statements[1]?.params).toEqual(['W1', 101]);
   });
 
   it('rejects a cursor of another walk before running anything', async () => {
     // (A depth outside 1–3 cannot reach a backend: CitationDepth; the rule is tested once, in test/unit/src/core.)
     const { db, statements } = fakeDb(() => [{ id: 'W2', depth: 1, pred: 'W1', _k0: 1, _k1: 'W2' }, { id: 'W3', depth: 1, pred: 'W1', _k0: 1, _k1: 'W3' }]);
     const graph = new PostgresCitationGraph(db, policy());
-    const page = await graph.traverse('W1', 'CITED_BY', 1, { sort: [], first: 1 });
+    const page = await graph.traverse('W1', 'CITED_BY', 1, { sort: [], first: 1 }, 100);
     expect(page.edges.map((e) => e.node)).toEqual([{ citingId: 'W2', citedId: 'W1', depth: 1 }]);
-    await expect(graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(graph.traverse('W1', 'REFERENCES', 1, { sort: [], first: 1, after: page.edges[0]?.cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 1, after: page.edges[0]?.cursor }, 100)).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(graph.traverse('W1', 'REFERENCES', 1, { sort: [], first: 1, after: page.edges[0]?.cursor }, 100)).rejects.toBeInstanceOf(InvalidCursorError);
     expect(statements).toHaveLength(1);
   });
 

@@ -5,6 +5,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import { listSizesOf } from '../../../../../src/http/limits/listSizes';
 import { listCostEstimator, type ListCostModel } from '../../../../../src/http/limits/listCostEstimator';
 import { projectRoot } from '../../../../../src/core/projectRoot';
+import { configuredListCaps } from '../../../../../src/http/limits/configuredListCaps';
 
 const DIRECTIVE = readFileSync(path.join(projectRoot(), 'schema', 'listSize.graphql'), 'utf8');
 const PAGE = '@listSize(slicingArguments: ["first"], assumedSize: 25, maxSize: 200, sizedFields: ["edges", "nodes"])';
@@ -104,6 +105,14 @@ describe('listCostEstimator', () => {
   it('multiplies by the depth of a walk', () => {
     expect(cost('{ citations(workId: "W1", depth: 3, first: 10) { nodes { id } } }')).toBe(3 * (1 + 10 * 1));
     expect(cost('{ citations(workId: "W1", first: 10) { nodes { id } } }')).toBe(1 + 10);
+  });
+
+  it('counts a walk page no longer than the configured walk cap, whatever `first` asks for', () => {
+    const capped = { ...model, configuredCaps: configuredListCaps({ citationWalkMaxNodes: 50 }) };
+    expect(cost('{ citations(workId: "W1", depth: 2, first: 200) { nodes { id } } }', {}, capped)).toBe(2 * (1 + 50 * 1));
+    expect(cost('{ citations(workId: "W1", depth: 2, first: 10) { nodes { id } } }', {}, capped)).toBe(2 * (1 + 10 * 1));
+    // Other fields are not capped by it.
+    expect(cost('{ works(first: 200) { nodes { id } } }', {}, capped)).toBe(1 + 200);
   });
 
   it('uses known list sizes first (introspection)', () => {
