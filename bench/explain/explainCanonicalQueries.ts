@@ -32,6 +32,8 @@ export interface ExplainReport {
   readonly subjects: CanonicalSubjects;
   /** Works of the subjects' topic (the most common one). */
   readonly topicWorks: number;
+  /** Works of the canonical author (the generator's most prolific). */
+  readonly authorWorks: number;
   /** GraphQL errors of the canonical queries, as `name: code message` (a failed query may have skipped statements). */
   readonly errors: readonly string[];
   readonly statements: readonly ExplainedStatement[];
@@ -94,6 +96,7 @@ export async function explainCanonicalQueries(options: ExplainOptions): Promise<
       const rows = await rowCounts(db);
       const subjects = await chooseSubjects(db);
       const topicWorks = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM work_topics WHERE topic_id = $1', [subjects.topicId])).rows[0]?.n ?? 0);
+      const authorWorks = Number((await db.query<{ n: string }>('SELECT count(DISTINCT work_id) AS n FROM authorships WHERE author_id = $1', [subjects.authorId])).rows[0]?.n ?? 0);
       const gateway = await startGateway(config, logger, stores);
       const sent: { query: string; statements: RecordedStatement[] }[] = [];
       const errors: string[] = [];
@@ -119,7 +122,7 @@ export async function explainCanonicalQueries(options: ExplainOptions): Promise<
         }
       }
       log(`explained: ${statements.length} statements of ${sent.length} requests`);
-      return { works: seeded.works, seedSeconds, rows, subjects, topicWorks, errors, statements };
+      return { works: seeded.works, seedSeconds, rows, subjects, topicWorks, authorWorks, errors, statements };
     } finally {
       await db.end();
       await stores.close();
