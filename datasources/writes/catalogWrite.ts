@@ -73,6 +73,8 @@ export type SampleSeedState = 'none' | 'started' | 'done';
 
 /** Writes catalog batches to the source of truth. */
 export interface CatalogWriter {
+  /** Records per `upsert` this writer handles best (a bulk load's transaction size). */
+  readonly batchSize: number;
   /** Upserts the batch in one transaction: all of it is written, or none. */
   upsert(batch: CatalogBatch): Promise<void>;
   /** Number of works stored (0 for an empty catalog). */

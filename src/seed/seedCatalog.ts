@@ -19,12 +19,17 @@ export interface SeedReport {
 }
 
 export interface SeedOptions {
-  /** Entities written per transaction. */
+  /** Records written per transaction (default: the writer's own, e.g. 10,000 through COPY, 200 as upserts). */
   readonly batchSize?: number;
+  /** Called after each written transaction with the number of records accepted so far. */
+  readonly onWritten?: (records: number) => void;
   readonly onProgress?: ReadProgress;
   /** Stores that project the catalog (Neo4j, InfluxDB, Elasticsearch): each written batch is applied to them too. */
   readonly projections?: readonly Projection[];
 }
+
+/** Records per projection apply: the seed's batch before the catalog moved to COPY, which the projections are tuned for. */
+const PROJECTION_BATCH_SIZE = 200;
 
 interface Pending {
   readonly origin: OpenAlexOrigin;
@@ -33,21 +38,22 @@ interface Pending {
 
 /**
  * Loads OpenAlex files into the catalog: streams the records, maps each one whole (a malformed record is
- * rejected with its reason before anything is written), and upserts them in transactions of `batchSize`.
+ * rejected with its reason before anything is written), and upserts them in transactions of `batchSize` (COPY
+ * batches on real PostgreSQL).
  * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
  * one so that only the offending record is rejected. What the catalog accepted is then applied to every
  * projection in bulk mode, whose deferred work completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? writer.batchSize;
+  let written = 0;
   const projections = options.projections ?? [];
   const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
   const seen = { work: new Set<string>(), author: new Set<string>(), institution: new Set<string>(), source: new Set<string>(), topic: new Set<string>() };
   let pending: Pending[] = [];
+  let inflight: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const items = pending;
-    pending = [];
+  const flush = async (items: Pending[]) => {
     if (items.length === 0) return;
     let accepted = items;
     try {
@@ -65,9 +71,13 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
         }
       }
     }
-    if (accepted.length === 0) return;
-    const written = mergeBatches(accepted.map((p) => p.batch));
-    for (const projection of projections) await projection.apply(written, 'bulk');
+    written += accepted.length;
+    options.onWritten?.(written);
+    // Projections get the batches they always got (PROJECTION_BATCH_SIZE records), however large the catalog's transaction.
+    for (let start = 0; start < accepted.length; start += PROJECTION_BATCH_SIZE) {
+      const chunk = mergeBatches(accepted.slice(start, start + PROJECTION_BATCH_SIZE).map((p) => p.batch));
+      for (const projection of projections) await projection.apply(chunk, 'bulk');
+    }
   };
 
   for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
@@ -87,9 +97,17 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     if (id !== undefined && ids.has(id)) report.duplicates++;
     else if (id !== undefined) ids.add(id);
     pending.push({ origin: input.origin, batch });
-    if (pending.length >= batchSize) await flush();
+    if (pending.length >= batchSize) {
+      // One batch is written while the next is read and mapped: at most two batches are held.
+      const items = pending;
+      pending = [];
+      await inflight;
+      inflight = flush(items);
+      inflight.catch(() => undefined); // handled: the next await rethrows it
+    }
   }
-  await flush();
+  await inflight;
+  await flush(pending);
   // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
   for (const projection of projections) await projection.completeBulk?.();
   report.works = seen.work.size;
