@@ -1,6 +1,7 @@
-import type { CatalogBatch, CatalogWriter, SampleSeedState } from '../writes/catalogWrite';
+import type { CatalogBatch, CatalogWriter, SampleSeedState, SeenIds } from '../writes/catalogWrite';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { CopyExecutor } from './CopyExecutor';
+import { PostgresSeenIds } from './PostgresSeenIds';
 import type { SqlExecutor } from './SqlExecutor';
 import { copyCatalogBatch } from './sql/copyCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
@@ -47,6 +48,10 @@ export class PostgresCatalogWriter implements CatalogWriter {
         [state],
       ),
     );
+  }
+
+  openSeenIds(): Promise<SeenIds> {
+    return this.policy.execute('seed.seenIds', () => PostgresSeenIds.open(this.db));
   }
 
   upsert(batch: CatalogBatch): Promise<void> {

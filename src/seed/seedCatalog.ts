@@ -3,7 +3,7 @@ import type { Projection } from '../../datasources/writes/Projection';
 import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from '../core/errorMessage';
-import type { OpenAlexOrigin } from './openAlexInput';
+import type { OpenAlexKind, OpenAlexOrigin } from './openAlexInput';
 import { readOpenAlex, type ReadProgress } from './readOpenAlex';
 
 /** What a seed run loaded, counted once per entity id however many files hold it. */
@@ -33,6 +33,9 @@ const PROJECTION_BATCH_SIZE = 200;
 
 interface Pending {
   readonly origin: OpenAlexOrigin;
+  readonly kind: OpenAlexKind;
+  /** The record's own entity id (counted once per run however often it is met). */
+  readonly id: string | undefined;
   readonly batch: CatalogBatch;
 }
 
@@ -49,12 +52,21 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
   let written = 0;
   const projections = options.projections ?? [];
   const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
-  const seen = { work: new Set<string>(), author: new Set<string>(), institution: new Set<string>(), source: new Set<string>(), topic: new Set<string>() };
+  // The ids met are counted by the store (the catalog's own table for the run): memory is bounded by the batch.
+  const seen = await writer.openSeenIds();
   let pending: Pending[] = [];
   let inflight: Promise<void> = Promise.resolve();
 
   const flush = async (items: Pending[]) => {
     if (items.length === 0) return;
+    const idsByKind = new Map<OpenAlexKind, string[]>();
+    for (const { kind, id } of items) {
+      if (id === undefined) continue;
+      const ids = idsByKind.get(kind) ?? [];
+      ids.push(id);
+      idsByKind.set(kind, ids);
+    }
+    for (const [kind, ids] of idsByKind) report.duplicates += await seen.add(kind, ids);
     let accepted = items;
     try {
       await writer.upsert(mergeBatches(items.map((p) => p.batch)));
@@ -80,40 +92,43 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     }
   };
 
-  for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
-    if (input.kind === 'rejected') {
-      report.rejected.push({ origin: input.origin, reason: input.reason });
-      continue;
+  try {
+    for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
+      if (input.kind === 'rejected') {
+        report.rejected.push({ origin: input.origin, reason: input.reason });
+        continue;
+      }
+      let batch: CatalogBatch;
+      try {
+        batch = catalogBatchFromOpenAlex(input);
+      } catch (err) {
+        report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
+        continue;
+      }
+      const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;
+      pending.push({ origin: input.origin, kind: input.kind, id, batch });
+      if (pending.length >= batchSize) {
+        // One batch is written while the next is read and mapped: at most two batches are held.
+        const items = pending;
+        pending = [];
+        await inflight;
+        inflight = flush(items);
+        inflight.catch(() => undefined); // handled: the next await rethrows it
+      }
     }
-    let batch: CatalogBatch;
-    try {
-      batch = catalogBatchFromOpenAlex(input);
-    } catch (err) {
-      report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
-      continue;
-    }
-    const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;
-    const ids = seen[input.kind];
-    if (id !== undefined && ids.has(id)) report.duplicates++;
-    else if (id !== undefined) ids.add(id);
-    pending.push({ origin: input.origin, batch });
-    if (pending.length >= batchSize) {
-      // One batch is written while the next is read and mapped: at most two batches are held.
-      const items = pending;
-      pending = [];
-      await inflight;
-      inflight = flush(items);
-      inflight.catch(() => undefined); // handled: the next await rethrows it
-    }
+    await inflight;
+    await flush(pending);
+    // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
+    for (const projection of projections) await projection.completeBulk?.();
+    report.works = await seen.count('work');
+    report.authors = await seen.count('author');
+    report.institutions = await seen.count('institution');
+    report.sources = await seen.count('source');
+    report.topics = await seen.count('topic');
+    return report;
+  } finally {
+    await inflight.catch(() => undefined);
+    // A store gone down must not hide the run's own error; its table is then left behind (see PostgresSeenIds).
+    await seen.close().catch(() => undefined);
   }
-  await inflight;
-  await flush(pending);
-  // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
-  for (const projection of projections) await projection.completeBulk?.();
-  report.works = seen.work.size;
-  report.authors = seen.author.size;
-  report.institutions = seen.institution.size;
-  report.sources = seen.source.size;
-  report.topics = seen.topic.size;
-  return report;
 }

@@ -103,6 +103,10 @@ describeStore('postgres', 'the COPY catalog writer writes what the parameterised
     const ids = new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id.replace('https://openalex.org/', '')));
     const [{ n }] = (await copy.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM works WHERE id = ANY($1::text[])', [[...ids]])) as [{ n: number }];
     expect(n).toBe(ids.size);
+    expect(copyReport.works).toBe(ids.size); // counted by the run's table in the database, not in memory
+    expect(copyReport.duplicates).toBe(lines.length - ids.size);
+    // Each run drops the table that counted its ids.
+    expect(await copy.db.query("SELECT 1 FROM pg_tables WHERE tablename LIKE 'seed\\_seen\\_ids\\_%'")).toEqual([]);
     const [expected, actual] = await Promise.all([dump(slow.db), dump(copy.db)]);
     for (const table of Object.keys(TABLES)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
   });
