@@ -1,5 +1,8 @@
 import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CopyExecutor, CopyTransaction } from './CopyExecutor';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
 // int8 (COUNT(*)) as a JS number: counts here are far below 2^53.
@@ -23,7 +26,7 @@ export interface PgPoolOptions {
 }
 
 /** `SqlExecutor` over a `pg` connection pool to a real PostgreSQL server. */
-export class PgPoolExecutor implements SqlExecutor {
+export class PgPoolExecutor implements SqlExecutor, CopyExecutor {
   readonly backend = 'postgresql' as const;
   private readonly pool: pg.Pool;
 
@@ -51,7 +54,26 @@ export class PgPoolExecutor implements SqlExecutor {
    * meanwhile fails the statement in flight (with pg's error, which the policy classifies) and is discarded, never
    * returned to the pool.
    */
-  async transaction<T>(fn: (tx: Pick<SqlExecutor, 'query'>) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Pick<SqlExecutor, 'query'>) => Promise<T>): Promise<T> {
+    return this.onClient((client) => fn(clientQuery(client)));
+  }
+
+  /** A transaction whose statements may run up to `statementTimeoutMs` and that can stream rows in with COPY (pg-copy-streams). */
+  copyTransaction<T>(fn: (tx: CopyTransaction) => Promise<T>, statementTimeoutMs: number): Promise<T> {
+    return this.onClient(async (client) => {
+      // A set_config parameter, not text: the timeout is ours, but nothing reaches SQL text unparameterised.
+      await client.query("SELECT set_config('statement_timeout', $1, true)", [String(Math.trunc(statementTimeoutMs))]);
+      return fn({
+        ...clientQuery(client),
+        copyIn: async (statement, lines) => {
+          const stream = client.query(copyFrom(statement));
+          await pipeline(copyLines(lines), stream);
+        },
+      });
+    });
+  }
+
+  private async onClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // pg-pool listens for 'error' on idle clients only: a checked-out client whose connection is lost emits
     // 'error', which unheard would crash the process. The statement in flight gets the same error anyway.
@@ -62,10 +84,7 @@ export class PgPoolExecutor implements SqlExecutor {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const value = await fn({
-        query: async <Row extends object>(text: string, params: readonly SqlParam[] = []) =>
-          (await client.query<Row>(text, params as unknown[])).rows,
-      });
+      const value = await fn(client);
       await client.query('COMMIT');
       return value;
     } catch (err) {
@@ -85,4 +104,23 @@ export class PgPoolExecutor implements SqlExecutor {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+function clientQuery(client: pg.PoolClient): Pick<SqlExecutor, 'query'> {
+  return {
+    query: async <Row extends object>(text: string, params: readonly SqlParam[] = []) => (await client.query<Row>(text, params as unknown[])).rows,
+  };
+}
+
+/** The lines as COPY data, in chunks of about 64 KB (one write per line would cost a syscall each). */
+function* copyLines(lines: readonly string[]): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line + '\n';
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }

@@ -9,7 +9,7 @@ import { PgPoolExecutor } from './PgPoolExecutor';
 import { PostgresArticleWriter } from './PostgresArticleWriter';
 import { PostgresCatalog } from './PostgresCatalog';
 import { PostgresCatalogSnapshot } from './PostgresCatalogSnapshot';
-import { PostgresCatalogWriter } from './PostgresCatalogWriter';
+import { COPY_BATCH_TIMEOUT_MS, PostgresCatalogWriter } from './PostgresCatalogWriter';
 import { PostgresCitationGraph } from './PostgresCitationGraph';
 import { PostgresOutbox } from './PostgresOutbox';
 import { PostgresSearchIndex } from './PostgresSearchIndex';
@@ -59,7 +59,8 @@ const TREND_ROUND_TIMEOUT_MS = 300_000;
  * retry could apply it twice).
  */
 export async function openPostgres(config: PostgresConfig, logger: Logger, options: OpenPostgresOptions): Promise<PostgresStores> {
-  const raw: SqlExecutor = config.url ? new PgPoolExecutor(config.url) : await PgliteExecutor.open(config.dataDir);
+  const pool = config.url ? new PgPoolExecutor(config.url) : undefined;
+  const raw: SqlExecutor = pool ?? (await PgliteExecutor.open(config.dataDir));
   const sql = options.wrapSql ? options.wrapSql(raw) : raw;
   const applied = await migrate(sql);
   if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
@@ -69,7 +70,15 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   const trendTotalsPolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: TREND_ROUND_TIMEOUT_MS });
   return {
     catalog: new PostgresCatalog(sql, options.cache, policy),
-    catalogWriter: new PostgresCatalogWriter(sql, policy),
+    // Bulk writes go through COPY on real PostgreSQL (PGlite has no COPY FROM STDIN); a wrapped executor (tests
+    // counting or failing statements) keeps every write on the parameterised path it sees.
+    catalogWriter: new PostgresCatalogWriter(
+      sql,
+      policy,
+      pool && !options.wrapSql
+        ? { executor: pool, policy: new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: COPY_BATCH_TIMEOUT_MS }) }
+        : undefined,
+    ),
     articleWriter: new PostgresArticleWriter(sql, writePolicy),
     outbox: new PostgresOutbox(sql, policy),
     snapshot: new PostgresCatalogSnapshot(sql, policy),

@@ -71,12 +71,26 @@ export function mergeBatches(batches: readonly CatalogBatch[]): CatalogBatch {
 /** Where loading the shipped sample into this catalog stands: never tried, begun (maybe interrupted), or complete. */
 export type SampleSeedState = 'none' | 'started' | 'done';
 
+/** The entity ids one seed run met, kept by the store (not in memory): its counts and duplicates. */
+export interface SeenIds {
+  /** Records `ids` of `kind` (repeats allowed); resolves to how many of them were met before in this run. */
+  add(kind: string, ids: readonly string[]): Promise<number>;
+  /** Distinct ids of `kind` met so far. */
+  count(kind: string): Promise<number>;
+  /** Forgets the run. */
+  close(): Promise<void>;
+}
+
 /** Writes catalog batches to the source of truth. */
 export interface CatalogWriter {
+  /** Records per `upsert` this writer handles best (a bulk load's transaction size). */
+  readonly batchSize: number;
   /** Upserts the batch in one transaction: all of it is written, or none. */
   upsert(batch: CatalogBatch): Promise<void>;
   /** Number of works stored (0 for an empty catalog). */
   countWorks(): Promise<number>;
   sampleSeedState(): Promise<SampleSeedState>;
+  /** Starts counting a seed run's entity ids in the store. */
+  openSeenIds(): Promise<SeenIds>;
   markSampleSeed(state: Exclude<SampleSeedState, 'none'>): Promise<void>;
 }

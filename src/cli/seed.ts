@@ -1,9 +1,9 @@
 import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
-import { STDIN_PATH } from '../seed/listInputFiles';
 import { seedCatalog } from '../seed/seedCatalog';
 import { openStores } from '../stores';
 import { runCli } from './runCli';
+import { seedProgress } from './seedProgress';
 
 const USAGE = `usage: npm run seed -- <file-or-dir>...
 
@@ -12,7 +12,7 @@ author files {details, works}, API pages {meta, results}, snapshot JSON Lines (o
 "-" reads JSON Lines from standard input (npm run -s corpus -- --works 100000 | npm run seed -- -).
 Idempotent: records are upserted, and one met in several files is loaded once.`;
 
-/** `npm run seed -- <paths>` (`-`: standard input): prints progress on stderr, then counts and every rejected record with its reason. */
+/** `npm run seed -- <paths>` (`-`: standard input): prints progress (records, rate, ETA) on stderr, then counts and every rejected record with its reason. */
 async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((a) => a !== '--');
   if (paths.length === 0 || paths.some((p) => p === '-h' || p === '--help')) {
@@ -23,21 +23,10 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const stores = await openStores(config, logger);
   const target = [config.postgres.url ? 'PostgreSQL' : `embedded PGlite (${config.postgres.dataDir})`, ...stores.projections.map((p) => p.store)].join(', ');
-  let lastShown = 0;
+  const progress = seedProgress();
   try {
-    const report = await seedCatalog(paths, stores.catalogWriter, {
-      projections: stores.projections,
-      onProgress: (read, total, file) => {
-        const now = Date.now();
-        if (process.stderr.isTTY && now - lastShown > 200) {
-          lastShown = now;
-          // Standard input has no size to take a percentage of: show the bytes read instead.
-          const done = file === STDIN_PATH ? `${(read / 1e6).toFixed(1).padStart(8)} MB` : `${((100 * read) / Math.max(total, 1)).toFixed(1).padStart(5)}%`;
-          process.stderr.write(`\r${done}  ${file.slice(-60).padEnd(60)}`);
-        }
-      },
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    const report = await seedCatalog(paths, stores.catalogWriter, { projections: stores.projections, onProgress: progress.onProgress, onWritten: progress.onWritten });
+    progress.done();
     console.log(`loaded into ${target}:`);
     for (const kind of ['works', 'authors', 'institutions', 'sources', 'topics', 'duplicates'] as const) {
       console.log(`  ${kind.padEnd(13)} ${report[kind]}`);

@@ -3,7 +3,7 @@ import type { Projection } from '../../datasources/writes/Projection';
 import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from '../core/errorMessage';
-import type { OpenAlexOrigin } from './openAlexInput';
+import type { OpenAlexKind, OpenAlexOrigin } from './openAlexInput';
 import { readOpenAlex, type ReadProgress } from './readOpenAlex';
 
 /** What a seed run loaded, counted once per entity id however many files hold it. */
@@ -19,36 +19,54 @@ export interface SeedReport {
 }
 
 export interface SeedOptions {
-  /** Entities written per transaction. */
+  /** Records written per transaction (default: the writer's own, e.g. 10,000 through COPY, 200 as upserts). */
   readonly batchSize?: number;
+  /** Called after each written transaction with the number of records accepted so far. */
+  readonly onWritten?: (records: number) => void;
   readonly onProgress?: ReadProgress;
   /** Stores that project the catalog (Neo4j, InfluxDB, Elasticsearch): each written batch is applied to them too. */
   readonly projections?: readonly Projection[];
 }
 
+/** Records per projection apply: the seed's batch before the catalog moved to COPY, which the projections are tuned for. */
+const PROJECTION_BATCH_SIZE = 200;
+
 interface Pending {
   readonly origin: OpenAlexOrigin;
+  readonly kind: OpenAlexKind;
+  /** The record's own entity id (counted once per run however often it is met). */
+  readonly id: string | undefined;
   readonly batch: CatalogBatch;
 }
 
 /**
  * Loads OpenAlex files into the catalog: streams the records, maps each one whole (a malformed record is
- * rejected with its reason before anything is written), and upserts them in transactions of `batchSize`.
+ * rejected with its reason before anything is written), and upserts them in transactions of `batchSize` (COPY
+ * batches on real PostgreSQL).
  * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
  * one so that only the offending record is rejected. What the catalog accepted is then applied to every
  * projection in bulk mode, whose deferred work completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? writer.batchSize;
+  let written = 0;
   const projections = options.projections ?? [];
   const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
-  const seen = { work: new Set<string>(), author: new Set<string>(), institution: new Set<string>(), source: new Set<string>(), topic: new Set<string>() };
+  // The ids met are counted by the store (the catalog's own table for the run): memory is bounded by the batch.
+  const seen = await writer.openSeenIds();
   let pending: Pending[] = [];
+  let inflight: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const items = pending;
-    pending = [];
+  const flush = async (items: Pending[]) => {
     if (items.length === 0) return;
+    const idsByKind = new Map<OpenAlexKind, string[]>();
+    for (const { kind, id } of items) {
+      if (id === undefined) continue;
+      const ids = idsByKind.get(kind) ?? [];
+      ids.push(id);
+      idsByKind.set(kind, ids);
+    }
+    for (const [kind, ids] of idsByKind) report.duplicates += await seen.add(kind, ids);
     let accepted = items;
     try {
       await writer.upsert(mergeBatches(items.map((p) => p.batch)));
@@ -65,37 +83,52 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
         }
       }
     }
-    if (accepted.length === 0) return;
-    const written = mergeBatches(accepted.map((p) => p.batch));
-    for (const projection of projections) await projection.apply(written, 'bulk');
+    written += accepted.length;
+    options.onWritten?.(written);
+    // Projections get the batches they always got (PROJECTION_BATCH_SIZE records), however large the catalog's transaction.
+    for (let start = 0; start < accepted.length; start += PROJECTION_BATCH_SIZE) {
+      const chunk = mergeBatches(accepted.slice(start, start + PROJECTION_BATCH_SIZE).map((p) => p.batch));
+      for (const projection of projections) await projection.apply(chunk, 'bulk');
+    }
   };
 
-  for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
-    if (input.kind === 'rejected') {
-      report.rejected.push({ origin: input.origin, reason: input.reason });
-      continue;
+  try {
+    for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
+      if (input.kind === 'rejected') {
+        report.rejected.push({ origin: input.origin, reason: input.reason });
+        continue;
+      }
+      let batch: CatalogBatch;
+      try {
+        batch = catalogBatchFromOpenAlex(input);
+      } catch (err) {
+        report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
+        continue;
+      }
+      const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;
+      pending.push({ origin: input.origin, kind: input.kind, id, batch });
+      if (pending.length >= batchSize) {
+        // One batch is written while the next is read and mapped: at most two batches are held.
+        const items = pending;
+        pending = [];
+        await inflight;
+        inflight = flush(items);
+        inflight.catch(() => undefined); // handled: the next await rethrows it
+      }
     }
-    let batch: CatalogBatch;
-    try {
-      batch = catalogBatchFromOpenAlex(input);
-    } catch (err) {
-      report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
-      continue;
-    }
-    const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;
-    const ids = seen[input.kind];
-    if (id !== undefined && ids.has(id)) report.duplicates++;
-    else if (id !== undefined) ids.add(id);
-    pending.push({ origin: input.origin, batch });
-    if (pending.length >= batchSize) await flush();
+    await inflight;
+    await flush(pending);
+    // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
+    for (const projection of projections) await projection.completeBulk?.();
+    report.works = await seen.count('work');
+    report.authors = await seen.count('author');
+    report.institutions = await seen.count('institution');
+    report.sources = await seen.count('source');
+    report.topics = await seen.count('topic');
+    return report;
+  } finally {
+    await inflight.catch(() => undefined);
+    // A store gone down must not hide the run's own error; its table is then left behind (see PostgresSeenIds).
+    await seen.close().catch(() => undefined);
   }
-  await flush();
-  // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
-  for (const projection of projections) await projection.completeBulk?.();
-  report.works = seen.work.size;
-  report.authors = seen.author.size;
-  report.institutions = seen.institution.size;
-  report.sources = seen.source.size;
-  report.topics = seen.topic.size;
-  return report;
 }
