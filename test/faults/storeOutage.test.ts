@@ -1,4 +1,4 @@
-import { cacheKey } from '../../datasources/cache/cacheKeys';
+import { trendSubjectPrefix } from '../../datasources/cache/cacheKeys';
 import { type PolyglotGateway, startPolyglotGateway } from '../integration/support/polyglotGateway';
 import { describeControlledStore, startStore, stopStore, storeAcceptsConnections } from '../integration/support/storeControl';
 import { everyStoreProbe, type ReadyReport, waitForHealthyStores } from '../integration/support/waitForHealthyStores';
@@ -94,6 +94,8 @@ describe('store outages under load', () => {
   const byCiters = [...sample].sort((a, b) => citers(b.id) - citers(a.id) || a.id.localeCompare(b.id));
   const mostCited = byCiters[0]?.id as string;
   const trendWork = sample.find((w) => (w.publicationYear ?? 0) >= 2000 && w.countsByYear.length > 0)?.id as string;
+  // An author of that work: authors and topics are InfluxDB's subjects.
+  const trendAuthor = truth.works.get(trendWork)?.authorships.find((a) => a.authorId !== null)?.authorId as string;
   const searchTitle = sample.find((w) => (w.title ?? '').split(' ').length >= 4)?.title as string;
 
   const gateway = () => (poly as PolyglotGateway).gateway;
@@ -303,45 +305,52 @@ describe('store outages under load', () => {
   });
 
   describeControlledStore('influxdb', 'trend store down', () => {
-    it('answers, nulls Work.trend with UPSTREAM_UNAVAILABLE, opens the breaker and recovers', async () => {
+    it('answers, nulls Author.trend with UPSTREAM_UNAVAILABLE (a work\'s own trend comes from PostgreSQL), opens the breaker and recovers', async () => {
       await waitUntilEveryStoreIsHealthy('influxdb');
-      type Data = { pg: { nodes: WorkNode[] }; w: { id: string; trend: { points: TrendPoint[] } } | null };
+      type Trended = { id: string; trend: { points: TrendPoint[] } | null } | null;
+      type Data = { pg: { nodes: WorkNode[] }; w: Trended; a: Trended };
       const FROM = 2000;
       const TO = 2025;
-      const query = `query($id: ID!, $to: Int!) { ${PG_QUERY_FIELDS} w: work(id: $id) { id trend(from: ${FROM}, to: $to) { points { period works citations } } } }`;
-      // Trend series are cached per (subject, range) for 10 min, in a Redis database other runs share: the work's
+      const query = `query($id: ID!, $author: ID!, $to: Int!) { ${PG_QUERY_FIELDS}
+        w: work(id: $id) { id trend(from: ${FROM}, to: $to) { points { period works citations } } }
+        a: author(id: $author) { id trend(from: ${FROM}, to: $to) { points { period works citations } } } }`;
+      // Trend series are cached per (subject, range) for 10 min, in a Redis database other runs share: the subjects'
       // series are dropped first, and every request after the baseline asks a range not asked before (one more
       // year at the end, after the sample's last year), so it really reaches InfluxDB.
-      await gateway().stores.cache.deleteByPrefix([cacheKey('trend', `influxdb:work:${trendWork}:`)]);
+      await gateway().stores.cache.deleteByPrefix([trendSubjectPrefix('influxdb', { kind: 'author', id: trendAuthor }), trendSubjectPrefix('influxdb', { kind: 'work', id: trendWork })]);
       let nextTo = TO + 1;
-      const ask = () => gql<Data>(query, { id: trendWork, to: nextTo++ });
-      const baseline = await gql<Data>(query, { id: trendWork, to: TO });
+      const ask = () => gql<Data>(query, { id: trendWork, author: trendAuthor, to: nextTo++ });
+      const baseline = await gql<Data>(query, { id: trendWork, author: trendAuthor, to: TO });
       expect(baseline.errors).toBeUndefined();
-      const baselinePoints = baseline.data?.w?.trend.points as TrendPoint[];
-      expect(baselinePoints).toHaveLength(TO - FROM + 1);
-      expect(baselinePoints.some((p) => p.works > 0 || p.citations > 0)).toBe(true);
+      const authorPoints = baseline.data?.a?.trend?.points as TrendPoint[];
+      const workPoints = baseline.data?.w?.trend?.points as TrendPoint[];
+      expect(authorPoints).toHaveLength(TO - FROM + 1);
+      expect(authorPoints.some((p) => p.works > 0 || p.citations > 0)).toBe(true);
+      expect(workPoints.some((p) => p.works > 0 || p.citations > 0)).toBe(true);
 
       await outage('influxdb', {
         whileStopping: async () => {
           const res = await ask();
           expectAnswered(res);
-          expectOnlyUnavailable(res, 'influxdb', ['w', 'trend']);
+          expectOnlyUnavailable(res, 'influxdb', ['a', 'trend']);
         },
         whileDown: async () => {
           const res = await ask();
           expectAnswered(res);
-          expect(res.data?.w).toEqual({ id: trendWork, trend: null });
-          expectUnavailable(res, 'influxdb', ['w', 'trend']);
+          expect(res.data?.a).toEqual({ id: trendAuthor, trend: null });
+          expectUnavailable(res, 'influxdb', ['a', 'trend']);
+          // InfluxDB holds no per-work series: the work's trend still comes, from its PostgreSQL row.
+          expect(res.data?.w?.trend?.points.filter((p) => p.period <= TO)).toEqual(workPoints);
         },
         recovered: async () => {
           const res = await ask();
           expectAnswered(res);
           if (res.errors !== undefined) {
-            expectOnlyUnavailable(res, 'influxdb', ['w', 'trend']);
+            expectOnlyUnavailable(res, 'influxdb', ['a', 'trend']);
             return false;
           }
-          expect(res.data?.w?.id).toBe(trendWork);
-          expect(res.data?.w?.trend.points.filter((p) => p.period <= TO)).toEqual(baselinePoints);
+          expect(res.data?.a?.id).toBe(trendAuthor);
+          expect(res.data?.a?.trend?.points.filter((p) => p.period <= TO)).toEqual(authorPoints);
           return true;
         },
       });
