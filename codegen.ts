@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * GraphQL Code Generator: resolver and model types from the SDL in schema/.
+ * GraphQL Code Generator: resolver and model types from the SDL in schema/, and the typed client of the web app's
+ * page operations (client/operations/*.graphql, client preset) with their persisted-documents manifest.
  * `npm run codegen` writes them; `npm run codegen:check` (part of `npm test`) fails when they are stale.
  */
+/** The SHA-256 of a document as hex, without the preset's `sha256:` prefix: the id automatic persisted queries send. */
+function apqHash(document: string): string {
+  return createHash('sha256').update(document).digest('hex');
+}
+
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
@@ -56,6 +63,15 @@ const config: CodegenConfig = {
           WorkSuggestion: '../../datasources/SearchIndex#Suggestion',
         },
       },
+    },
+    // The web app's side (README, "Building a web app"): TypedDocumentNodes whose result and variable types follow
+    // the schema, each carrying the SHA-256 its persisted document is served under (`__meta__.hash`), and
+    // persisted-documents.json, the manifest a deployment loads with GRAPHQL_PERSISTED_DOCUMENTS.
+    'client/generated/': {
+      documents: ['client/operations/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: apqHash } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string' } },
     },
   },
 };

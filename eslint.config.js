@@ -26,12 +26,18 @@ const LAYER_ZONES = [
   ...zonesOf(DATASOURCES, [...KERNEL, ...DATASOURCES]),
   ...zonesOf(SERVICES, [...KERNEL, ...DATASOURCES, ...SERVICES]),
   ...zonesOf(RESOLVERS, [...KERNEL, ...DATASOURCES, ...SERVICES, ...RESOLVERS]),
+  // The web app's typed client is the browser's code: it knows the gateway only through the schema and HTTP.
+  {
+    target: './client',
+    from: ['./src', './resolvers', './datasources', './bench', './test', './scripts'],
+    message: 'client/ is the web app side: it reaches the gateway over HTTP only (README, "Building a web app").',
+  },
 ];
 
 const DRIVERS = ['pg', '@electric-sql/pglite', 'ioredis', 'neo4j-driver', '@influxdata/influxdb-client', '@elastic/elasticsearch'];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.tools/', '.services/', '.data/', 'src/generated/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '.tools/', '.services/', '.data/', 'src/generated/', 'client/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,8 @@ const UPWARD: readonly (readonly [file: string, code: string])[] = [
   ['src/seed/probe.ts', "export type { Stores } from '../stores';"],
   ['resolvers/probe.ts', "export { startGateway } from '../src/server';"],
   ['resolvers/probe.ts', "export type { RequestBudget } from '../src/http/limits/RequestBudget';"],
+  ['client/probe.ts', "export type { WorkRecord } from '../datasources/types';"],
+  ['client/probe.ts', "export type { Resolvers } from '../src/generated/graphql';"],
 ];
 
 const DOWNWARD: readonly (readonly [file: string, code: string])[] = [
@@ -36,6 +38,7 @@ const DOWNWARD: readonly (readonly [file: string, code: string])[] = [
   ['resolvers/probe.ts', "export type { ArticleService } from '../src/writes/ArticleService';"],
   ['src/probe.ts', "export { resolvers } from '../resolvers/index';"],
   ['src/http/probe.ts', "export type { Stores } from '../stores';"],
+  ['client/probe.ts', "export type { WorkPageQuery } from './generated/graphql';"],
 ];
 
 describe('layer zones (eslint.config.js)', () => {
