@@ -1,33 +1,16 @@
-import Redis from 'ioredis';
 import { CACHE_SCHEMA_VERSION } from '../../datasources/cache/cacheKeys';
 import { readApiSuite } from '../support/readApiSuite';
-import { storeEndpoints } from '../support/storeEndpoints';
-import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { describeStore } from './support/describeStore';
-import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { pgRedisGateways } from './support/pgRedisGateways';
 
-// Redis database 15 is this suite's own; it is flushed before the run so no earlier run's entries answer.
+// Redis database 15 is this suite's own.
 const REDIS_TEST_DB = 15;
 
 describeStore('postgres', 'read API on PostgreSQL + Redis', () => {
-  let gateway: TestGateway;
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let redis: Redis;
-  const redisUrl = `${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_TEST_DB}`;
-
-  beforeAll(async () => {
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    await redis.flushdb();
-    database = await createThrowawayDatabase();
-    gateway = await startTestGateway({ DATABASE_URL: database.url, REDIS_URL: redisUrl });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await database?.drop();
-    await redis?.quit();
-  });
+  const stores = pgRedisGateways(REDIS_TEST_DB);
 
   it('runs on real PostgreSQL and caches in real Redis', async () => {
+    const { gateway, redis } = stores();
     const res = await gateway.gql<{ gateway: { stores: { store: string; backend: string }[] } }>('{ gateway { stores { store backend } } }');
     expect(res.data?.gateway.stores.slice(0, 2)).toEqual([
       { store: 'POSTGRES', backend: 'postgresql' },
@@ -42,5 +25,5 @@ describeStore('postgres', 'read API on PostgreSQL + Redis', () => {
     expect(ttl).toBeGreaterThan(0);
   });
 
-  readApiSuite(() => gateway);
+  readApiSuite(() => stores().gateway);
 });

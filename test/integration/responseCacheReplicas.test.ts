@@ -1,12 +1,10 @@
-import Redis from 'ioredis';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
-import { storeEndpoints } from '../support/storeEndpoints';
-import { startTestGateway, type TestGateway } from '../support/testGateway';
+import type { TestGateway } from '../support/testGateway';
 import { testToken } from '../support/testTokens';
 import { describeStore } from './support/describeStore';
-import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { pgRedisGateways } from './support/pgRedisGateways';
 
-// Redis database 11 is this suite's own; it is flushed before the run so no earlier run's entries answer.
+// Redis database 11 is this suite's own.
 const REDIS_TEST_DB = 11;
 
 const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { work { id } } }`;
@@ -17,26 +15,7 @@ const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $in
  * reaches the other's answers at once, through the generation's announcement (README, "HTTP caching").
  */
 describeStore('postgres', 'response cache across replicas (PostgreSQL + Redis)', () => {
-  let a: TestGateway;
-  let b: TestGateway;
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let redis: Redis;
-  const redisUrl = `${storeEndpoints.redis.replace(/\/\d*$/, '')}/${REDIS_TEST_DB}`;
-
-  beforeAll(async () => {
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    await redis.flushdb();
-    database = await createThrowawayDatabase();
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, RESPONSE_CACHE: 'on' };
-    a = await startTestGateway(env);
-    b = await startTestGateway(env);
-  });
-  afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-    await database?.drop();
-    await redis?.quit();
-  });
+  const stores = pgRedisGateways(REDIS_TEST_DB, { replicas: 2, env: { RESPONSE_CACHE: 'on' } });
 
   async function post(gateway: TestGateway, query: string, variables: Record<string, unknown>) {
     const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -44,6 +23,7 @@ describeStore('postgres', 'response cache across replicas (PostgreSQL + Redis)',
   }
 
   it('serves each replica from the shared cache, and shows a write on one replica in the other’s next answer', async () => {
+    const [a, b] = stores().gateways as [TestGateway, TestGateway];
     const author = [...sampleGroundTruth().authors.values()][0]?.id as string;
     const query = 'query($id: ID!) { author(id: $id) { works(first: 200) { totalCount nodes { id } } } }';
     const first = await post(b, query, { id: author });
