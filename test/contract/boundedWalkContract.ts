@@ -1,5 +1,6 @@
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, WalkPage } from '../../datasources/CitationGraph';
 import type { CitationDepth } from '../../src/core/domain/citationDepth';
+import { breadthFirstDepths } from '../support/breadthFirstDepths';
 import { generateInMemory, type GeneratedCorpus } from '../support/generatedCorpus';
 import { byteOrder } from '../support/sampleGroundTruth';
 
@@ -108,20 +109,7 @@ function walkTruth(generated: GeneratedCorpus) {
   const neighbours = (id: string, direction: CitationDirection) => (direction === 'CITED_BY' ? citers.get(id) : references.get(id)) ?? [];
 
   const bfs = (start: string, direction: CitationDirection, maxDepth: number): Bfs => {
-    const depthOf = new Map([[start, 0]]);
-    let frontier = [start];
-    for (let depth = 1; depth <= maxDepth; depth++) {
-      const next: string[] = [];
-      for (const from of frontier) {
-        for (const n of neighbours(from, direction)) {
-          if (!depthOf.has(n)) {
-            depthOf.set(n, depth);
-            next.push(n);
-          }
-        }
-      }
-      frontier = next;
-    }
+    const depthOf = breadthFirstDepths(start, (id) => neighbours(id, direction), maxDepth);
     const ordered = [...depthOf.entries()].filter(([id]) => id !== start).sort((a, b) => a[1] - b[1] || byteOrder(a[0], b[0]));
     const inverse: CitationDirection = direction === 'CITED_BY' ? 'REFERENCES' : 'CITED_BY';
     return {

@@ -1,6 +1,7 @@
 import type { CitationDirection, CitationEdgeRecord, CitationGraph, CoauthorRecord } from '../../datasources/CitationGraph';
 import type { Page, WorkSortKey } from '../../datasources/types';
 import { InvalidCursorError } from '../../src/core/errors';
+import { breadthFirstDepths } from '../support/breadthFirstDepths';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, statedSampleCount, type TruthWork } from '../support/sampleGroundTruth';
 import { cursorRefusalOf } from '../support/cursorRefusal';
 import { subgraphTruth } from '../support/subgraphTruth';
@@ -291,21 +292,7 @@ function buildTruth() {
   const { neighbourhood, citationsAmong } = subgraphTruth(works);
 
   const bfs = (start: string, direction: CitationDirection, maxDepth: number): Bfs => {
-    const depthOf = new Map<string, number>();
-    if (works.has(start)) depthOf.set(start, 0);
-    let frontier = works.has(start) ? [start] : [];
-    for (let depth = 1; depth <= maxDepth; depth++) {
-      const next: string[] = [];
-      for (const from of frontier) {
-        for (const n of neighbours(from, direction)) {
-          if (!depthOf.has(n)) {
-            depthOf.set(n, depth);
-            next.push(n);
-          }
-        }
-      }
-      frontier = next;
-    }
+    const depthOf = works.has(start) ? breadthFirstDepths(start, (id) => neighbours(id, direction), maxDepth) : new Map<string, number>();
     depthOf.delete(start);
     const ordered = [...depthOf.entries()].sort((a, b) => a[1] - b[1] || byteOrder(a[0], b[0]));
     const levelOf = (id: string) => (id === start ? 0 : depthOf.get(id));

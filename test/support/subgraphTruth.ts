@@ -1,3 +1,4 @@
+import { breadthFirstDepths } from './breadthFirstDepths';
 import { byteOrder, type TruthWork } from './sampleGroundTruth';
 
 export type TruthSubgraphDirection = 'CITED_BY' | 'REFERENCES' | 'BOTH';
@@ -28,20 +29,7 @@ export function subgraphTruth(works: ReadonlyMap<string, TruthWork>) {
   /** The whole neighbourhood, the start at depth 0, in the cap's order: depth, cited-by count (most first), id. */
   const neighbourhood = (start: string, direction: TruthSubgraphDirection, maxDepth: number): TruthSubgraphNode[] => {
     if (!works.has(start)) return [];
-    const depthOf = new Map([[start, 0]]);
-    let frontier = [start];
-    for (let depth = 1; depth <= maxDepth; depth++) {
-      const next: string[] = [];
-      for (const from of frontier) {
-        for (const n of neighbours(from, direction)) {
-          if (!depthOf.has(n)) {
-            depthOf.set(n, depth);
-            next.push(n);
-          }
-        }
-      }
-      frontier = next;
-    }
+    const depthOf = breadthFirstDepths(start, (id) => neighbours(id, direction), maxDepth);
     return [...depthOf.entries()]
       .map(([id, depth]) => ({ id, depth, citedByCount: (works.get(id) as TruthWork).citedByCount }))
       .sort((a, b) => a.depth - b.depth || b.citedByCount - a.citedByCount || byteOrder(a.id, b.id));
