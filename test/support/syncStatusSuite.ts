@@ -85,7 +85,7 @@ export function syncStatusSuite(target: () => SyncSuiteTarget): void {
     expect((await status(updateToken, editor)).data?.syncStatus).toMatchObject({ superseded: true });
   });
 
-  it('answers another principal and an anonymous caller the same NOT_FOUND on token as a token of a record never issued', async () => {
+  it('answers another principal and an anonymous caller one NOT_FOUND on token, with one message (existence never leaks)', async () => {
     const { syncToken } = await create(`Private ${word}`);
     const other = await status(syncToken, otherEditor);
     const anonymous = await status(syncToken, undefined);
