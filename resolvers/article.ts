@@ -31,24 +31,24 @@ const toOutboxRecord = (r: OutboxRecord) => ({
 /** Article mutations and the outbox admin query; each checks the caller's role first (src/auth/Principal.ts). */
 export const articleResolvers: Resolvers = {
   Mutation: {
-    createArticle: async (_parent, { input, waitForSync }, { auth, articles }) => {
-      auth.require('createArticle');
-      const { work, sync } = await articles.create(parseCreateArticleInput(input), waitForSync === true);
-      return { work, sync: sync.map(toStoreSync) };
+    createArticle: async (_parent, { input, waitForSync }, { auth, articles, sync: tracker }) => {
+      const principal = auth.require('createArticle');
+      const { work, sync, receipt } = await articles.create(parseCreateArticleInput(input), waitForSync === true);
+      return { work, sync: sync.map(toStoreSync), syncToken: tracker.issue(principal, receipt) };
     },
-    updateArticle: async (_parent, { id, input, waitForSync }, { auth, articles }) => {
-      auth.require('updateArticle');
+    updateArticle: async (_parent, { id, input, waitForSync }, { auth, articles, sync: tracker }) => {
+      const principal = auth.require('updateArticle');
       const workId = requireId(id, 'W', 'id');
       const { version, patch } = parseUpdateArticleInput(input);
-      const { work, sync } = await articles.update(workId, version, patch, waitForSync === true);
-      return { work, sync: sync.map(toStoreSync) };
+      const { work, sync, receipt } = await articles.update(workId, version, patch, waitForSync === true);
+      return { work, sync: sync.map(toStoreSync), syncToken: tracker.issue(principal, receipt) };
     },
-    deleteArticle: async (_parent, { id, version, waitForSync }, { auth, articles }) => {
-      auth.require('deleteArticle');
+    deleteArticle: async (_parent, { id, version, waitForSync }, { auth, articles, sync: tracker }) => {
+      const principal = auth.require('deleteArticle');
       const workId = requireId(id, 'W', 'id');
       if (version != null && version < 1) throw new BadUserInputError('version must be 1 or more', 'version');
-      const { sync } = await articles.delete(workId, version ?? undefined, waitForSync === true);
-      return { id: workId, sync: sync.map(toStoreSync) };
+      const { sync, receipt } = await articles.delete(workId, version ?? undefined, waitForSync === true);
+      return { id: workId, sync: sync.map(toStoreSync), syncToken: tracker.issue(principal, receipt) };
     },
     requeueDeadLetters: async (_parent, { ids }, { auth, outbox }) => {
       auth.require('requeueDeadLetters');

@@ -6,6 +6,7 @@ import type { RequestAuth } from '../src/auth/RequestAuth';
 import type { Loaders } from '../src/loaders/createLoaders';
 import type { ArticleService } from '../src/writes/ArticleService';
 import type { OutboxAdmin } from '../src/writes/OutboxAdmin';
+import type { SyncTracker } from '../src/writes/SyncTracker';
 
 /** What the `gateway` query reports: this build's version and the backend behind each store. */
 export interface GatewayDescription {
@@ -30,5 +31,7 @@ export interface GatewayContext {
   readonly auth: RequestAuth;
   readonly articles: ArticleService;
   readonly outbox: OutboxAdmin;
+  /** Sync tokens: issued by the mutations, read by `syncStatus`. */
+  readonly sync: SyncTracker;
   readonly gateway: GatewayDescription;
 }

@@ -6,9 +6,10 @@ import { entityResolvers } from './entities';
 import { citationSubgraphResolvers } from './citationSubgraph';
 import { gatewayResolvers } from './gateway';
 import { searchResolvers } from './search';
+import { syncStatusResolvers } from './syncStatus';
 import { trendResolvers } from './trend';
 import { viewerResolvers } from './viewer';
 import { workResolvers } from './work';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers, syncStatusResolvers];

@@ -37,6 +37,8 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly tracing: { readonly endpoint: string | undefined; readonly serviceName: string };
   readonly outbox: OutboxSettings;
+  /** SYNC_TOKEN_SECRET: what sync tokens' HMAC key is derived from; unset, the bearer-token secret (src/writes/syncTokenKey.ts). */
+  readonly syncTokenSecret: string | undefined;
   /** Byte bounds of the in-process caches (reported in /metrics as gateway_cache_max_bytes). */
   readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
@@ -187,6 +189,10 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_SERVICE_NAME: z.string().min(1),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000),
+  SYNC_TOKEN_SECRET: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || v.length >= 32, 'must be at least 32 characters (an HMAC key must not be guessable)'),
   RESPONSE_CACHE: z.enum(['on', 'off']),
   RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400),
   CACHE_MAX_BYTES: byteSize,
@@ -288,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokenAgeSeconds: v.AUTH_JWT_MAX_AGE,
     },
     outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
+    syncTokenSecret: v.SYNC_TOKEN_SECRET === '' ? undefined : v.SYNC_TOKEN_SECRET,
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
     shutdown: { timeoutMs: v.SHUTDOWN_TIMEOUT_MS },
     caches: { lruBytes: v.CACHE_MAX_BYTES, apqBytes: v.APQ_CACHE_MAX_BYTES, documentBytes: v.GRAPHQL_DOCUMENT_CACHE_BYTES },

@@ -50,6 +50,7 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     auth: new RequestAuth(result),
     articles: deps.writePath.articles,
     outbox: deps.writePath.outbox,
+    sync: deps.writePath.sync,
     budget: budgetOf(deps),
   };
 }

@@ -35,6 +35,7 @@ import { buildSchema } from './schema';
 import { createRequestContext, type ServerContext } from './requestContext';
 import type { Stores } from './stores';
 import { startWritePath, type WritePath } from './writes/startWritePath';
+import { syncTokenKey } from './writes/syncTokenKey';
 import { TokenVerifier } from './auth/TokenVerifier';
 import { gatewayVersion } from './core/gatewayVersion';
 
@@ -76,7 +77,11 @@ const DEFAULT_DRAIN_MS = 10_000;
  */
 export async function startGateway(config: Config, logger: Logger, stores: Stores): Promise<Gateway> {
   const verifier = await TokenVerifier.create(config.auth);
-  const writePath = startWritePath(config.outbox, logger, stores);
+  const tokenKey = syncTokenKey(config.syncTokenSecret, config.auth);
+  if (tokenKey.origin === 'this process only' && config.auth.key.kind === 'publicKey') {
+    logger.warn('SYNC_TOKEN_SECRET is not set and bearer tokens are verified with a public key: sync tokens are signed with a key of this process only (readable by this replica until it restarts)');
+  }
+  const writePath = startWritePath(config.outbox, logger, stores, { tokenKey: tokenKey.key, requestTimeoutMs: config.resilience.requestTimeoutMs });
   const gateway = { version: gatewayVersion(), stores: stores.describe() };
   const app = express();
   // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.

@@ -18,6 +18,7 @@ import type { StoreName } from './core/StoreName';
 import type { TrendStore } from '../datasources/TrendStore';
 import type { ArticleWriter } from '../datasources/writes/articleWrite';
 import type { CatalogWriter } from '../datasources/writes/catalogWrite';
+import type { ChangeTraces } from '../datasources/writes/ChangeTraces';
 import type { Outbox } from '../datasources/writes/Outbox';
 import type { Projection } from '../datasources/writes/Projection';
 import type { Config } from './config';
@@ -31,6 +32,8 @@ export interface Stores {
   /** Article mutations: the article and its outbox record in one PostgreSQL transaction. */
   readonly articleWriter: ArticleWriter;
   readonly outbox: Outbox;
+  /** Where a sync token's change stands (syncStatus). */
+  readonly changeTraces: ChangeTraces;
   /** The catalog read back as projection batches (outbox relay, reindex). */
   readonly snapshot: CatalogSnapshot;
   /** Neo4j when NEO4J_URL is set, else recursive SQL over the catalog. */
@@ -86,6 +89,7 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     catalogWriter: postgres.catalogWriter,
     articleWriter: postgres.articleWriter,
     outbox: postgres.outbox,
+    changeTraces: postgres.changeTraces,
     snapshot: postgres.snapshot,
     citations: new CachedCitationCounts(neo4j?.graph ?? postgres.citations, cached.cache),
     trends: new CachedTrendStore(influx?.trends ?? postgres.trends, cached.cache),

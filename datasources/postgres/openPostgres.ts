@@ -12,6 +12,7 @@ import { PostgresCatalogSnapshot } from './PostgresCatalogSnapshot';
 import { COPY_BATCH_TIMEOUT_MS, PostgresCatalogWriter } from './PostgresCatalogWriter';
 import { PostgresCitationGraph } from './PostgresCitationGraph';
 import { PostgresOutbox } from './PostgresOutbox';
+import { PostgresChangeTraces } from './PostgresChangeTraces';
 import { PostgresSearchIndex } from './PostgresSearchIndex';
 import { PostgresSubjectTrendTotals } from './PostgresSubjectTrendTotals';
 import { PostgresTrendStore } from './PostgresTrendStore';
@@ -39,6 +40,8 @@ export interface PostgresStores extends OpenedStore {
   readonly catalogWriter: PostgresCatalogWriter;
   readonly articleWriter: PostgresArticleWriter;
   readonly outbox: PostgresOutbox;
+  /** What a sync token's status is read from (the outbox record and the work's version). */
+  readonly changeTraces: PostgresChangeTraces;
   readonly snapshot: PostgresCatalogSnapshot;
   /** Recursive SQL over the catalog's references. */
   readonly citations: PostgresCitationGraph;
@@ -81,6 +84,7 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
     ),
     articleWriter: new PostgresArticleWriter(sql, writePolicy),
     outbox: new PostgresOutbox(sql, policy),
+    changeTraces: new PostgresChangeTraces(sql, policy),
     snapshot: new PostgresCatalogSnapshot(sql, policy),
     citations: new PostgresCitationGraph(sql, policy),
     trends: new PostgresTrendStore(sql, policy),

@@ -23,10 +23,21 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** What a mutation did to its article (the change a sync token names). */
+export type ArticleOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
+
 export type ArticlePayload = {
   readonly __typename?: 'ArticlePayload';
   /** PostgreSQL first (always applied: it is the source of truth), then each configured projection store. */
   readonly sync: ReadonlyArray<StoreSync>;
+  /**
+   * Names this change and the principal who made it, signed by the gateway (it cannot be forged or altered): pass it to
+   * `syncStatus` to learn, later or waiting, when each projection store has applied it. Opaque; about 300 characters.
+   */
+  readonly syncToken: Scalars['String']['output'];
   readonly work: Work;
 };
 
@@ -279,6 +290,8 @@ export type DeleteArticlePayload = {
   /** The id of the deleted article. */
   readonly id: Scalars['ID']['output'];
   readonly sync: ReadonlyArray<StoreSync>;
+  /** Names this deletion for `syncStatus`, like `ArticlePayload.syncToken`. */
+  readonly syncToken: Scalars['String']['output'];
 };
 
 /** Orders of topic, source and institution lists; every order ends with the id as a tie-break. */
@@ -477,6 +490,26 @@ export type PageInfo = {
   readonly hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A change's delivery to one projection store. */
+export type ProjectionState =
+  /** The store has applied it (for Elasticsearch: refreshed, so searchable). */
+  | 'APPLIED'
+  /** Delivery failed `OUTBOX_MAX_ATTEMPTS` times: the change is parked (never dropped) until an admin requeues it. */
+  | 'FAILED'
+  /** Committed and on its way (retried with backoff while the store fails). */
+  | 'PENDING';
+
+/** Where one change stands in one projection store. */
+export type ProjectionSync = {
+  readonly __typename?: 'ProjectionSync';
+  /** Failed delivery attempts of the change so far, while the store has not applied it; 0 once it has. */
+  readonly attempts: Scalars['Int']['output'];
+  /** Why the last attempt failed, as a class; null while nothing has failed. */
+  readonly errorClass?: Maybe<SyncErrorClass>;
+  readonly state: ProjectionState;
+  readonly store: Store;
+};
+
 export type Query = {
   readonly __typename?: 'Query';
   /**
@@ -539,6 +572,15 @@ export type Query = {
   readonly source?: Maybe<Source>;
   /** Sources matching `filter`, in `sort` order (default: most loaded works first, then id). `first` defaults to 25, at most 200. */
   readonly sources: SourceConnection;
+  /**
+   * Where the change a mutation's `syncToken` names stands in each projection store (Elasticsearch, Neo4j, InfluxDB), for
+   * the principal who made it: any other caller, anonymous included, gets `NOT_FOUND` on `token`, as for a token this
+   * database never issued; a token that is not one the gateway signed (garbled, altered, forged) is `BAD_USER_INPUT` on
+   * `token`. `waitMs` (0–10,000, default 0; outside that `BAD_USER_INPUT` on `waitMs`) waits until the change is
+   * complete, or every store still missing it has failed, or that long has passed — ending at the latest 1 s before the
+   * request's deadline (`GRAPHQL_REQUEST_TIMEOUT_MS`) — and then answers the status as it is. Never cached.
+   */
+  readonly syncStatus?: Maybe<SyncStatus>;
   /** A topic by OpenAlex id (`T10491` or its URL form, case-insensitive). Null when unknown. */
   readonly topic?: Maybe<Topic>;
   /**
@@ -647,6 +689,12 @@ export type QuerySourcesArgs = {
   filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<EntitySort>>;
+};
+
+
+export type QuerySyncStatusArgs = {
+  token: Scalars['String']['input'];
+  waitMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -804,6 +852,17 @@ export type StoreSync = {
   readonly visible: Scalars['Boolean']['output'];
 };
 
+/** Why a store has not applied a change, without the store's own words. */
+export type SyncErrorClass =
+  /** PostgreSQL could not be read to build what the store is sent. */
+  | 'CATALOG_UNAVAILABLE'
+  /** The relay that took the change has no such store configured (replicas configured differently). */
+  | 'NOT_CONFIGURED'
+  /** The store answered and refused the change. */
+  | 'REJECTED'
+  /** The store did not answer: down, overloaded, timed out, or its circuit breaker is open. */
+  | 'UNAVAILABLE';
+
 export type SyncState =
   /** The store has applied the change. */
   | 'APPLIED'
@@ -811,6 +870,29 @@ export type SyncState =
   | 'DEAD_LETTERED'
   /** The change is committed and on its way to the store (retried with backoff while the store is down). */
   | 'PENDING';
+
+/** Where one change stands, as `syncStatus` reports it. */
+export type SyncStatus = {
+  readonly __typename?: 'SyncStatus';
+  /** True once every store in `stores` has applied the change (at once when there are none). */
+  readonly complete: Scalars['Boolean']['output'];
+  readonly operation: ArticleOperation;
+  /**
+   * The projection stores the change had to reach when it was committed, in the order of `Store` (none on the embedded
+   * profile, where PostgreSQL answers search, citations and trends itself).
+   */
+  readonly stores: ReadonlyArray<ProjectionSync>;
+  /**
+   * True when the article has changed again since (a later version, or deleted). The stores still report this change's
+   * own delivery: since each delivery projects the article as PostgreSQL holds it then, a store that has APPLIED it shows
+   * this change or a later one, never an older state.
+   */
+  readonly superseded: Scalars['Boolean']['output'];
+  /** The article's version the change produced (`Work.version`); null for a deletion. */
+  readonly version?: Maybe<Scalars['Int']['output']>;
+  /** The article the change was made to. */
+  readonly workId: Scalars['ID']['output'];
+};
 
 /** An author ranked within a topic, a source or an institution. */
 export type TopAuthor = {
@@ -1253,6 +1335,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ArticleOperation: ArticleOperation;
   ArticlePayload: ResolverTypeWrapper<Omit<ArticlePayload, 'work'> & { work: ResolversTypes['Work'] }>;
   Author: ResolverTypeWrapper<AuthorRecord>;
   AuthorConnection: ResolverTypeWrapper<AuthorConnectionSource>;
@@ -1292,6 +1375,8 @@ export type ResolversTypes = {
   OutboxRecord: ResolverTypeWrapper<OutboxRecord>;
   OutboxStatus: ResolverTypeWrapper<OutboxStatus>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProjectionState: ProjectionState;
+  ProjectionSync: ResolverTypeWrapper<ProjectionSync>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReferencedWork: ResolverTypeWrapper<ReferencedWorkSource>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
@@ -1304,7 +1389,9 @@ export type ResolversTypes = {
   StoreInfo: ResolverTypeWrapper<StoreInfo>;
   StoreSync: ResolverTypeWrapper<StoreSync>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncErrorClass: SyncErrorClass;
   SyncState: SyncState;
+  SyncStatus: ResolverTypeWrapper<SyncStatus>;
   TopAuthor: ResolverTypeWrapper<RankedRecord>;
   TopTopic: ResolverTypeWrapper<RankedRecord>;
   Topic: ResolverTypeWrapper<TopicRecord>;
@@ -1367,6 +1454,7 @@ export type ResolversParentTypes = {
   OutboxRecord: OutboxRecord;
   OutboxStatus: OutboxStatus;
   PageInfo: PageInfo;
+  ProjectionSync: ProjectionSync;
   Query: Record<PropertyKey, never>;
   ReferencedWork: ReferencedWorkSource;
   SearchHighlight: SearchHighlight;
@@ -1377,6 +1465,7 @@ export type ResolversParentTypes = {
   StoreInfo: StoreInfo;
   StoreSync: StoreSync;
   String: Scalars['String']['output'];
+  SyncStatus: SyncStatus;
   TopAuthor: RankedRecord;
   TopTopic: RankedRecord;
   Topic: TopicRecord;
@@ -1429,6 +1518,7 @@ export type ListSizeDirectiveResolver<Result, Parent, ContextType = GatewayConte
 
 export type ArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ArticlePayload'] = ResolversParentTypes['ArticlePayload']> = {
   sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
+  syncToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   work?: Resolver<ResolversTypes['Work'], ParentType, ContextType>;
 };
 
@@ -1526,6 +1616,7 @@ export type CoauthorEdgeResolvers<ContextType = GatewayContext, ParentType exten
 export type DeleteArticlePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteArticlePayload'] = ResolversParentTypes['DeleteArticlePayload']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sync?: Resolver<ReadonlyArray<ResolversTypes['StoreSync']>, ParentType, ContextType>;
+  syncToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GatewayInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayInfo'] = ResolversParentTypes['GatewayInfo']> = {
@@ -1592,6 +1683,13 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProjectionSyncResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProjectionSync'] = ResolversParentTypes['ProjectionSync']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorClass?: Resolver<Maybe<ResolversTypes['SyncErrorClass']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ProjectionState'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType, Partial<QueryAuthorArgs>>;
   authors?: Resolver<ResolversTypes['AuthorConnection'], ParentType, ContextType, Partial<QueryAuthorsArgs>>;
@@ -1605,6 +1703,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   searchWorks?: Resolver<Maybe<ResolversTypes['WorkSearchConnection']>, ParentType, ContextType, Partial<QuerySearchWorksArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourceArgs>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
+  syncStatus?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType, RequireFields<QuerySyncStatusArgs, 'token' | 'waitMs'>>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<QueryTopicsArgs>>;
   trends?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType, RequireFields<QueryTrendsArgs, 'from' | 'interval' | 'subject' | 'to'>>;
@@ -1660,6 +1759,15 @@ export type StoreSyncResolvers<ContextType = GatewayContext, ParentType extends 
   state?: Resolver<ResolversTypes['SyncState'], ParentType, ContextType>;
   store?: Resolver<ResolversTypes['Store'], ParentType, ContextType>;
   visible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SyncStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SyncStatus'] = ResolversParentTypes['SyncStatus']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ArticleOperation'], ParentType, ContextType>;
+  stores?: Resolver<ReadonlyArray<ResolversTypes['ProjectionSync']>, ParentType, ContextType>;
+  superseded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  workId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type TopAuthorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TopAuthor'] = ResolversParentTypes['TopAuthor']> = {
@@ -1832,6 +1940,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   OutboxRecord?: OutboxRecordResolvers<ContextType>;
   OutboxStatus?: OutboxStatusResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProjectionSync?: ProjectionSyncResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReferencedWork?: ReferencedWorkResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
@@ -1840,6 +1949,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   StoreInfo?: StoreInfoResolvers<ContextType>;
   StoreSync?: StoreSyncResolvers<ContextType>;
+  SyncStatus?: SyncStatusResolvers<ContextType>;
   TopAuthor?: TopAuthorResolvers<ContextType>;
   TopTopic?: TopTopicResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;

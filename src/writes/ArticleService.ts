@@ -5,7 +5,8 @@ import type { WorkRecord } from '../../datasources/types';
 import type { Logger } from '../core/logger';
 import { mintId } from '../core/domain/mintedId';
 import { errorMessage } from '../core/errorMessage';
-import type { StoreName } from '../core/StoreName';
+import type { ProjectionStoreName, StoreName } from '../core/StoreName';
+import type { ChangeReceipt } from './SyncTracker';
 
 /** Where a committed change stands in one store. */
 export interface StoreSyncState {
@@ -39,21 +40,29 @@ const SYNC_POLL_MS = 25;
 export class ArticleService {
   constructor(private readonly deps: ArticleServiceDeps) {}
 
-  async create(fields: ArticleFields, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[] }> {
+  async create(fields: ArticleFields, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[]; receipt: ChangeReceipt }> {
     const { work, change } = await this.deps.writer.create(mintId('W'), fields, this.deps.projectionStores);
-    return { work, sync: await this.committed(change, waitForSync) };
+    return { work, sync: await this.committed(change, waitForSync), receipt: receiptOf(change, work.version) };
   }
 
-  async update(workId: string, expectedVersion: number, patch: ArticlePatch, waitForSync: boolean): Promise<{ work: WorkRecord; sync: StoreSyncState[] }> {
+  async update(
+    workId: string,
+    expectedVersion: number,
+    patch: ArticlePatch,
+    waitForSync: boolean,
+  ): Promise<{ work: WorkRecord; sync: StoreSyncState[]; receipt: ChangeReceipt }> {
     const { work, change } = await this.deps.writer.update(workId, expectedVersion, patch, this.deps.projectionStores);
     // Nothing changed, nothing written: every store already shows the article as it is.
-    if (change === undefined) return { work, sync: syncReport(this.deps.projectionStores, undefined) };
-    return { work, sync: await this.committed(change, waitForSync) };
+    if (change === undefined) {
+      const receipt: ChangeReceipt = { outboxId: null, workId, operation: 'update', version: work.version, stores: projectionStoresOf(this.deps.projectionStores) };
+      return { work, sync: syncReport(this.deps.projectionStores, undefined), receipt };
+    }
+    return { work, sync: await this.committed(change, waitForSync), receipt: receiptOf(change, work.version) };
   }
 
-  async delete(workId: string, expectedVersion: number | undefined, waitForSync: boolean): Promise<{ id: string; sync: StoreSyncState[] }> {
+  async delete(workId: string, expectedVersion: number | undefined, waitForSync: boolean): Promise<{ id: string; sync: StoreSyncState[]; receipt: ChangeReceipt }> {
     const { change } = await this.deps.writer.delete(workId, expectedVersion, this.deps.projectionStores);
-    return { id: workId, sync: await this.committed(change, waitForSync) };
+    return { id: workId, sync: await this.committed(change, waitForSync), receipt: receiptOf(change, null) };
   }
 
   /** After a commit: invalidate, wake the relay, and report (waiting first when asked). */
@@ -90,4 +99,13 @@ export function syncReport(projectionStores: readonly StoreName[], state: Outbox
       return { store, state: state.deadLetteredAt === null ? 'PENDING' : 'DEAD_LETTERED', attempts: state.attempts, lastError: state.lastError };
     }),
   ];
+}
+
+/** What a change's sync token names (SyncTracker.issue). */
+function receiptOf(change: ArticleChange, version: number | null): ChangeReceipt {
+  return { outboxId: change.outboxId, workId: change.workId, operation: change.operation, version, stores: projectionStoresOf(change.pendingStores) };
+}
+
+function projectionStoresOf(stores: readonly StoreName[]): ProjectionStoreName[] {
+  return stores.filter((s): s is ProjectionStoreName => s !== 'postgres' && s !== 'redis');
 }

@@ -66,6 +66,7 @@ export class OutboxRelay {
   private stopping = false;
   private wakeUp: (() => void) | undefined;
   private wakeRequested = false;
+  private readonly settledListeners = new Set<() => void>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -91,6 +92,15 @@ export class OutboxRelay {
   wake(): void {
     this.wakeRequested = true;
     this.wakeUp?.();
+  }
+
+  /**
+   * Calls `listener` after every round that settled records (delivered, retried or dead-lettered): the in-process
+   * signal a waiting `syncStatus` checks again on. Answers how to stop listening.
+   */
+  onSettled(listener: () => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
   }
 
   /** Stops the loop after its current round. */
@@ -192,6 +202,7 @@ export class OutboxRelay {
         this.logger.warn({ outboxId: record.id, err: message(err) }, 'could not settle outbox record');
       }
     }
+    for (const listener of this.settledListeners) listener();
     return round;
   }
 

@@ -1,4 +1,5 @@
 import type { Cache } from '../../datasources/cache/Cache';
+import type { ChangeTraces } from '../../datasources/writes/ChangeTraces';
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { ArticleWriter } from '../../datasources/writes/articleWrite';
 import type { Outbox } from '../../datasources/writes/Outbox';
@@ -10,11 +11,14 @@ import { afterWrite } from './afterWrite';
 import { OutboxAdmin } from './OutboxAdmin';
 import { OutboxRelay } from './OutboxRelay';
 import type { OutboxSettings } from './OutboxSettings';
+import { SyncTokenCodec } from './SyncToken';
+import { SyncTracker } from './SyncTracker';
 
 /** The datasources a write touches, from the commit to the last projection. */
 export interface WritePathStores {
   readonly articleWriter: ArticleWriter;
   readonly outbox: Outbox;
+  readonly changeTraces: ChangeTraces;
   /** The catalog read back as projection batches. */
   readonly snapshot: CatalogSnapshot;
   readonly projections: readonly Projection[];
@@ -25,9 +29,17 @@ export interface WritePathStores {
 export interface WritePath {
   readonly articles: ArticleService;
   readonly outbox: OutboxAdmin;
+  /** Sync tokens of the mutations and the `syncStatus` query. */
+  readonly sync: SyncTracker;
   readonly relay: OutboxRelay | undefined;
   /** Stops the relay after delivering what is ready, for at most `flushMs` (graceful shutdown). */
   stop(flushMs?: number): Promise<void>;
+}
+
+/** What sync tokens need: their HMAC key (syncTokenKey.ts) and the request deadline no wait may pass. */
+export interface SyncSettings {
+  readonly tokenKey: Buffer;
+  readonly requestTimeoutMs: number;
 }
 
 /**
@@ -36,7 +48,7 @@ export interface WritePath {
  * reads dropped) → OutboxRelay (each record delivered to every projection store, retried with backoff, dead-lettered
  * after OUTBOX_MAX_ATTEMPTS) → afterWrite again as each projection applies it.
  */
-export function startWritePath(settings: OutboxSettings, logger: Logger, stores: WritePathStores): WritePath {
+export function startWritePath(settings: OutboxSettings, logger: Logger, stores: WritePathStores, syncSettings: SyncSettings): WritePath {
   const log = logger.child({ component: 'outbox' });
   const invalidate = afterWrite(stores.cache);
   const relay = settings.relay
@@ -59,9 +71,16 @@ export function startWritePath(settings: OutboxSettings, logger: Logger, stores:
     syncWaitMs: settings.syncWaitMs,
     logger: log,
   });
+  const sync = new SyncTracker({
+    codec: new SyncTokenCodec(syncSettings.tokenKey),
+    traces: stores.changeTraces,
+    onRelaySettled: relay ? (listener) => relay.onSettled(listener) : undefined,
+    requestTimeoutMs: syncSettings.requestTimeoutMs,
+  });
   return {
     articles,
     outbox: new OutboxAdmin(stores.outbox, wakeRelay),
+    sync,
     relay,
     stop: async (flushMs = 5_000) => {
       if (!relay) return;

@@ -51,3 +51,13 @@ function recordColumns(table: string): string {
     .map((c) => `${table}.${c}`)
     .join(', ');
 }
+
+/**
+ * A sync token's trace ($1 the outbox id or null, $2 the work id): the record if it is still there, whether the outbox's
+ * sequence ever reached its id (a record that is gone was delivered, unless the database is not the one that issued
+ * it), and the work's current version. One row always.
+ */
+export const TRACE_SQL = `SELECT o.work_id, o.pending_stores, o.attempts, o.last_error, o.dead_lettered_at,
+  (SELECT w.version FROM works w WHERE w.id = $2) AS current_version,
+  $1::bigint <= COALESCE(pg_sequence_last_value(pg_get_serial_sequence('outbox', 'id')::regclass), 0) AS issued
+FROM (SELECT 1) AS one LEFT JOIN outbox o ON o.id = $1::bigint`;

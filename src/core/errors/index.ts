@@ -11,3 +11,5 @@ export { ResponseTooLargeError } from './ResponseTooLargeError';
 export { StoreUnavailableError } from './StoreUnavailableError';
 export { ArticleRejectedError, NotAnArticleError, type ArticleProblem } from './ArticleRejectedError';
 export { InvalidCursorError } from './InvalidCursorError';
+export { InvalidSyncTokenError } from './InvalidSyncTokenError';
+export { UnknownSyncTokenError } from './UnknownSyncTokenError';

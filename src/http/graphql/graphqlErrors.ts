@@ -1,5 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { ArticleRejectedError, type ArticleProblem, BadUserInputError, type DomainError, InvalidCursorError, NotAnArticleError } from '../../core/errors';
+import {
+  ArticleRejectedError,
+  type ArticleProblem,
+  BadUserInputError,
+  type DomainError,
+  InvalidCursorError,
+  InvalidSyncTokenError,
+  NotAnArticleError,
+  UnknownSyncTokenError,
+} from '../../core/errors';
 import { assertNever } from '../../core/assertNever';
 
 /** What a client sees of an error: its message and extensions (`code` first among them). */
@@ -16,6 +25,7 @@ export interface ClientError {
  */
 export function clientErrorOf(error: DomainError): ClientError {
   if (error instanceof InvalidCursorError) return { message: error.message, extensions: { ...error.extensions, argument: 'after' } };
+  if (error instanceof InvalidSyncTokenError || error instanceof UnknownSyncTokenError) return { message: error.message, extensions: { ...error.extensions, argument: 'token' } };
   if (error instanceof NotAnArticleError) return fromInput(new BadUserInputError(error.message, 'id'));
   if (error instanceof ArticleRejectedError) return fromInput(articleInputError(error.problems));
   return { message: error.message, extensions: { ...error.extensions } };

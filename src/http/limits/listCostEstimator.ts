@@ -18,7 +18,8 @@ export interface ListCostModel {
 /**
  * A graphql-query-complexity estimator that counts the objects a response can hold, at most: a scalar or enum field
  * costs 0 (its parent loaded it) unless it has a `@cost(weight:)` (long text, long lists of ids: what its value
- * weighs, in objects); a field returning an object costs 1 plus its selections; a list of objects costs
+ * weighs, in objects); a field returning an object costs 1 plus its selections, plus its own `@cost` when it has one
+ * (`syncStatus`: a request it may hold open for seconds); a list of objects costs
  * its bound times (1 + its selections); a field that sizes lists under it (`@listSize(sizedFields)`: a connection's
  * `edges` and `nodes`, a trend's `points`) multiplies its selections by its bound, and those lists then count once:
  *
@@ -60,7 +61,8 @@ export function listCostEstimator(model: ListCostModel): ComplexityEstimator {
     const bound = sizes ? Math.min(boundFor(size, args), cap) : 1;
     // Pairs of the items (a subgraph's edges among its nodes) can number bound²: every selection counts that often.
     const times = size !== undefined && size.pairedFields.length > 0 ? bound * bound : bound;
-    return depth * (1 + times * childComplexity);
+    // An object field's own `@cost` (`syncStatus`, which may hold its request open) counts besides the object.
+    return depth * (1 + times * childComplexity) + (weights.get(key) ?? 0);
   };
 }
 

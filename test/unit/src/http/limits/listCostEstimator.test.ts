@@ -17,6 +17,7 @@ const schema = buildSchema(`${DIRECTIVE}
     citations(workId: ID!, depth: Int = 1, first: Int): CitationConnection! @listSize(slicingArguments: ["first"], assumedSize: 25, maxSize: 200, sizedFields: ["nodes"])
     outbox(first: Int = 50): Outbox! @listSize(slicingArguments: ["first"], assumedSize: 50, maxSize: 200, sizedFields: ["records"])
     gateway: Gateway!
+    syncStatus(token: String!, waitMs: Int = 0): SyncStatus @cost(weight: 100)
     subgraph(workId: ID!, depth: Int = 1, maxNodes: Int = 50): Subgraph @listSize(slicingArguments: ["maxNodes"], assumedSize: 50, maxSize: 100, sizedFields: ["nodes"], pairedFields: ["edges"])
   }
   type Subgraph { capped: Boolean! nodes: [Node!]! edges: [Edge!]! }
@@ -25,6 +26,7 @@ const schema = buildSchema(`${DIRECTIVE}
   type Outbox { records: [Work!]! }
   type Gateway { version: String! stores: [Store!]! @listSize(assumedSize: 5) }
   type Store { name: String! }
+  type SyncStatus { complete: Boolean! stores: [Store!]! @listSize(assumedSize: 3) }
   type WorkConnection { totalCount: Int! edges: [WorkEdge!]! nodes: [Work!]! }
   type WorkEdge { cursor: String! node: Work! }
   type CitationConnection { nodes: [Work!]! }
@@ -59,6 +61,12 @@ describe('listCostEstimator', () => {
 
   it('adds the @cost weight of long scalar fields to every object that has them', () => {
     expect(cost('{ works(first: 200) { nodes { id abstract } } }')).toBe(1 + 200 * (1 + 10));
+  });
+
+  it('adds the @cost weight of an object field (a status that may wait) besides the object and its selections', () => {
+    expect(cost('{ syncStatus(token: "t") { complete } }')).toBe(1 + 100);
+    expect(cost('{ syncStatus(token: "t", waitMs: 10000) { complete stores { name } } }')).toBe(1 + 3 * 1 + 100);
+    expect(cost('{ a: syncStatus(token: "t") { complete } b: syncStatus(token: "u") { complete } }')).toBe(2 * (1 + 100));
   });
 
   it('multiplies nested pages: 200 pages of 200 works', () => {
