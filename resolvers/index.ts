@@ -9,6 +9,7 @@ import { searchResolvers } from './search';
 import { trendResolvers } from './trend';
 import { viewerResolvers } from './viewer';
 import { workResolvers } from './work';
+import { workGroupResolvers } from './workGroups';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers, workGroupResolvers];
