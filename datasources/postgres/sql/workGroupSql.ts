@@ -38,7 +38,8 @@ function valuesSql(field: WorkGroupField): string {
     case 'INSTITUTION':
       return `SELECT DISTINCT m.id, i.id AS key ${institutions}`;
     case 'COUNTRY':
-      return `SELECT DISTINCT m.id, ins.country_code AS key ${institutions} JOIN institutions ins ON ins.id = i.id WHERE ins.country_code IS NOT NULL`;
+      // Uppercase, an empty code is none: as the Elasticsearch document reads them (workDocumentLookups).
+      return `SELECT DISTINCT m.id, upper(ins.country_code) AS key ${institutions} JOIN institutions ins ON ins.id = i.id WHERE ins.country_code <> ''`;
     default:
       return assertNever(field);
   }
