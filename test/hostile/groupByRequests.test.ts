@@ -26,6 +26,11 @@ describe('group-by requests are bounded and refuse bad input with typed errors',
     expectTypedError(await postGraphql(gateway.url, { query: '{ groupWorks { groups { key } } }' }), { code: 'GRAPHQL_VALIDATION_FAILED', message: /field/ });
   });
 
+  it('a NUL in the query or the filter is BAD_USER_INPUT naming it, as for a search', async () => {
+    expectTypedError(await postGraphql(gateway.url, { query: '{ groupWorks(field: TYPE, query: "hydro\\u0000gen") { totalCount } }' }), { status: 400, code: 'BAD_USER_INPUT', argument: 'query' });
+    expectTypedError(await postGraphql(gateway.url, { query: '{ groupWorks(field: TYPE, filter: { type: ["a\\u0000"] }) { totalCount } }' }), { status: 400, code: 'BAD_USER_INPUT', argument: 'filter.type[0]' });
+  });
+
   it('hostile text in the query or the filter is only a value: no group, no error', async () => {
     const query = 'query($q: String, $t: String!) { groupWorks(field: TYPE, query: $q, filter: { type: [$t] }, includeUnknown: true) { totalCount groups { key count } } }';
     for (const text of [`') OR 1=1; --`, '{"match_all":{}}', '" OR "" = "']) {
