@@ -61,6 +61,8 @@ const config: CodegenConfig = {
           WorkSearchConnection: '../../resolvers/mappers/searchConnection#SearchConnectionSource',
           WorkSearchEdge: '../../resolvers/mappers/searchConnection#SearchEdgeSource',
           WorkSuggestion: '../../datasources/SearchIndex#Suggestion',
+          WorkGroups: '../../resolvers/mappers/workGroups#WorkGroupsSource',
+          WorkGroup: '../../resolvers/mappers/workGroups#WorkGroupSource',
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Page, PageRequest, SearchSortKey, WorkFilter } from './types';
+import type { WorkGroupRequest, WorkGroupsResult } from './workGroups';
 
 export interface SearchHighlightRecord {
   readonly field: 'title' | 'abstract';
@@ -56,6 +57,11 @@ export interface SearchIndex {
    * breaking ties; `after` pages with search_after / keyset, never deep offsets, and is bound to query, filter and order.
    */
   search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult>;
+  /**
+   * Group-by counts (workGroups.ts) over the works matching `query` and `filter` — the match set of `search`, the
+   * whole filter applied (no multi-select split): the field's values, count descending then key, and the total.
+   */
+  groupBy(query: string, filter: WorkFilter | undefined, request: WorkGroupRequest): Promise<WorkGroupsResult>;
   /** Works whose title has a word starting with `prefix` (case-insensitive), most cited first, then id. */
   autocomplete(prefix: string, first: number): Promise<Suggestion[]>;
 }

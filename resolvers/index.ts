@@ -10,6 +10,7 @@ import { syncStatusResolvers } from './syncStatus';
 import { trendResolvers } from './trend';
 import { viewerResolvers } from './viewer';
 import { workResolvers } from './work';
+import { workGroupResolvers } from './workGroups';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers, syncStatusResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers, syncStatusResolvers, workGroupResolvers];

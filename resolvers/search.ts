@@ -4,6 +4,7 @@ import { toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, boundedFirst, pageSize } from './pagination';
 import { loadExisting } from './loadExisting';
+import { workGroups } from './workGroups';
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_SUGGESTIONS = 50;
@@ -24,19 +25,23 @@ function queryText(value: string | null | undefined): string {
 
 export const searchResolvers: Resolvers = {
   Query: {
-    searchWorks: (_parent, args, { search }) => ({
-      result: search.search(queryText(args.query), toWorkFilter(args.filter), {
-        first: pageSize(args.first),
-        after: afterCursor(args.after),
-        sort: args.sort == null ? [] : [args.sort],
-      }),
-    }),
+    searchWorks: (_parent, args, { search }) => {
+      const query = queryText(args.query);
+      const filter = toWorkFilter(args.filter);
+      return {
+        result: search.search(query, filter, { first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort == null ? [] : [args.sort] }),
+        query,
+        filter,
+      };
+    },
+    groupWorks: (_parent, args, { search }) => workGroups(search, queryText(args.query), toWorkFilter(args.filter), args),
     autocompleteWorks: (_parent, args, { search }) => {
       const first = boundedFirst(args.first, { default: 10, max: MAX_SUGGESTIONS });
       return search.autocomplete(searchText(args.prefix, 'prefix', 100), first);
     },
   },
   WorkSearchConnection: {
+    groupBy: ({ query, filter }, args, { search }) => workGroups(search, query, filter, args),
     totalCount: async ({ result }) => (await result).page.totalCount(),
     edges: async ({ result }) => (await result).page.edges.map((e) => ({ cursor: e.cursor, hit: e.node })),
     nodes: async ({ result }, _args, { loaders }) => {

@@ -4,6 +4,7 @@ import { lastById } from '../writes/catalogBatchRows';
 import type { CatalogBatch } from '../writes/catalogWrite';
 import type { Projection } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
+import { workDocumentLookups } from './workDocumentLookups';
 import { toWorkDocument, WORK_INDEX_MAPPINGS, WORK_INDEX_SETTINGS } from './workIndexMapping';
 
 /** A bulk request in which some documents were refused; names the first failure. */
@@ -66,7 +67,8 @@ export class ElasticProjection implements Projection {
     // The last version of a work in the batch wins, as in the catalog writer.
     const works = lastById(batch.works);
     if (works.length === 0) return;
-    const operations = works.flatMap((w) => [{ index: { _index: this.index, _id: w.id } }, toWorkDocument(w)]);
+    const lookups = workDocumentLookups(batch);
+    const operations = works.flatMap((w) => [{ index: { _index: this.index, _id: w.id } }, toWorkDocument(w, lookups)]);
     const res = await this.policy.execute('index.bulk', async (signal) => {
       const response = await this.client.bulk({ operations, refresh: 'wait_for' }, { signal });
       if (response.errors) throw bulkError(response.items);

@@ -11,6 +11,9 @@ import { searchQueryDsl } from './searchQueryDsl';
 import { decodeElasticCursor, encodeElasticCursor, HIGHLIGHT_ENCODING, markedSnippets } from './elasticSearchCursor';
 import { workFilterQuery } from './workFilterQuery';
 import type { WorkDocument } from './workIndexMapping';
+import { knownGroups, unknownCount, workGroupAggregations } from './workGroupAggregation';
+import { withUnknownGroup } from '../shared/withUnknownGroup';
+import type { WorkGroupRequest, WorkGroupsResult } from '../workGroups';
 
 /** Most buckets a facet returns (years and types are few; topics are cut to the 20 most frequent). */
 const FACET_LIMITS = { publicationYear: 1000, type: 100, isOpenAccess: 2, topic: 20 } as const;
@@ -27,7 +30,8 @@ type TermsAggregate = { buckets: Bucket[] };
  * rendering); blank text browses. BM25 with the title boosted, plus a boost when the title holds the text as a
  * phrase. Sorted by the plan's order then id and paged with search_after; one request answers the page,
  * highlights, total (track_total_hits) and the multi-select facets: the facets' own filters are a post_filter,
- * and each facet's terms aggregation sits under a filter of the other facets' conditions.
+ * and each facet's terms aggregation sits under a filter of the other facets' conditions. A group-by is one
+ * request of no hits: the same query with the whole filter, a terms and a `missing` aggregation.
  */
 export class ElasticSearchIndex implements SearchIndex {
   readonly backend = 'elasticsearch' as const;
@@ -91,6 +95,28 @@ export class ElasticSearchIndex implements SearchIndex {
       },
       facets: toFacets(res.aggregations),
     };
+  }
+
+  async groupBy(text: string, filter: WorkFilter | undefined, request: WorkGroupRequest): Promise<WorkGroupsResult> {
+    const plan = searchPlan(text, []);
+    const dsl = searchQueryDsl(plan.query);
+    const params: estypes.SearchRequest = {
+      index: this.index,
+      size: 0,
+      track_total_hits: true,
+      query: {
+        bool: {
+          // The user's text is only ever a query value (as in `search`); no scoring is needed.
+          must: plan.canMatch ? dsl.must : [{ match_none: {} }],
+          must_not: dsl.must_not,
+          filter: [workFilterQuery(filter)],
+        },
+      },
+      aggs: workGroupAggregations(request),
+    };
+    const res = await this.policy.execute('search.groupBy', (signal) => this.client.search<WorkDocument>(params, { signal }));
+    const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+    return { totalCount: total, groups: withUnknownGroup(knownGroups(res.aggregations), unknownCount(res.aggregations), request.first) };
   }
 
   async autocomplete(prefix: string, first: number): Promise<Suggestion[]> {

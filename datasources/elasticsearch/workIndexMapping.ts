@@ -2,6 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import { bylineAuthorIds } from '../writes/bylineAuthorIds';
 import type { WorkWrite } from '../writes/catalogWrite';
 import { asciiLowercase } from '../shared/asciiLowercase';
+import type { WorkDocumentLookups } from './workDocumentLookups';
 
 /** The default name of the works index. */
 export const DEFAULT_WORK_INDEX = 'works';
@@ -20,7 +21,9 @@ export const WORK_INDEX_SETTINGS: estypes.IndicesIndexSettings = {
  * words, no stemming, no stop words — the same words as PostgreSQL's `simple` configuration); the title
  * also indexes its words' 1–10 letter prefixes (`index_prefixes`) so autocomplete's `prefix` query is a
  * term lookup. Filters, facets and sorts read keyword/numeric/boolean doc values (`publication_date` an ISO date
- * keyword, `title_sort` the title with A–Z lowercased: byte order, as PostgreSQL's search sorts).
+ * keyword, `title_sort` the title with A–Z lowercased: byte order, as PostgreSQL's search sorts). The keyword
+ * lists filter and group works as the catalog's joins do (`institution_ids`, `country_codes` and `topic_*` are
+ * denormalised from the byline's institutions and the work's topics when the work is projected).
  */
 export const WORK_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
@@ -37,6 +40,15 @@ export const WORK_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     doi: { type: 'keyword' },
     author_ids: { type: 'keyword' },
     topic_ids: { type: 'keyword' },
+    language: { type: 'keyword' },
+    source_id: { type: 'keyword' },
+    institution_ids: { type: 'keyword' },
+    country_codes: { type: 'keyword' },
+    topic_fields: { type: 'keyword' },
+    topic_subfields: { type: 'keyword' },
+    topic_domains: { type: 'keyword' },
+    has_abstract: { type: 'boolean' },
+    referenced_work_ids: { type: 'keyword' },
   },
 };
 
@@ -57,10 +69,32 @@ export interface WorkDocument {
   /** The distinct authors of the byline; a name OpenAlex could not attach to an author adds none. */
   readonly author_ids: readonly string[];
   readonly topic_ids: readonly string[];
+  /** ISO 639-1 code as the catalog stores it (OpenAlex `language`). */
+  readonly language: string | null;
+  /** The primary location's source (OpenAlex `primary_location.source`). */
+  readonly source_id: string | null;
+  /** The distinct institutions of every byline entry (an entry naming no author included). */
+  readonly institution_ids: readonly string[];
+  /** The distinct countries (ISO 3166-1 alpha-2, uppercase) of those institutions; one without a known country adds none. */
+  readonly country_codes: readonly string[];
+  /** The distinct field, subfield and domain display names of the work's topics. */
+  readonly topic_fields: readonly string[];
+  readonly topic_subfields: readonly string[];
+  readonly topic_domains: readonly string[];
+  /** The abstract is non-null and non-empty. */
+  readonly has_abstract: boolean;
+  /** Every referenced work (OpenAlex `referenced_works`), loaded here or not. */
+  readonly referenced_work_ids: readonly string[];
 }
 
-/** The document of a catalog work: what search, filters, facets and autocomplete read. */
-export function toWorkDocument(work: WorkWrite): WorkDocument {
+/**
+ * The document of a catalog work: what search, filters, facets and autocomplete read. `lookups` resolves the
+ * work's institutions to countries and its topics to their hierarchy (see workDocumentLookups).
+ */
+export function toWorkDocument(work: WorkWrite, lookups: WorkDocumentLookups): WorkDocument {
+  const institutionIds = distinct(work.authorships.flatMap((a) => a.institutionIds));
+  const topics = work.topics.flatMap((t) => lookups.topicOf(t.topicId) ?? []);
+  const names = (pick: (t: (typeof topics)[number]) => string | null) => distinct(topics.flatMap((t) => pick(t) ?? []));
   return {
     id: work.id,
     title: work.title,
@@ -73,6 +107,19 @@ export function toWorkDocument(work: WorkWrite): WorkDocument {
     cited_by_count: work.citedByCount,
     doi: work.doi,
     author_ids: bylineAuthorIds(work.authorships),
-    topic_ids: [...new Set(work.topics.map((t) => t.topicId))],
+    topic_ids: distinct(work.topics.map((t) => t.topicId)),
+    language: work.language,
+    source_id: work.sourceId,
+    institution_ids: institutionIds,
+    country_codes: distinct(institutionIds.flatMap((id) => lookups.countryOf(id) ?? [])),
+    topic_fields: names((t) => t.field),
+    topic_subfields: names((t) => t.subfield),
+    topic_domains: names((t) => t.domain),
+    has_abstract: work.abstract !== null && work.abstract !== '',
+    referenced_work_ids: distinct(work.referencedWorkIds),
   };
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

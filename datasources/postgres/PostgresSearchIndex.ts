@@ -16,6 +16,9 @@ import {
   tsqueryPrefix,
 } from './sql/searchSql';
 import { SqlParams } from './sql/SqlParams';
+import { type WorkGroupRow, workGroupSql } from './sql/workGroupSql';
+import { withUnknownGroup } from '../shared/withUnknownGroup';
+import type { WorkGroupRequest, WorkGroupsResult } from '../workGroups';
 import { searchSignature } from '../shared/searchSignature';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
@@ -26,7 +29,7 @@ import type { SqlExecutor, SqlParam } from './SqlExecutor';
  * the match set of Elasticsearch's rendering; blank text browses. Ranked by ts_rank (title weight A, abstract B)
  * plus a bonus when the title holds the text as a phrase, or sorted by a work order; keyset-paged on (key, id).
  * A search is two statements whatever the page size: the page with highlights, and the total with the
- * multi-select facets.
+ * multi-select facets. A group-by is one statement (workGroupSql: GROUP BY over the same match set).
  */
 export class PostgresSearchIndex implements SearchIndex {
   readonly backend = 'postgresql' as const;
@@ -57,6 +60,19 @@ export class PostgresSearchIndex implements SearchIndex {
       },
       facets: toFacets(facetRows),
     };
+  }
+
+  async groupBy(text: string, filter: WorkFilter | undefined, request: WorkGroupRequest): Promise<WorkGroupsResult> {
+    const params = new SqlParams();
+    const sql = workGroupSql(searchPlan(text, []), filter, request, params);
+    const rows = await this.rows<WorkGroupRow>('search.groupBy', sql, params.values);
+    const total = rows.find((r) => r.kind === 'total')?.n ?? 0;
+    const valued = rows.find((r) => r.kind === 'valued')?.n;
+    const known = rows
+      .filter((r) => r.kind === 'group')
+      .sort((a, b) => a.ord - b.ord)
+      .map((r) => ({ key: r.key, count: r.n }));
+    return { totalCount: total, groups: withUnknownGroup(known, valued === undefined ? undefined : total - valued, request.first) };
   }
 
   async autocomplete(prefix: string, first: number): Promise<Suggestion[]> {

@@ -9,6 +9,7 @@ import type { TrendPoints } from '../../resolvers/mappers/trendPoints';
 import type { TrendPointRecord } from '../../datasources/TrendStore';
 import type { SearchConnectionSource, SearchEdgeSource } from '../../resolvers/mappers/searchConnection';
 import type { Suggestion } from '../../datasources/SearchIndex';
+import type { WorkGroupsSource, WorkGroupSource } from '../../resolvers/mappers/workGroups';
 import type { GatewayContext } from '../../resolvers/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -546,6 +547,17 @@ export type Query = {
   /** What this gateway serves and which store answers each capability. */
   readonly gateway: GatewayInfo;
   /**
+   * Group-by counts over works, as OpenAlex's `group_by`: the values of `field` among the works that `query` and
+   * `filter` match (the same syntax and filter as `searchWorks`; an absent or blank `query` counts every work the
+   * filter admits), with how many of them have each — a work with several values (topics, authors, institutions,
+   * countries, …) counts once in each of its distinct values. Groups come count descending, then key ascending (byte
+   * order; years as numbers). `includeUnknown: true` adds the group of matching works with no value (`key: null`),
+   * when it counts any, in its place by count (after the keys of the same count). `first` groups at most (the unknown
+   * group included): 25 by default, at most 200. Answered by the store that answers search. Null, with an
+   * `UPSTREAM_UNAVAILABLE` error naming the store, while that store is unavailable.
+   */
+  readonly groupWorks?: Maybe<WorkGroups>;
+  /**
    * An institution by OpenAlex id (`I24676775` or its URL form, case-insensitive) or by ROR id (`02ztp3208`,
    * `https://ror.org/02ztp3208`, case-insensitive, check digits verified). Exactly one of `id` and `ror`; a
    * malformed one is `BAD_USER_INPUT` naming it. Null when unknown.
@@ -647,6 +659,15 @@ export type QueryCitationsArgs = {
   direction?: InputMaybe<CitationDirection>;
   first?: InputMaybe<Scalars['Int']['input']>;
   workId: Scalars['ID']['input'];
+};
+
+
+export type QueryGroupWorksArgs = {
+  field: WorkGroupField;
+  filter?: InputMaybe<WorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUnknown?: InputMaybe<Scalars['Boolean']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1191,13 +1212,69 @@ export type WorkFilter = {
   readonly type?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
 };
 
+/** One value of the grouped field and how many matching works have it. */
+export type WorkGroup = {
+  readonly __typename?: 'WorkGroup';
+  /** Matching works with this value. */
+  readonly count: Scalars['Int']['output'];
+  /** The value as the filter takes it (a year as text, a type, `true`/`false`, a short id, a code, a name); null for the works with no value. */
+  readonly key?: Maybe<Scalars['String']['output']>;
+  /** The topic's, source's, institution's or author's display name (null when it is not loaded); the name itself for FIELD, SUBFIELD and DOMAIN; the key for the other fields; null for the unknown group. */
+  readonly keyDisplayName?: Maybe<Scalars['String']['output']>;
+};
+
+/** What works are grouped by; each key is written as the `WorkFilter` takes it. */
+export type WorkGroupField =
+  /** The authors the byline names (names OpenAlex attached to no author count for none); the key is the short id (`A…`). */
+  | 'AUTHOR'
+  /** The countries of the byline's institutions; the key is the ISO 3166-1 alpha-2 code OpenAlex gives (`US`). */
+  | 'COUNTRY'
+  /** The domains of the work's topics; the key is the domain's name (`Physical Sciences`). */
+  | 'DOMAIN'
+  /** The fields of the work's topics; the key is the field's name (`Engineering`). */
+  | 'FIELD'
+  /** The institutions the byline names; the key is the short id (`I…`). */
+  | 'INSTITUTION'
+  /** The work's language; the key is its ISO 639-1 code (`en`). */
+  | 'LANGUAGE'
+  /** Open access or not; the key is `true` or `false` (no work is unknown). */
+  | 'OPEN_ACCESS'
+  /** The source of the work's primary location; the key is its short id (`S…`). */
+  | 'SOURCE'
+  /** The subfields of the work's topics; the key is the subfield's name. */
+  | 'SUBFIELD'
+  /** Any of the work's topics; the key is the topic's short id (`T10001`). */
+  | 'TOPIC'
+  /** OpenAlex work type (`article`, `book-chapter`, …). */
+  | 'TYPE'
+  /** Publication year; the key is the year as text (`2021`). */
+  | 'YEAR';
+
+/** Group-by counts: the groups and how many works matched. */
+export type WorkGroups = {
+  readonly __typename?: 'WorkGroups';
+  /** At most `first` groups, count descending, then key. */
+  readonly groups: ReadonlyArray<WorkGroup>;
+  /** Every work the query and filter match, whether it has a value of the field or not. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
 export type WorkSearchConnection = {
   readonly __typename?: 'WorkSearchConnection';
   readonly edges: ReadonlyArray<WorkSearchEdge>;
   readonly facets: WorkSearchFacets;
+  /** Group-by counts over this search's matches (its query and its whole filter), as `Query.groupWorks` counts them. */
+  readonly groupBy: WorkGroups;
   readonly nodes: ReadonlyArray<Work>;
   readonly pageInfo: PageInfo;
   readonly totalCount: Scalars['Int']['output'];
+};
+
+
+export type WorkSearchConnectionGroupByArgs = {
+  field: WorkGroupField;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUnknown?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type WorkSearchEdge = {
@@ -1410,6 +1487,9 @@ export type ResolversTypes = {
   WorkConnection: ResolverTypeWrapper<WorkConnectionSource>;
   WorkEdge: ResolverTypeWrapper<WorkPageEdge>;
   WorkFilter: WorkFilter;
+  WorkGroup: ResolverTypeWrapper<WorkGroupSource>;
+  WorkGroupField: WorkGroupField;
+  WorkGroups: ResolverTypeWrapper<WorkGroupsSource>;
   WorkSearchConnection: ResolverTypeWrapper<SearchConnectionSource>;
   WorkSearchEdge: ResolverTypeWrapper<SearchEdgeSource>;
   WorkSearchFacets: ResolverTypeWrapper<WorkSearchFacets>;
@@ -1483,6 +1563,8 @@ export type ResolversParentTypes = {
   WorkConnection: WorkConnectionSource;
   WorkEdge: WorkPageEdge;
   WorkFilter: WorkFilter;
+  WorkGroup: WorkGroupSource;
+  WorkGroups: WorkGroupsSource;
   WorkSearchConnection: SearchConnectionSource;
   WorkSearchEdge: SearchEdgeSource;
   WorkSearchFacets: WorkSearchFacets;
@@ -1697,6 +1779,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   citationSubgraph?: Resolver<Maybe<ResolversTypes['CitationSubgraph']>, ParentType, ContextType, RequireFields<QueryCitationSubgraphArgs, 'depth' | 'direction' | 'maxNodes' | 'workId'>>;
   citations?: Resolver<Maybe<ResolversTypes['CitationConnection']>, ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
   gateway?: Resolver<ResolversTypes['GatewayInfo'], ParentType, ContextType>;
+  groupWorks?: Resolver<Maybe<ResolversTypes['WorkGroups']>, ParentType, ContextType, RequireFields<QueryGroupWorksArgs, 'field' | 'includeUnknown'>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionArgs>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   outbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType, RequireFields<QueryOutboxArgs, 'first'>>;
@@ -1875,9 +1958,21 @@ export type WorkEdgeResolvers<ContextType = GatewayContext, ParentType extends R
   node?: Resolver<ResolversTypes['Work'], ParentType, ContextType>;
 };
 
+export type WorkGroupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkGroup'] = ResolversParentTypes['WorkGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  keyDisplayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type WorkGroupsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkGroups'] = ResolversParentTypes['WorkGroups']> = {
+  groups?: Resolver<ReadonlyArray<ResolversTypes['WorkGroup']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type WorkSearchConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WorkSearchConnection'] = ResolversParentTypes['WorkSearchConnection']> = {
   edges?: Resolver<ReadonlyArray<ResolversTypes['WorkSearchEdge']>, ParentType, ContextType>;
   facets?: Resolver<ResolversTypes['WorkSearchFacets'], ParentType, ContextType>;
+  groupBy?: Resolver<ResolversTypes['WorkGroups'], ParentType, ContextType, RequireFields<WorkSearchConnectionGroupByArgs, 'field' | 'includeUnknown'>>;
   nodes?: Resolver<ReadonlyArray<ResolversTypes['Work']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1963,6 +2058,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   Work?: WorkResolvers<ContextType>;
   WorkConnection?: WorkConnectionResolvers<ContextType>;
   WorkEdge?: WorkEdgeResolvers<ContextType>;
+  WorkGroup?: WorkGroupResolvers<ContextType>;
+  WorkGroups?: WorkGroupsResolvers<ContextType>;
   WorkSearchConnection?: WorkSearchConnectionResolvers<ContextType>;
   WorkSearchEdge?: WorkSearchEdgeResolvers<ContextType>;
   WorkSearchFacets?: WorkSearchFacetsResolvers<ContextType>;

@@ -110,6 +110,17 @@ describe('lists sized by their parent field stay within its @listSize bound (emb
       lists: (d: { author: { coauthorsConnection: { edges: unknown[]; nodes: unknown[] } } }) => [d.author.coauthorsConnection.edges, d.author.coauthorsConnection.nodes],
       bound: 200,
     },
+    // 477 authors in the sample and an unknown group asked for: the unknown group counts within first.
+    'Query.groupWorks': {
+      query: '{ groupWorks(field: AUTHOR, includeUnknown: true, first: 200) { groups { key count } } }',
+      lists: (d: { groupWorks: { groups: unknown[] } }) => [d.groupWorks.groups],
+      bound: 200,
+    },
+    'WorkSearchConnection.groupBy': {
+      query: '{ searchWorks(first: 1) { groupBy(field: SOURCE, includeUnknown: true, first: 2) { groups { key count } } } }',
+      lists: (d: { searchWorks: { groupBy: { groups: unknown[] } } }) => [d.searchWorks.groupBy.groups],
+      bound: 2,
+    },
     'Query.outbox': { query: '{ outbox(first: 200) { deadLetters { id } } }', lists: (d: { outbox: { deadLetters: unknown[] } }) => [d.outbox.deadLetters], bound: 200, admin: true },
   };
 
@@ -131,6 +142,6 @@ describe('lists sized by their parent field stay within its @listSize bound (emb
     const lists = c.lists(res.data as never);
     for (const list of lists) expect(list.length).toBeLessThanOrEqual(c.bound);
     // The sample is large enough to fill the page or range for these: the bound is reached, not only respected.
-    if (['Query.works', 'Query.trends', 'Work.trend', 'Author.trend', 'Topic.trend'].includes(key)) for (const list of lists) expect(list.length).toBe(c.bound);
+    if (['Query.works', 'Query.trends', 'Work.trend', 'Author.trend', 'Topic.trend', 'Query.groupWorks', 'WorkSearchConnection.groupBy'].includes(key)) for (const list of lists) expect(list.length).toBe(c.bound);
   });
 });

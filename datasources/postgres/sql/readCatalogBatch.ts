@@ -1,6 +1,6 @@
 import { isOaStatus } from '../../../src/core/domain/oaStatus';
 import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../writes/catalogWrite';
-import { idsFromList, type WorkRow } from '../rows';
+import { idsFromList, type InstitutionRow, type TopicRow, toInstitution, toTopic, type WorkRow } from '../rows';
 import { idListSql } from './workSql';
 import type { SqlExecutor } from '../SqlExecutor';
 
@@ -30,8 +30,9 @@ interface AuthorRow {
 
 /**
  * The works with `workIds` as catalog batch rows (what upsertCatalogBatch wrote), with the authors of their
- * bylines; four statements whatever the number of ids. `forUpdate` locks the work rows (`FOR UPDATE`) for the
- * caller's transaction. Institutions, sources and topics are not read: projections only need their ids.
+ * bylines, the institutions those name and the works' topics; six statements whatever the number of ids. `forUpdate`
+ * locks the work rows (`FOR UPDATE`) for the caller's transaction. The institutions and topics are what the search
+ * projection denormalises (countries, the topic hierarchy); sources are not read: projections only need their ids.
  */
 export async function readCatalogBatch(
   q: Pick<SqlExecutor, 'query'>,
@@ -61,12 +62,22 @@ export async function readCatalogBatch(
      WHERE id IN (SELECT author_id FROM authorships WHERE work_id = ANY($1::text[])) ORDER BY id`,
     [ids],
   );
+  const institutions = await q.query<InstitutionRow>(
+    `SELECT id, display_name, ror, country_code, type FROM institutions
+     WHERE id IN (SELECT unnest(institution_ids) FROM authorships WHERE work_id = ANY($1::text[])) ORDER BY id`,
+    [ids],
+  );
+  const topicRecords = await q.query<TopicRow>(
+    `SELECT id, display_name, subfield, field, domain FROM topics
+     WHERE id IN (SELECT topic_id FROM work_topics WHERE work_id = ANY($1::text[])) ORDER BY id`,
+    [ids],
+  );
   return {
     works: works.map((w) => toWorkWrite(w, authorships, topics)),
     authors: authors.map(toAuthorWrite),
-    institutions: [],
+    institutions: institutions.map(toInstitution),
     sources: [],
-    topics: [],
+    topics: topicRecords.map(toTopic),
   };
 }
 

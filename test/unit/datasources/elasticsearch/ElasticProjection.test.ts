@@ -3,6 +3,7 @@ import type { CatalogBatch, WorkWrite } from '../../../../datasources/writes/cat
 import { emptyBatch } from '../../../../datasources/writes/catalogWrite';
 import { ElasticBulkError, ElasticProjection } from '../../../../datasources/elasticsearch/ElasticProjection';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
+import { workDocumentLookups } from '../../../../datasources/elasticsearch/workDocumentLookups';
 import { toWorkDocument, WORK_INDEX_MAPPINGS } from '../../../../datasources/elasticsearch/workIndexMapping';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 
@@ -36,6 +37,10 @@ const work = (id: string, title: string): WorkWrite => ({
 });
 
 const batch = (works: WorkWrite[]): CatalogBatch => ({ ...emptyBatch(), works });
+const lookups = workDocumentLookups({
+  institutions: [{ id: 'I1', displayName: 'Inst', ror: null, countryCode: 'SA', type: null }],
+  topics: [{ id: 'T1', displayName: 'Topic', subfield: 'Sub', field: 'Field', domain: 'Domain' }],
+});
 
 function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknown>; bulk?: (p: { operations: unknown[] }) => Promise<unknown> } = {}) {
   const calls: { method: string; params: unknown }[] = [];
@@ -94,11 +99,13 @@ describe('ElasticProjection', () => {
     await projection.apply(emptyBatch());
     expect(calls.map((c) => c.method)).toEqual(['bulk']);
     const { operations } = calls[0]?.params as { operations: unknown[] };
-    expect(operations).toEqual([{ index: { _index: 'works', _id: 'W1' } }, toWorkDocument(work('W1', 'new')), { index: { _index: 'works', _id: 'W2' } }, toWorkDocument(work('W2', 'two'))]);
+    expect(operations).toEqual([{ index: { _index: 'works', _id: 'W1' } }, toWorkDocument(work('W1', 'new'), workDocumentLookups(emptyBatch())), { index: { _index: 'works', _id: 'W2' } }, toWorkDocument(work('W2', 'two'), workDocumentLookups(emptyBatch()))]);
   });
 
   it('maps a work to the fields search, filters, facets and autocomplete read (distinct author and topic ids)', () => {
-    expect(toWorkDocument(work('W1', 'Title Ü'))).toEqual({
+    const titled = work('W1', 'Title Ü');
+    const withInstitution = { ...titled, authorships: titled.authorships.map((a, i) => (i === 0 ? { ...a, institutionIds: ['I1', 'I9'] } : a)) };
+    expect(toWorkDocument(withInstitution, lookups)).toEqual({
       id: 'W1',
       title: 'Title Ü',
       abstract: 'An abstract.',
@@ -112,15 +119,27 @@ describe('ElasticProjection', () => {
       doi: '10.1/w1',
       author_ids: ['A1', 'A2'],
       topic_ids: ['T1', 'T2'],
+      language: 'en',
+      source_id: 'S1',
+      institution_ids: ['I1', 'I9'],
+      // I9 is not in the batch: no country known.
+      country_codes: ['SA'],
+      // T2 is not in the batch: no hierarchy known.
+      topic_fields: ['Field'],
+      topic_subfields: ['Sub'],
+      topic_domains: ['Domain'],
+      has_abstract: true,
+      referenced_work_ids: ['W99'],
     });
-    expect(Object.keys(toWorkDocument(work('W1', 'T'))).sort()).toEqual(Object.keys(WORK_INDEX_MAPPINGS.properties ?? {}).sort());
+    expect(toWorkDocument({ ...titled, abstract: '' }, lookups).has_abstract).toBe(false);
+    expect(Object.keys(toWorkDocument(work('W1', 'T'), lookups)).sort()).toEqual(Object.keys(WORK_INDEX_MAPPINGS.properties ?? {}).sort());
   });
 
   it('indexes no author id for a byline name OpenAlex could not attach to an author', () => {
     const base = work('W1', 'Title');
     const unattached = { position: 4, authorPosition: 'last', authorId: null, rawAuthorName: 'Li, Jian', institutionIds: [] };
-    expect(toWorkDocument({ ...base, authorships: [unattached, ...base.authorships] }).author_ids).toEqual(['A1', 'A2']);
-    expect(toWorkDocument({ ...base, authorships: [unattached] }).author_ids).toEqual([]);
+    expect(toWorkDocument({ ...base, authorships: [unattached, ...base.authorships] }, lookups).author_ids).toEqual(['A1', 'A2']);
+    expect(toWorkDocument({ ...base, authorships: [unattached] }, lookups).author_ids).toEqual([]);
   });
 
   it('throws the first refused document of a bulk response, and retries a bulk refused for a full queue', async () => {
