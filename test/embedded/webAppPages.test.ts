@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGatewayClient, type GatewayClient, persistedDocumentId } from '../../client/gatewayClient';
 import {
+  ArticleSyncDocument,
   AuthorPageDocument,
   CitationGraphDocument,
   CreateArticleDocument,
@@ -91,6 +92,10 @@ describe('the web app pages, one persisted request each', () => {
     for (const w of matching) if (w.type !== null) types.set(w.type, (types.get(w.type) ?? 0) + 1);
     expect(new Map(page?.facets.type.map((b) => [b.type, b.count]))).toEqual(types);
     expect(page?.pageInfo.hasNextPage).toBe(matching.length > 5);
+    // Group-by: the institutions named on the matches' bylines, each work counted once per institution.
+    const institutions = rank(matching.flatMap((w) => [...new Set(w.authorships.flatMap((a) => a.institutionIds))].map((i) => [i, w.id] as const)));
+    expect(page?.byInstitution.groups.map((g) => ({ id: g.key, works: g.count }))).toEqual(institutions.slice(0, 5));
+    expect(page?.byInstitution.groups.every((g) => typeof g.keyDisplayName === 'string' && g.keyDisplayName !== '')).toBe(true);
   });
 
   it('work page: byline, references loaded or not, related works, citers and citations per year', async () => {
@@ -175,7 +180,7 @@ describe('the web app pages, one persisted request each', () => {
     expect(res.data?.autocompleteWorks?.map((s) => s.id)).toEqual(expected.map((w) => w.id));
   });
 
-  it("editor flow: who is signed in, then an article created and visible in PostgreSQL", async () => {
+  it("editor flow: who is signed in, an article created, and its sync token followed", async () => {
     expect((await client.request(EditorHomeDocument, {})).data?.viewer).toBeNull();
     const token = await testToken('editor', { subject: 'editor-ada' });
     const editor = createGatewayClient({ endpoint: gateway.url, token });
@@ -186,6 +191,13 @@ describe('the web app pages, one persisted request each', () => {
     expect(res.errors).toEqual([]);
     expect(res.data?.createArticle.work).toMatchObject({ title: 'A web app page test article', version: 1 });
     expect(res.data?.createArticle.sync[0]).toEqual({ store: 'POSTGRES', state: 'APPLIED', visible: true });
+    // The embedded profile has no projection store: the change is complete at once, for its editor only.
+    const syncToken = res.data?.createArticle.syncToken as string;
+    const status = await editor.request(ArticleSyncDocument, { token: syncToken, waitMs: 1000 });
+    expect(status.errors).toEqual([]);
+    expect(status.data?.syncStatus).toEqual({ workId: res.data?.createArticle.work.id, operation: 'CREATE', version: 1, complete: true, superseded: false, stores: [] });
+    const someoneElse = createGatewayClient({ endpoint: gateway.url, token: await testToken('editor', { subject: 'editor-bob' }) });
+    expect((await someoneElse.request(ArticleSyncDocument, { token: syncToken })).errors[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('allow-list mode: a document that is not one of the pages does not run', async () => {
