@@ -99,6 +99,12 @@ export interface IntRange {
   readonly lte?: number | null | undefined;
 }
 
+/** An inclusive range of ISO dates (YYYY-MM-DD, already validated). */
+export interface DateRange {
+  readonly gte?: string | null | undefined;
+  readonly lte?: string | null | undefined;
+}
+
 /** Conditions on works; set fields must all hold; `and`/`or` compose nested filters. Ids are short ids. */
 export interface WorkFilter {
   readonly publicationYear?: IntRange | null | undefined;
@@ -109,6 +115,25 @@ export interface WorkFilter {
   /** Bare lowercase DOI (`10.1016/…`). */
   readonly doi?: string | null | undefined;
   readonly citedByCount?: IntRange | null | undefined;
+  /** Lowercase ISO 639-1 codes: any of them. */
+  readonly language?: readonly string[] | null | undefined;
+  readonly sourceId?: string | null | undefined;
+  /** Named by any byline entry. */
+  readonly institutionId?: string | null | undefined;
+  /** Uppercase ISO 3166-1 alpha-2 codes: any byline entry's institution in any of them. */
+  readonly countryCode?: readonly string[] | null | undefined;
+  readonly hasDoi?: boolean | null | undefined;
+  /** A non-null, non-empty abstract. */
+  readonly hasAbstract?: boolean | null | undefined;
+  /** Works whose reference list holds this work id (loaded or not). */
+  readonly cites?: string | null | undefined;
+  /** The loaded works this (loaded) work's reference list holds. */
+  readonly citedBy?: string | null | undefined;
+  readonly publicationDate?: DateRange | null | undefined;
+  /** Exact display names of a field, subfield, domain of any of the work's topics. */
+  readonly topicField?: string | null | undefined;
+  readonly topicSubfield?: string | null | undefined;
+  readonly topicDomain?: string | null | undefined;
   readonly and?: readonly WorkFilter[] | null | undefined;
   readonly or?: readonly WorkFilter[] | null | undefined;
 }

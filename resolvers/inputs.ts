@@ -1,20 +1,12 @@
 import type { AuthorFilter as AuthorFilterRecord, WorkFilter as WorkFilterRecord } from '../datasources/types';
 import { readDoi } from '../src/core/domain/doi';
-import { type OpenAlexPrefix, toShortId } from '../src/core/domain/openAlexId';
 import { normalizeOrcid } from '../src/core/domain/orcid';
 import { BadUserInputError } from '../src/core/errors';
 import type { AuthorFilter, WorkFilter } from '../src/generated/graphql';
+import { requireId } from './requireId';
+import { toWorkFilterFields } from './workFilterFields';
 
-const ENTITY: Record<OpenAlexPrefix, string> = { W: 'work', A: 'author', I: 'institution', S: 'source', T: 'topic' };
-
-/** The short id of an id argument (short or URL form); anything else is a BAD_USER_INPUT naming `argument`. */
-export function requireId(value: string, prefix: OpenAlexPrefix, argument: string): string {
-  const id = toShortId(value, prefix);
-  if (id === undefined) {
-    throw new BadUserInputError(`${argument} must be an OpenAlex ${ENTITY[prefix]} id such as ${prefix}123 or https://openalex.org/${prefix}123 (got "${value}")`, argument);
-  }
-  return id;
-}
+export { requireId };
 
 const MAX_FILTER_DEPTH = 5;
 const MAX_FILTER_NODES = 50;
@@ -42,6 +34,7 @@ export function toWorkFilter(filter: WorkFilter | null | undefined, argument = '
       doi,
       authorId: f.authorId == null ? undefined : requireId(f.authorId, 'A', `${path}.authorId`),
       topicId: f.topicId == null ? undefined : requireId(f.topicId, 'T', `${path}.topicId`),
+      ...toWorkFilterFields(f, path),
       and: f.and?.map((sub, i) => convert(sub, `${path}.and[${i}]`, depth + 1)),
       or: f.or?.map((sub, i) => convert(sub, `${path}.or[${i}]`, depth + 1)),
     };

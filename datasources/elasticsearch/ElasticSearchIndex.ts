@@ -63,10 +63,10 @@ export class ElasticSearchIndex implements SearchIndex {
           must: plan.canMatch ? dsl.must : [{ match_none: {} }],
           must_not: dsl.must_not,
           should: plan.ranked && bonus !== '' ? [{ match_phrase: { title: { query: bonus, boost: 2 } } }] : [],
-          filter: [workFilterQuery(split.base)],
+          filter: [workFilterQuery(split.base, this.index)],
         },
       },
-      post_filter: workFilterQuery({ and: FACET_NAMES.flatMap((f) => (split.own[f] === undefined ? [] : [split.own[f] as WorkFilter])) }),
+      post_filter: workFilterQuery({ and: FACET_NAMES.flatMap((f) => (split.own[f] === undefined ? [] : [split.own[f] as WorkFilter])) }, this.index),
       sort: order.sort,
       ...(after === undefined ? {} : { search_after: [...after] }),
       ...(plan.ranked
@@ -79,7 +79,7 @@ export class ElasticSearchIndex implements SearchIndex {
             },
           }
         : {}),
-      aggs: facetAggregations(split),
+      aggs: facetAggregations(split, this.index),
     };
     const res = await this.policy.execute('search.query', (signal) => this.client.search<WorkDocument>(params, { signal }));
     const hits = res.hits.hits;
@@ -152,7 +152,7 @@ function sortValues(hit: estypes.SearchHit<unknown>, kind: ElasticSortValueKind)
 }
 
 /** Each facet's terms aggregation under a filter of the other facets' own conditions (multi-select facets). */
-function facetAggregations(split: FacetedFilter): Record<string, estypes.AggregationsAggregationContainer> {
+function facetAggregations(split: FacetedFilter, index: string): Record<string, estypes.AggregationsAggregationContainer> {
   const terms: Record<FacetName, estypes.AggregationsTermsAggregation> = {
     publicationYear: { field: 'publication_year', size: FACET_LIMITS.publicationYear, order: { _key: 'desc' } },
     type: { field: 'type', size: FACET_LIMITS.type, order: BY_COUNT_THEN_KEY },
@@ -160,7 +160,7 @@ function facetAggregations(split: FacetedFilter): Record<string, estypes.Aggrega
     topic: { field: 'topic_ids', size: FACET_LIMITS.topic, order: BY_COUNT_THEN_KEY },
   };
   return Object.fromEntries(
-    FACET_NAMES.map((facet) => [facet, { filter: workFilterQuery({ and: otherFacets(split, facet) }), aggs: { buckets: { terms: terms[facet] } } }]),
+    FACET_NAMES.map((facet) => [facet, { filter: workFilterQuery({ and: otherFacets(split, facet) }, index), aggs: { buckets: { terms: terms[facet] } } }]),
   );
 }
 

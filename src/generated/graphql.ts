@@ -286,6 +286,12 @@ export type CreateArticleInput = {
   readonly topicIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
 };
 
+/** An inclusive range of ISO dates (YYYY-MM-DD, real calendar days); either bound may be omitted. */
+export type DateRange = {
+  readonly gte?: InputMaybe<Scalars['String']['input']>;
+  readonly lte?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DeleteArticlePayload = {
   readonly __typename?: 'DeleteArticlePayload';
   /** The id of the deleted article. */
@@ -1200,14 +1206,38 @@ export type WorkFilter = {
   readonly and?: InputMaybe<ReadonlyArray<WorkFilter>>;
   /** Works whose byline names this author. */
   readonly authorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The works this work cites that are loaded here (its reference list); nothing when the work itself is not loaded. */
+  readonly citedBy?: InputMaybe<Scalars['ID']['input']>;
   readonly citedByCount?: InputMaybe<IntRange>;
+  /** Works whose reference list (OpenAlex `referenced_works`) holds this work, loaded here or not. */
+  readonly cites?: InputMaybe<Scalars['ID']['input']>;
+  /** Works with a byline entry whose institution is in any of these countries (ISO 3166-1 alpha-2, e.g. `SA`, any case). An empty list matches nothing. */
+  readonly countryCode?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Exact DOI, with or without the `https://doi.org/` prefix, case-insensitive. */
   readonly doi?: InputMaybe<Scalars['String']['input']>;
+  /** Works with (true) or without (false) a non-empty abstract. */
+  readonly hasAbstract?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Works with (true) or without (false) a DOI. */
+  readonly hasDoi?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Works with a byline entry naming this institution (an entry naming no author included). */
+  readonly institutionId?: InputMaybe<Scalars['ID']['input']>;
   readonly isOpenAccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any of these ISO 639-1 language codes (OpenAlex `language`, e.g. `en`), any case; a work without a language matches none. An empty list matches nothing. */
+  readonly language?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   readonly or?: InputMaybe<ReadonlyArray<WorkFilter>>;
+  /** Works published within this inclusive range of ISO dates; a work without a publication date matches none. */
+  readonly publicationDate?: InputMaybe<DateRange>;
   readonly publicationYear?: InputMaybe<IntRange>;
+  /** Works published in this source (OpenAlex `primary_location.source`). */
+  readonly sourceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Works with a topic in this domain (its display name, exact, e.g. `Physical Sciences`). */
+  readonly topicDomain?: InputMaybe<Scalars['String']['input']>;
+  /** Works with a topic in this field (its display name, exact, e.g. `Engineering`). */
+  readonly topicField?: InputMaybe<Scalars['String']['input']>;
   /** Works with this topic among their topics. */
   readonly topicId?: InputMaybe<Scalars['ID']['input']>;
+  /** Works with a topic in this subfield (its display name, exact). */
+  readonly topicSubfield?: InputMaybe<Scalars['String']['input']>;
   /** Any of these OpenAlex work types. */
   readonly type?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
 };
@@ -1434,6 +1464,7 @@ export type ResolversTypes = {
   CoauthorConnection: ResolverTypeWrapper<CoauthorConnectionSource>;
   CoauthorEdge: ResolverTypeWrapper<CoauthorPageEdge>;
   CreateArticleInput: CreateArticleInput;
+  DateRange: DateRange;
   DeleteArticlePayload: ResolverTypeWrapper<DeleteArticlePayload>;
   EntitySort: EntitySort;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1518,6 +1549,7 @@ export type ResolversParentTypes = {
   CoauthorConnection: CoauthorConnectionSource;
   CoauthorEdge: CoauthorPageEdge;
   CreateArticleInput: CreateArticleInput;
+  DateRange: DateRange;
   DeleteArticlePayload: DeleteArticlePayload;
   Float: Scalars['Float']['output'];
   GatewayInfo: GatewayInfo;

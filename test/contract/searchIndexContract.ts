@@ -2,6 +2,7 @@ import type { SearchFacets, SearchIndex, SearchResult } from '../../datasources/
 import type { IntRange, WorkFilter } from '../../datasources/types';
 import { cursorRefusalOf } from '../support/cursorRefusal';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
+import { newFieldFilters, satisfiesNewFields } from './workFilterTruth';
 
 /**
  * The SearchIndex contract, checked against ground truth computed from data/sample's JSON (never against the
@@ -93,6 +94,7 @@ export function satisfies(w: TruthWork, f: WorkFilter | null | undefined): boole
   if (f.doi != null && bareDoi(w.doi) !== f.doi) return false;
   if (f.authorId != null && !w.authorships.some((a) => a.authorId === f.authorId)) return false;
   if (f.topicId != null && !w.topicIds.includes(f.topicId)) return false;
+  if (!satisfiesNewFields(w.id, f)) return false;
   if (!(f.and ?? []).every((sub) => satisfies(w, sub))) return false;
   if (f.or != null && !f.or.some((sub) => satisfies(w, sub))) return false;
   return true;
@@ -287,6 +289,26 @@ export function searchIndexContract(name: string, index: () => SearchIndex): voi
           expect(sum(res.facets.isOpenAccess)).toBe(total);
           expect(res.facets).toEqual(truthFacets(expected));
         }
+      });
+
+      // Browsing (blank text) over the whole sample, then within a word's matches: every issue-15 field, alone and combined.
+      it.each(newFieldFilters())('%s: browsing and searching find exactly the matching works of the sample, with their facets', async (_label, filter) => {
+        const expected = works.filter((w) => satisfies(w, filter));
+        const walked: string[] = [];
+        let after: string | undefined;
+        for (let i = 0; i < 10; i++) {
+          const res = await search('', filter, 200, after);
+          expect(await res.page.totalCount()).toBe(expected.length);
+          if (i === 0) expect(res.facets).toEqual(multiSelectFacets(works, filter));
+          walked.push(...ids(res));
+          if (!res.page.hasNextPage) break;
+          after = res.page.edges.at(-1)?.cursor;
+        }
+        expect([...walked].sort(byteOrder)).toEqual(sortedIds(expected));
+        const inWord = matched.filter((w) => satisfies(w, filter));
+        const res = await search(BROAD.word, filter);
+        expect(await res.page.totalCount()).toBe(inWord.length);
+        expect([...ids(res)].sort(byteOrder)).toEqual(sortedIds(inWord));
       });
     });
 

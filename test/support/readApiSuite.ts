@@ -1,3 +1,6 @@
+import type { WorkFilter } from '../../datasources/types';
+import { satisfies } from '../contract/searchIndexContract';
+import { newFieldFilters } from '../contract/workFilterTruth';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, type TruthWork } from './sampleGroundTruth';
 import type { TestGateway } from './testGateway';
 
@@ -207,6 +210,43 @@ export function readApiSuite(gateway: () => TestGateway): void {
       const { nodes, totals } = await walk<{ id: string }>(gateway(), 'works', `filter: ${filter},`, 'id', 200);
       const expected = works.filter(predicate).map((w) => w.id).sort();
       expect({ filter, ids: nodes.map((n) => n.id).sort(), total: totals[0] }).toEqual({ filter, ids: expected, total: expected.length });
+    }
+  });
+
+  it.each(newFieldFilters())('filters works by the issue-15 field(s) %s exactly as the sample JSON says, paging the whole set', async (_label, filter) => {
+    const expected = [...truth.works.values()].filter((w) => satisfies(w, filter)).map((w) => w.id).sort(byteOrder);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res = await gateway().gql<{ works: Connection<{ id: string }> }>(
+        'query($filter: WorkFilter, $after: String) { works(filter: $filter, first: 100, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+        { filter, after },
+      );
+      expect(res.errors).toBeUndefined();
+      const conn = res.data?.works as Connection<{ id: string }>;
+      expect(conn.totalCount).toBe(expected.length);
+      seen.push(...conn.edges.map((e) => e.node.id));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen.sort(byteOrder)).toEqual(expected);
+  });
+
+  it('takes URL ids and any-case codes in the new filter fields, and names a malformed one in BAD_USER_INPUT', async () => {
+    const [, byUrl] = newFieldFilters().find(([label]) => label === 'institutionId') as [string, WorkFilter];
+    const urlForm = { institutionId: `https://openalex.org/${byUrl.institutionId as string}`, countryCode: ['sa'], language: ['EN'] };
+    const expected = [...truth.works.values()].filter((w) => satisfies(w, { ...byUrl, countryCode: ['SA'], language: ['en'] })).length;
+    const ok = await gateway().gql<{ works: { totalCount: number } }>('query($f: WorkFilter) { works(filter: $f, first: 0) { totalCount } }', { f: urlForm });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.works.totalCount).toBe(expected);
+    for (const [filter, argument] of [
+      ['{ publicationDate: { gte: "2021-02-30" } }', 'filter.publicationDate.gte'],
+      ['{ or: [{ countryCode: ["XX"] }] }', 'filter.or[0].countryCode[0]'],
+      ['{ citedBy: "A5087940859" }', 'filter.citedBy'],
+      ['{ language: ["eng"] }', 'filter.language[0]'],
+    ]) {
+      const res = await gateway().gql(`{ works(filter: ${filter}) { totalCount } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
   });
 

@@ -37,7 +37,11 @@ export function workOrder(sort: readonly WorkSortKey[]): KeysetOrder {
   return { keys: [...unique.map((s) => WORK_SORT_KEYS[s]), ID_TIE_BREAK], signature: `work:${unique.join(',')}` };
 }
 
-/** The SQL condition for a work filter over alias `w`; values go to `params`, never into the text. */
+/**
+ * The SQL condition for a work filter over alias `w`; values go to `params`, never into the text. The same
+ * semantics as `workFilterQuery` on Elasticsearch: every set field must hold, a missing value never satisfies a
+ * condition, an empty list matches nothing.
+ */
 export function workFilterSql(filter: WorkFilter | undefined, params: SqlParams): string {
   if (!filter) return 'TRUE';
   const parts: string[] = [];
@@ -56,9 +60,49 @@ export function workFilterSql(filter: WorkFilter | undefined, params: SqlParams)
   if (filter.topicId != null) {
     parts.push(`EXISTS (SELECT 1 FROM work_topics ft WHERE ft.work_id = w.id AND ft.topic_id = ${params.add(filter.topicId, 'text')})`);
   }
+  parts.push(...catalogFilterSql(filter, params));
   for (const sub of filter.and ?? []) parts.push(`(${workFilterSql(sub, params)})`);
   if (filter.or != null) {
     parts.push(filter.or.length === 0 ? 'FALSE' : `(${filter.or.map((sub) => `(${workFilterSql(sub, params)})`).join(' OR ')})`);
   }
   return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+}
+
+/**
+ * The conditions of the filter fields that read the byline's institutions, the topics' hierarchy, the references and
+ * the work's own language, source, DOI, abstract and date (issue 15). Each set is an uncorrelated `ARRAY(SELECT …)`
+ * evaluated once, so the join into authorships and work_topics goes through their indexes (migration 011).
+ */
+function catalogFilterSql(filter: WorkFilter, params: SqlParams): string[] {
+  const parts: string[] = [];
+  if (filter.language != null) parts.push(`w.language = ANY(${params.add(filter.language, 'text[]')})`);
+  if (filter.sourceId != null) parts.push(`w.source_id = ${params.add(filter.sourceId, 'text')}`);
+  if (filter.institutionId != null) {
+    parts.push(`EXISTS (SELECT 1 FROM authorships fi WHERE fi.work_id = w.id AND fi.institution_ids @> ARRAY[${params.add(filter.institutionId, 'text')}])`);
+  }
+  if (filter.countryCode != null) {
+    const countries = params.add(filter.countryCode, 'text[]');
+    parts.push(`EXISTS (SELECT 1 FROM authorships fc WHERE fc.work_id = w.id
+      AND fc.institution_ids && ARRAY(SELECT i.id FROM institutions i WHERE upper(i.country_code) = ANY(${countries})))`);
+  }
+  if (filter.hasDoi != null) parts.push(filter.hasDoi ? 'w.doi IS NOT NULL' : 'w.doi IS NULL');
+  if (filter.hasAbstract != null) parts.push(`(COALESCE(w.abstract, '') <> '') = ${params.add(filter.hasAbstract, 'boolean')}`);
+  // work_references holds every referenced id, loaded or not (its cited_id has no foreign key).
+  if (filter.cites != null) parts.push(`EXISTS (SELECT 1 FROM work_references fr WHERE fr.citing_id = w.id AND fr.cited_id = ${params.add(filter.cites, 'text')})`);
+  // Only loaded works are rows of w; a citing work that is not loaded has no references here.
+  if (filter.citedBy != null) parts.push(`w.id IN (SELECT fb.cited_id FROM work_references fb WHERE fb.citing_id = ${params.add(filter.citedBy, 'text')})`);
+  if (filter.publicationDate?.gte != null) parts.push(`w.publication_date >= ${params.add(filter.publicationDate.gte, 'date')}`);
+  if (filter.publicationDate?.lte != null) parts.push(`w.publication_date <= ${params.add(filter.publicationDate.lte, 'date')}`);
+  // Column names come from this closed list, never from input.
+  const hierarchy: readonly (readonly [string, string | null | undefined])[] = [
+    ['field', filter.topicField],
+    ['subfield', filter.topicSubfield],
+    ['domain', filter.topicDomain],
+  ];
+  for (const [column, name] of hierarchy) {
+    if (name == null) continue;
+    parts.push(`EXISTS (SELECT 1 FROM work_topics fh WHERE fh.work_id = w.id
+      AND fh.topic_id = ANY(ARRAY(SELECT t.id FROM topics t WHERE t.${column} = ${params.add(name, 'text')})))`);
+  }
+  return parts;
 }

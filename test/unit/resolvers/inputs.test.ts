@@ -170,3 +170,56 @@ describe('toAuthorFilter', () => {
     expect(badInput(() => toAuthorFilter({ citedByCount: { gte: 5, lte: 4 } })).extensions['argument']).toBe('filter.citedByCount');
   });
 });
+
+describe('toWorkFilter, the issue-15 fields', () => {
+  it('normalises ids (short or URL), lowercases languages, uppercases countries and keeps the rest', () => {
+    expect(
+      toWorkFilter({
+        language: [' EN', 'fr'],
+        sourceId: 'https://openalex.org/s4210',
+        institutionId: 'i123',
+        countryCode: ['sa', 'Us'],
+        hasDoi: true,
+        hasAbstract: false,
+        cites: 'https://openalex.org/W1',
+        citedBy: 'w2',
+        publicationDate: { gte: '2020-02-29', lte: '2020-03-01' },
+        topicField: 'Engineering',
+        topicSubfield: 'Ocean Engineering',
+        topicDomain: 'Physical Sciences',
+        or: [{ citedBy: 'W3' }],
+      }),
+    ).toMatchObject({
+      language: ['en', 'fr'],
+      sourceId: 'S4210',
+      institutionId: 'I123',
+      countryCode: ['SA', 'US'],
+      hasDoi: true,
+      hasAbstract: false,
+      cites: 'W1',
+      citedBy: 'W2',
+      publicationDate: { gte: '2020-02-29', lte: '2020-03-01' },
+      topicField: 'Engineering',
+      topicSubfield: 'Ocean Engineering',
+      topicDomain: 'Physical Sciences',
+      or: [{ citedBy: 'W3' }],
+    });
+  });
+
+  it.each<[WorkFilter, string]>([
+    [{ language: ['english'] }, 'filter.language[0]'],
+    [{ language: ['en', 'xx'] }, 'filter.language[1]'],
+    [{ countryCode: ['SAU'] }, 'filter.countryCode[0]'],
+    [{ countryCode: ['QQ'] }, 'filter.countryCode[0]'],
+    [{ sourceId: 'W1' }, 'filter.sourceId'],
+    [{ institutionId: 'nope' }, 'filter.institutionId'],
+    [{ cites: 'A1' }, 'filter.cites'],
+    [{ and: [{ citedBy: 'x' }] }, 'filter.and[0].citedBy'],
+    [{ publicationDate: { gte: '2021-02-29' } }, 'filter.publicationDate.gte'],
+    [{ publicationDate: { lte: '2021-1-01' } }, 'filter.publicationDate.lte'],
+    [{ publicationDate: { gte: '2021-02-02', lte: '2021-02-01' } }, 'filter.publicationDate'],
+  ])('refuses %j with BAD_USER_INPUT naming %s', (filter, argument) => {
+    const error = badInput(() => toWorkFilter(filter));
+    expect(error.extensions['argument']).toBe(argument);
+  });
+});
