@@ -1,3 +1,4 @@
+import type { AutocompleteWords } from './shared/autocompleteWords';
 import type { Page, PageRequest, SearchSortKey, WorkFilter } from './types';
 
 export interface SearchHighlightRecord {
@@ -43,6 +44,15 @@ export interface Suggestion {
   readonly title: string;
 }
 
+/** The entities autocomplete suggests besides works. */
+export type SuggestionKind = 'author' | 'topic' | 'institution' | 'source';
+
+/** One suggested entity: its short id and display name. */
+export interface EntitySuggestion {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 /**
  * Full-text search over work titles and abstracts (Elasticsearch, or PostgreSQL full-text search). The query
  * string is user text in web-search syntax (searchQuery.ts): its terms are only ever passed as values (match
@@ -56,6 +66,15 @@ export interface SearchIndex {
    * breaking ties; `after` pages with search_after / keyset, never deep offsets, and is bound to query, filter and order.
    */
   search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult>;
-  /** Works whose title has a word starting with `prefix` (case-insensitive), most cited first, then id. */
-  autocomplete(prefix: string, first: number): Promise<Suggestion[]>;
+  /**
+   * Works whose plain title holds every word of `words` but the last and a word starting with the last
+   * (autocompleteWords), most cited first, then title (A–Z lowercased, byte order), then id.
+   */
+  autocomplete(words: AutocompleteWords, first: number): Promise<Suggestion[]>;
+  /**
+   * Entities of `kind` whose display name matches `words` by the same rule, by popularity (an author's OpenAlex
+   * `cited_by_count`, 0 when unknown; 0 for topics, institutions and sources), then display name (A–Z lowercased,
+   * byte order), then id.
+   */
+  suggest(kind: SuggestionKind, words: AutocompleteWords, first: number): Promise<EntitySuggestion[]>;
 }
