@@ -1,3 +1,4 @@
+import type { AutocompleteWords } from './shared/autocompleteWords';
 import type { Page, PageRequest, SearchSortKey, WorkFilter } from './types';
 import type { WorkGroupRequest, WorkGroupsResult } from './workGroups';
 
@@ -44,6 +45,15 @@ export interface Suggestion {
   readonly title: string;
 }
 
+/** The entities autocomplete suggests besides works. */
+export type SuggestionKind = 'author' | 'topic' | 'institution' | 'source';
+
+/** One suggested entity: its short id and display name. */
+export interface EntitySuggestion {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 /**
  * Full-text search over work titles and abstracts (Elasticsearch, or PostgreSQL full-text search). The query
  * string is user text in web-search syntax (searchQuery.ts): its terms are only ever passed as values (match
@@ -62,6 +72,15 @@ export interface SearchIndex {
    * whole filter applied (no multi-select split): the field's values, count descending then key, and the total.
    */
   groupBy(query: string, filter: WorkFilter | undefined, request: WorkGroupRequest): Promise<WorkGroupsResult>;
-  /** Works whose title has a word starting with `prefix` (case-insensitive), most cited first, then id. */
-  autocomplete(prefix: string, first: number): Promise<Suggestion[]>;
+  /**
+   * Works whose plain title holds every word of `words` but the last and a word starting with the last
+   * (autocompleteWords), most cited first, then title (A–Z lowercased, byte order), then id.
+   */
+  autocomplete(words: AutocompleteWords, first: number): Promise<Suggestion[]>;
+  /**
+   * Entities of `kind` whose display name matches `words` by the same rule, by popularity (an author's OpenAlex
+   * `cited_by_count`, 0 when unknown; 0 for topics, institutions and sources), then display name (A–Z lowercased,
+   * byte order), then id.
+   */
+  suggest(kind: SuggestionKind, words: AutocompleteWords, first: number): Promise<EntitySuggestion[]>;
 }

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../src/generated/graphql';
 import { articleResolvers } from './article';
 import { authorResolvers } from './author';
+import { autocompleteResolvers } from './autocomplete';
 import { citationResolvers } from './citation';
 import { entityResolvers } from './entities';
 import { citationSubgraphResolvers } from './citationSubgraph';
@@ -13,4 +14,4 @@ import { workResolvers } from './work';
 import { workGroupResolvers } from './workGroups';
 
 /** Every resolver map, merged into the executable schema by src/schema.ts. */
-export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, articleResolvers, entityResolvers, viewerResolvers, syncStatusResolvers, workGroupResolvers];
+export const resolvers: Resolvers[] = [gatewayResolvers, workResolvers, authorResolvers, citationResolvers, citationSubgraphResolvers, trendResolvers, searchResolvers, autocompleteResolvers, articleResolvers, entityResolvers, viewerResolvers, syncStatusResolvers, workGroupResolvers];

@@ -2,19 +2,11 @@ import { BadUserInputError } from '../src/core/errors';
 import type { Resolvers } from '../src/generated/graphql';
 import { toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
-import { afterCursor, boundedFirst, pageSize } from './pagination';
+import { afterCursor, pageSize } from './pagination';
 import { loadExisting } from './loadExisting';
 import { workGroups } from './workGroups';
 
 export const MAX_QUERY_LENGTH = 500;
-export const MAX_SUGGESTIONS = 50;
-
-function searchText(value: string, argument: string, maxLength: number): string {
-  const text = value.trim();
-  if (text.length === 0) throw new BadUserInputError(`${argument} must not be empty`, argument);
-  if (text.length > maxLength) throw new BadUserInputError(`${argument} is longer than ${maxLength} characters`, argument);
-  return text;
-}
 
 /** The search text: absent or blank browses (''); longer than MAX_QUERY_LENGTH is BAD_USER_INPUT on `query`. */
 function queryText(value: string | null | undefined): string {
@@ -35,10 +27,6 @@ export const searchResolvers: Resolvers = {
       };
     },
     groupWorks: (_parent, args, { search }) => workGroups(search, queryText(args.query), toWorkFilter(args.filter), args),
-    autocompleteWorks: (_parent, args, { search }) => {
-      const first = boundedFirst(args.first, { default: 10, max: MAX_SUGGESTIONS });
-      return search.autocomplete(searchText(args.prefix, 'prefix', 100), first);
-    },
   },
   WorkSearchConnection: {
     groupBy: ({ query, filter }, args, { search }) => workGroups(search, query, filter, args),
@@ -71,9 +59,5 @@ export const searchResolvers: Resolvers = {
     node: ({ hit }, _args, { loaders }) => loadExisting(loaders.work, hit.workId, `search hit ${hit.workId}`),
     score: ({ hit }) => hit.score,
     highlights: ({ hit }) => hit.highlights,
-  },
-  WorkSuggestion: {
-    id: (s) => s.workId,
-    work: (s, _args, { loaders }) => loadExisting(loaders.work, s.workId, `suggestion ${s.workId}`),
   },
 };

@@ -32,6 +32,12 @@ export type CreateArticleInput = {
   topicIds?: Array<string> | null | undefined;
 };
 
+/** An inclusive range of ISO dates (YYYY-MM-DD, real calendar days); either bound may be omitted. */
+export type DateRange = {
+  gte?: string | null | undefined;
+  lte?: string | null | undefined;
+};
+
 /** An inclusive integer range; either bound may be omitted. */
 export type IntRange = {
   gte?: number | null | undefined;
@@ -121,14 +127,38 @@ export type WorkFilter = {
   and?: Array<WorkFilter> | null | undefined;
   /** Works whose byline names this author. */
   authorId?: string | null | undefined;
+  /** The works this work cites that are loaded here (its reference list); nothing when the work itself is not loaded. */
+  citedBy?: string | null | undefined;
   citedByCount?: IntRange | null | undefined;
+  /** Works whose reference list (OpenAlex `referenced_works`) holds this work, loaded here or not. */
+  cites?: string | null | undefined;
+  /** Works with a byline entry whose institution is in any of these countries (ISO 3166-1 alpha-2, e.g. `SA`, any case). An empty list matches nothing. */
+  countryCode?: Array<string> | null | undefined;
   /** Exact DOI, with or without the `https://doi.org/` prefix, case-insensitive. */
   doi?: string | null | undefined;
+  /** Works with (true) or without (false) a non-empty abstract. */
+  hasAbstract?: boolean | null | undefined;
+  /** Works with (true) or without (false) a DOI. */
+  hasDoi?: boolean | null | undefined;
+  /** Works with a byline entry naming this institution (an entry naming no author included). */
+  institutionId?: string | null | undefined;
   isOpenAccess?: boolean | null | undefined;
+  /** Any of these ISO 639-1 language codes (OpenAlex `language`, e.g. `en`), any case; a work without a language matches none. An empty list matches nothing. */
+  language?: Array<string> | null | undefined;
   or?: Array<WorkFilter> | null | undefined;
+  /** Works published within this inclusive range of ISO dates; a work without a publication date matches none. */
+  publicationDate?: DateRange | null | undefined;
   publicationYear?: IntRange | null | undefined;
+  /** Works published in this source (OpenAlex `primary_location.source`). */
+  sourceId?: string | null | undefined;
+  /** Works with a topic in this domain (its display name, exact, e.g. `Physical Sciences`). */
+  topicDomain?: string | null | undefined;
+  /** Works with a topic in this field (its display name, exact, e.g. `Engineering`). */
+  topicField?: string | null | undefined;
   /** Works with this topic among their topics. */
   topicId?: string | null | undefined;
+  /** Works with a topic in this subfield (its display name, exact). */
+  topicSubfield?: string | null | undefined;
   /** Any of these OpenAlex work types. */
   type?: Array<string> | null | undefined;
 };

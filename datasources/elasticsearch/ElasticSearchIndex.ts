@@ -1,5 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
+import type { EntitySuggestion, FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion, SuggestionKind } from '../SearchIndex';
+import type { AutocompleteWords } from '../shared/autocompleteWords';
+import { suggestionIndexOf, type SuggestionDocument } from './suggestionIndexMapping';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { PageRequest, SearchSortKey, WorkFilter } from '../types';
 import { FACET_NAMES, type FacetedFilter, type FacetName, otherFacets, splitFacetFilter } from '../shared/facetFilters';
@@ -109,7 +111,7 @@ export class ElasticSearchIndex implements SearchIndex {
           // The user's text is only ever a query value (as in `search`); no scoring is needed.
           must: plan.canMatch ? dsl.must : [{ match_none: {} }],
           must_not: dsl.must_not,
-          filter: [workFilterQuery(filter)],
+          filter: [workFilterQuery(filter, this.index)],
         },
       },
       aggs: workGroupAggregations(request),
@@ -119,19 +121,16 @@ export class ElasticSearchIndex implements SearchIndex {
     return { totalCount: total, groups: withUnknownGroup(knownGroups(res.aggregations), unknownCount(res.aggregations), request.first) };
   }
 
-  async autocomplete(prefix: string, first: number): Promise<Suggestion[]> {
-    const word = prefix.trim().toLowerCase();
-    if (word.length === 0 || first <= 0) return [];
+  async autocomplete(words: AutocompleteWords, first: number): Promise<Suggestion[]> {
+    if (first <= 0) return [];
     const res = await this.policy.execute('search.autocomplete', (signal) =>
       this.client.search<Pick<WorkDocument, 'title'>>(
         {
           index: this.index,
           size: first,
           _source: ['title'],
-          // A literal prefix of one title word (standard-analyzer tokens; `index_prefixes` makes it a term
-          // lookup); the value is never a pattern, so `%`, `_`, `*` or `\` are just characters.
-          query: { bool: { filter: [{ prefix: { title: { value: word } } }] } },
-          sort: [{ cited_by_count: { order: 'desc' } }, { id: { order: 'asc' } }],
+          query: { bool: { filter: wordFilters('title', words) } },
+          sort: [{ cited_by_count: { order: 'desc' } }, { title_sort: { order: 'asc' } }, { id: { order: 'asc' } }],
         },
         { signal },
       ),
@@ -142,6 +141,35 @@ export class ElasticSearchIndex implements SearchIndex {
       return hit._id !== undefined && typeof title === 'string' ? [{ workId: hit._id, title }] : [];
     });
   }
+
+  async suggest(kind: SuggestionKind, words: AutocompleteWords, first: number): Promise<EntitySuggestion[]> {
+    if (first <= 0) return [];
+    const res = await this.policy.execute(`search.suggest.${kind}`, (signal) =>
+      this.client.search<Pick<SuggestionDocument, 'id' | 'name'>>(
+        {
+          index: suggestionIndexOf(this.index),
+          size: first,
+          _source: ['id', 'name'],
+          query: { bool: { filter: [{ term: { kind } }, ...wordFilters('name', words)] } },
+          sort: [{ popularity: { order: 'desc' } }, { name_sort: { order: 'asc' } }, { id: { order: 'asc' } }],
+        },
+        { signal },
+      ),
+    );
+    return res.hits.hits.flatMap((hit) => {
+      const doc = hit._source;
+      return doc !== undefined && typeof doc.id === 'string' && typeof doc.name === 'string' ? [{ id: doc.id, displayName: doc.name }] : [];
+    });
+  }
+}
+
+/**
+ * The filters of autocomplete's words on a `standard`-analyzed field: each whole word a `term` (one lowercased word is
+ * one token), the last word a literal `prefix` (a term lookup through `index_prefixes` up to 10 characters). The words
+ * are values, never patterns or query syntax.
+ */
+function wordFilters(field: string, words: AutocompleteWords): estypes.QueryDslQueryContainer[] {
+  return [...words.whole.map((value) => ({ term: { [field]: { value } } })), { prefix: { [field]: { value: words.prefix } } }];
 }
 
 function sortValues(hit: estypes.SearchHit<unknown>, kind: ElasticSortValueKind): [number | string, string] {

@@ -1,11 +1,11 @@
-import type { FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion } from '../SearchIndex';
+import type { EntitySuggestion, FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion, SuggestionKind } from '../SearchIndex';
+import type { AutocompleteWords } from '../shared/autocompleteWords';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { PageRequest, SearchSortKey, WorkFilter } from '../types';
 import { splitFacetFilter } from '../shared/facetFilters';
 import { searchPlan } from '../shared/searchPlan';
 import { bonusText } from '../shared/searchQuery';
 import {
-  autocompleteSql,
   decodeSearchCursor,
   encodeSearchCursor,
   markedSnippets,
@@ -13,12 +13,12 @@ import {
   searchFacetsSql,
   searchPageSql,
   type SearchPageRow,
-  tsqueryPrefix,
 } from './sql/searchSql';
 import { SqlParams } from './sql/SqlParams';
 import { type WorkGroupRow, workGroupSql } from './sql/workGroupSql';
 import { withUnknownGroup } from '../shared/withUnknownGroup';
 import type { WorkGroupRequest, WorkGroupsResult } from '../workGroups';
+import { autocompleteWorksSql, suggestEntitiesSql } from './sql/autocompleteSql';
 import { searchSignature } from '../shared/searchSignature';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
@@ -75,13 +75,20 @@ export class PostgresSearchIndex implements SearchIndex {
     return { totalCount: total, groups: withUnknownGroup(known, valued === undefined ? undefined : total - valued, request.first) };
   }
 
-  async autocomplete(prefix: string, first: number): Promise<Suggestion[]> {
-    const lexeme = tsqueryPrefix(prefix);
-    if (lexeme === undefined || first <= 0) return [];
+  async autocomplete(words: AutocompleteWords, first: number): Promise<Suggestion[]> {
+    if (first <= 0) return [];
     const params = new SqlParams();
-    const sql = autocompleteSql(lexeme, first, params);
+    const sql = autocompleteWorksSql(words, first, params);
     const rows = await this.rows<{ id: string; title: string }>('search.autocomplete', sql, params.values);
     return rows.map((r) => ({ workId: r.id, title: r.title }));
+  }
+
+  async suggest(kind: SuggestionKind, words: AutocompleteWords, first: number): Promise<EntitySuggestion[]> {
+    if (first <= 0) return [];
+    const params = new SqlParams();
+    const sql = suggestEntitiesSql(kind, words, first, params);
+    const rows = await this.rows<{ id: string; display_name: string }>(`search.suggest.${kind}`, sql, params.values);
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
   }
 
   private rows<Row extends object>(operation: string, sql: string, params: readonly SqlParam[]): Promise<Row[]> {

@@ -8,7 +8,7 @@ import type { ReferencedWorkSource } from '../../resolvers/mappers/referencedWor
 import type { TrendPoints } from '../../resolvers/mappers/trendPoints';
 import type { TrendPointRecord } from '../../datasources/TrendStore';
 import type { SearchConnectionSource, SearchEdgeSource } from '../../resolvers/mappers/searchConnection';
-import type { Suggestion } from '../../datasources/SearchIndex';
+import type { Suggestion, EntitySuggestion } from '../../datasources/SearchIndex';
 import type { WorkGroupsSource, WorkGroupSource } from '../../resolvers/mappers/workGroups';
 import type { GatewayContext } from '../../resolvers/context';
 export type Maybe<T> = T | null;
@@ -136,6 +136,19 @@ export type AuthorSort =
   | 'DISPLAY_NAME_DESC'
   | 'WORKS_COUNT_ASC'
   | 'WORKS_COUNT_DESC';
+
+/** An author suggested by `autocompleteAuthors`. */
+export type AuthorSuggestion = {
+  readonly __typename?: 'AuthorSuggestion';
+  /** The author itself. */
+  readonly author: Author;
+  /** The author's display name. */
+  readonly displayName: Scalars['String']['output'];
+  /** The display name of the author's first last-known institution (OpenAlex `last_known_institutions`), null when none is known. */
+  readonly hint?: Maybe<Scalars['String']['output']>;
+  /** The author's short id. */
+  readonly id: Scalars['ID']['output'];
+};
 
 /**
  * One entry of a work's byline. OpenAlex prints some names it could not attach to an author (its `author.id` is
@@ -369,6 +382,19 @@ export type InstitutionFilter = {
   readonly type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An institution suggested by `autocompleteInstitutions`. */
+export type InstitutionSuggestion = {
+  readonly __typename?: 'InstitutionSuggestion';
+  /** The institution's display name. */
+  readonly displayName: Scalars['String']['output'];
+  /** The institution's ISO country code (OpenAlex `country_code`), null when unknown. */
+  readonly hint?: Maybe<Scalars['String']['output']>;
+  /** The institution's short id. */
+  readonly id: Scalars['ID']['output'];
+  /** The institution itself. */
+  readonly institution: Institution;
+};
+
 /** An inclusive integer range; either bound may be omitted. */
 export type IntRange = {
   readonly gte?: InputMaybe<Scalars['Int']['input']>;
@@ -527,7 +553,28 @@ export type Query = {
   readonly author?: Maybe<Author>;
   /** Authors matching `filter`, in `sort` order (default: most cited first, then id). `first` defaults to 25, at most 200. */
   readonly authors: AuthorConnection;
-  /** Titles starting with `prefix` (word prefix, case-insensitive), for type-ahead. `first` defaults to 10, at most 50. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that answers it is unavailable. */
+  /**
+   * Authors for type-ahead, by display name, with the rule of `autocompleteWorks` (every word of `prefix` but the last a
+   * whole word of the name, the last a word start, any order; at most 100 characters and 10 words). Most cited first
+   * (OpenAlex `cited_by_count`, 0 when unknown), then display name (A–Z folded to lowercase, code-point order), then id.
+   * `first` defaults to 10, at most 50. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while the store that
+   * answers it is unavailable.
+   */
+  readonly autocompleteAuthors?: Maybe<ReadonlyArray<AuthorSuggestion>>;
+  /** Institutions for type-ahead, by display name, with the rule of `autocompleteAuthors`; ranked by display name, then id. */
+  readonly autocompleteInstitutions?: Maybe<ReadonlyArray<InstitutionSuggestion>>;
+  /** Sources for type-ahead, by display name, with the rule of `autocompleteAuthors`; ranked by display name, then id. */
+  readonly autocompleteSources?: Maybe<ReadonlyArray<SourceSuggestion>>;
+  /** Topics for type-ahead, by display name, with the rule of `autocompleteAuthors`; ranked by display name, then id. */
+  readonly autocompleteTopics?: Maybe<ReadonlyArray<TopicSuggestion>>;
+  /**
+   * Works for type-ahead, by title: the words of `prefix` (runs of letters and digits, lowercased; anything else
+   * separates words) but the last must each be a whole word of the plain title, the last must start one, in any order
+   * (`hydrogen st` suggests "Underground hydrogen storage"). Most cited first, then title, then id. At most 100
+   * characters and 10 words (else `BAD_USER_INPUT` on `prefix`); a prefix with no word (only punctuation) suggests
+   * nothing. `first` defaults to 10, at most 50. Null, with an `UPSTREAM_UNAVAILABLE` error naming the store, while
+   * the store that answers it is unavailable.
+   */
   readonly autocompleteWorks?: Maybe<ReadonlyArray<WorkSuggestion>>;
   /**
    * A work's citation neighbourhood as a graph to draw, in one request: the work itself (depth 0), the works up to
@@ -642,6 +689,30 @@ export type QueryAuthorsArgs = {
   filter?: InputMaybe<AuthorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ReadonlyArray<AuthorSort>>;
+};
+
+
+export type QueryAutocompleteAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
+};
+
+
+export type QueryAutocompleteInstitutionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
+};
+
+
+export type QueryAutocompleteSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
+};
+
+
+export type QueryAutocompleteTopicsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
 };
 
 
@@ -850,6 +921,19 @@ export type SourceFilter = {
   readonly type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A source suggested by `autocompleteSources`. */
+export type SourceSuggestion = {
+  readonly __typename?: 'SourceSuggestion';
+  /** The source's display name. */
+  readonly displayName: Scalars['String']['output'];
+  /** The source's type (OpenAlex `type`: journal, repository, conference…), null when unknown. */
+  readonly hint?: Maybe<Scalars['String']['output']>;
+  /** The source's short id. */
+  readonly id: Scalars['ID']['output'];
+  /** The source itself. */
+  readonly source: Source;
+};
+
 /** The stores the gateway can talk to. */
 export type Store =
   | 'ELASTICSEARCH'
@@ -1014,6 +1098,19 @@ export type TopicFilter = {
   readonly nameContains?: InputMaybe<Scalars['String']['input']>;
   /** The subfield's display name (case-insensitive, exact), e.g. `Ocean Engineering`. */
   readonly subfield?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A topic suggested by `autocompleteTopics`. */
+export type TopicSuggestion = {
+  readonly __typename?: 'TopicSuggestion';
+  /** The topic's display name. */
+  readonly displayName: Scalars['String']['output'];
+  /** The topic's field (OpenAlex `field.display_name`), null when unknown. */
+  readonly hint?: Maybe<Scalars['String']['output']>;
+  /** The topic's short id. */
+  readonly id: Scalars['ID']['output'];
+  /** The topic itself. */
+  readonly topic: Topic;
 };
 
 export type Trend = {
@@ -1343,10 +1440,14 @@ export type WorkSort =
   | 'TITLE_ASC'
   | 'TITLE_DESC';
 
+/** A work suggested by `autocompleteWorks`. */
 export type WorkSuggestion = {
   readonly __typename?: 'WorkSuggestion';
+  /** The work's short id. */
   readonly id: Scalars['ID']['output'];
+  /** Its plain title. */
   readonly title: Scalars['String']['output'];
+  /** The work itself. */
   readonly work: Work;
 };
 
@@ -1449,6 +1550,7 @@ export type ResolversTypes = {
   AuthorEdge: ResolverTypeWrapper<AuthorPageEdge>;
   AuthorFilter: AuthorFilter;
   AuthorSort: AuthorSort;
+  AuthorSuggestion: ResolverTypeWrapper<EntitySuggestion>;
   Authorship: ResolverTypeWrapper<AuthorshipRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
@@ -1474,6 +1576,7 @@ export type ResolversTypes = {
   InstitutionConnection: ResolverTypeWrapper<InstitutionConnectionSource>;
   InstitutionEdge: ResolverTypeWrapper<InstitutionPageEdge>;
   InstitutionFilter: InstitutionFilter;
+  InstitutionSuggestion: ResolverTypeWrapper<EntitySuggestion>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntRange: IntRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1493,6 +1596,7 @@ export type ResolversTypes = {
   SourceConnection: ResolverTypeWrapper<SourceConnectionSource>;
   SourceEdge: ResolverTypeWrapper<SourcePageEdge>;
   SourceFilter: SourceFilter;
+  SourceSuggestion: ResolverTypeWrapper<EntitySuggestion>;
   Store: Store;
   StoreInfo: ResolverTypeWrapper<StoreInfo>;
   StoreSync: ResolverTypeWrapper<StoreSync>;
@@ -1507,6 +1611,7 @@ export type ResolversTypes = {
   TopicEdge: ResolverTypeWrapper<TopicPageEdge>;
   TopicFacetBucket: ResolverTypeWrapper<TopicFacetBucket>;
   TopicFilter: TopicFilter;
+  TopicSuggestion: ResolverTypeWrapper<EntitySuggestion>;
   Trend: ResolverTypeWrapper<TrendPoints>;
   TrendInterval: TrendInterval;
   TrendPoint: ResolverTypeWrapper<TrendPointRecord>;
@@ -1537,6 +1642,7 @@ export type ResolversParentTypes = {
   AuthorConnection: AuthorConnectionSource;
   AuthorEdge: AuthorPageEdge;
   AuthorFilter: AuthorFilter;
+  AuthorSuggestion: EntitySuggestion;
   Authorship: AuthorshipRecord;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationEdgeRecord;
@@ -1558,6 +1664,7 @@ export type ResolversParentTypes = {
   InstitutionConnection: InstitutionConnectionSource;
   InstitutionEdge: InstitutionPageEdge;
   InstitutionFilter: InstitutionFilter;
+  InstitutionSuggestion: EntitySuggestion;
   Int: Scalars['Int']['output'];
   IntRange: IntRange;
   Mutation: Record<PropertyKey, never>;
@@ -1574,6 +1681,7 @@ export type ResolversParentTypes = {
   SourceConnection: SourceConnectionSource;
   SourceEdge: SourcePageEdge;
   SourceFilter: SourceFilter;
+  SourceSuggestion: EntitySuggestion;
   StoreInfo: StoreInfo;
   StoreSync: StoreSync;
   String: Scalars['String']['output'];
@@ -1585,6 +1693,7 @@ export type ResolversParentTypes = {
   TopicEdge: TopicPageEdge;
   TopicFacetBucket: TopicFacetBucket;
   TopicFilter: TopicFilter;
+  TopicSuggestion: EntitySuggestion;
   Trend: TrendPoints;
   TrendPoint: TrendPointRecord;
   TrendSubjectInput: TrendSubjectInput;
@@ -1661,6 +1770,13 @@ export type AuthorConnectionResolvers<ContextType = GatewayContext, ParentType e
 export type AuthorEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuthorEdge'] = ResolversParentTypes['AuthorEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Author'], ParentType, ContextType>;
+};
+
+export type AuthorSuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuthorSuggestion'] = ResolversParentTypes['AuthorSuggestion']> = {
+  author?: Resolver<ResolversTypes['Author'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type AuthorshipResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Authorship'] = ResolversParentTypes['Authorship']> = {
@@ -1760,6 +1876,13 @@ export type InstitutionEdgeResolvers<ContextType = GatewayContext, ParentType ex
   node?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
 };
 
+export type InstitutionSuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InstitutionSuggestion'] = ResolversParentTypes['InstitutionSuggestion']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createArticle?: Resolver<ResolversTypes['ArticlePayload'], ParentType, ContextType, RequireFields<MutationCreateArticleArgs, 'input' | 'waitForSync'>>;
   deleteArticle?: Resolver<ResolversTypes['DeleteArticlePayload'], ParentType, ContextType, RequireFields<MutationDeleteArticleArgs, 'id' | 'waitForSync'>>;
@@ -1807,6 +1930,10 @@ export type ProjectionSyncResolvers<ContextType = GatewayContext, ParentType ext
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   author?: Resolver<Maybe<ResolversTypes['Author']>, ParentType, ContextType, Partial<QueryAuthorArgs>>;
   authors?: Resolver<ResolversTypes['AuthorConnection'], ParentType, ContextType, Partial<QueryAuthorsArgs>>;
+  autocompleteAuthors?: Resolver<Maybe<ReadonlyArray<ResolversTypes['AuthorSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteAuthorsArgs, 'prefix'>>;
+  autocompleteInstitutions?: Resolver<Maybe<ReadonlyArray<ResolversTypes['InstitutionSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteInstitutionsArgs, 'prefix'>>;
+  autocompleteSources?: Resolver<Maybe<ReadonlyArray<ResolversTypes['SourceSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteSourcesArgs, 'prefix'>>;
+  autocompleteTopics?: Resolver<Maybe<ReadonlyArray<ResolversTypes['TopicSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteTopicsArgs, 'prefix'>>;
   autocompleteWorks?: Resolver<Maybe<ReadonlyArray<ResolversTypes['WorkSuggestion']>>, ParentType, ContextType, RequireFields<QueryAutocompleteWorksArgs, 'prefix'>>;
   citationSubgraph?: Resolver<Maybe<ResolversTypes['CitationSubgraph']>, ParentType, ContextType, RequireFields<QueryCitationSubgraphArgs, 'depth' | 'direction' | 'maxNodes' | 'workId'>>;
   citations?: Resolver<Maybe<ResolversTypes['CitationConnection']>, ParentType, ContextType, RequireFields<QueryCitationsArgs, 'depth' | 'direction' | 'workId'>>;
@@ -1860,6 +1987,13 @@ export type SourceConnectionResolvers<ContextType = GatewayContext, ParentType e
 export type SourceEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type SourceSuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SourceSuggestion'] = ResolversParentTypes['SourceSuggestion']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
 export type StoreInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StoreInfo'] = ResolversParentTypes['StoreInfo']> = {
@@ -1923,6 +2057,13 @@ export type TopicFacetBucketResolvers<ContextType = GatewayContext, ParentType e
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   topicId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TopicSuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TopicSuggestion'] = ResolversParentTypes['TopicSuggestion']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
 };
 
 export type TrendResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Trend'] = ResolversParentTypes['Trend']> = {
@@ -2047,6 +2188,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Author?: AuthorResolvers<ContextType>;
   AuthorConnection?: AuthorConnectionResolvers<ContextType>;
   AuthorEdge?: AuthorEdgeResolvers<ContextType>;
+  AuthorSuggestion?: AuthorSuggestionResolvers<ContextType>;
   Authorship?: AuthorshipResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationConnection?: CitationConnectionResolvers<ContextType>;
@@ -2062,6 +2204,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Institution?: InstitutionResolvers<ContextType>;
   InstitutionConnection?: InstitutionConnectionResolvers<ContextType>;
   InstitutionEdge?: InstitutionEdgeResolvers<ContextType>;
+  InstitutionSuggestion?: InstitutionSuggestionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OpenAccessFacetBucket?: OpenAccessFacetBucketResolvers<ContextType>;
   OutboxRecord?: OutboxRecordResolvers<ContextType>;
@@ -2074,6 +2217,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  SourceSuggestion?: SourceSuggestionResolvers<ContextType>;
   StoreInfo?: StoreInfoResolvers<ContextType>;
   StoreSync?: StoreSyncResolvers<ContextType>;
   SyncStatus?: SyncStatusResolvers<ContextType>;
@@ -2083,6 +2227,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   TopicConnection?: TopicConnectionResolvers<ContextType>;
   TopicEdge?: TopicEdgeResolvers<ContextType>;
   TopicFacetBucket?: TopicFacetBucketResolvers<ContextType>;
+  TopicSuggestion?: TopicSuggestionResolvers<ContextType>;
   Trend?: TrendResolvers<ContextType>;
   TrendPoint?: TrendPointResolvers<ContextType>;
   TypeFacetBucket?: TypeFacetBucketResolvers<ContextType>;

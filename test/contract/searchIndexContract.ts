@@ -152,27 +152,6 @@ const ids = (r: SearchResult) => r.page.edges.map((e) => e.node.workId);
 const sortedIds = (list: readonly TruthWork[]) => list.map((w) => w.id).sort(byteOrder);
 const sum = (buckets: readonly { count: number }[]) => buckets.reduce((s, b) => s + b.count, 0);
 
-/** Title words for autocomplete truth: lowercase runs of letters and digits. */
-const titleWords = (title: string) => title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-
-/**
- * An autocomplete prefix: the first 4 letters of the most frequent title word (≥ 6 letters), among
- * prefixes whose every word-initial occurrence in a title follows a safe boundary (so both analyzers
- * start a word there).
- */
-function autocompletePrefix(): string {
-  const df = new Map<string, number>();
-  for (const w of works) for (const word of new Set(titleWords(w.title ?? ''))) df.set(word, (df.get(word) ?? 0) + 1);
-  const candidates = [...df].filter(([word]) => word.length >= 6 && /^[a-z]+$/.test(word) && !STOP_WORDS.has(word)).sort((a, b) => b[1] - a[1] || byteOrder(a[0], b[0]));
-  for (const [word] of candidates) {
-    const prefix = word.slice(0, 4);
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${prefix}`, 'giu');
-    const safe = works.every((w) => [...(w.title ?? '').matchAll(re)].every((m) => SAFE_BEFORE.test((w.title ?? '').slice(Math.max(0, m.index - 1), m.index))));
-    if (safe) return prefix;
-  }
-  throw new Error('no autocomplete prefix in the sample');
-}
-
 /**
  * Registers the contract's tests for one SearchIndex. `index()` is called inside the tests, after the
  * caller's beforeAll has loaded the sample.
@@ -378,38 +357,6 @@ export function searchIndexContract(name: string, index: () => SearchIndex): voi
       expect(res.page.edges).toEqual([]);
       expect(res.page.hasNextPage).toBe(false);
       expect(res.facets).toEqual({ publicationYear: [], type: [], isOpenAccess: [], topic: [] });
-    });
-
-    describe('autocomplete', () => {
-      const prefix = autocompletePrefix();
-      const expected = works
-        .filter((w) => w.title != null && titleWords(w.title).some((word) => word.startsWith(prefix)))
-        .sort((a, b) => b.citedByCount - a.citedByCount || byteOrder(a.id, b.id));
-
-      it(`suggests titles with a word starting with the prefix, most cited first, then id, honouring first`, async () => {
-        expect(expected.length).toBeGreaterThan(5);
-        const five = await index().autocomplete(prefix, 5);
-        expect(five.map((s) => s.workId)).toEqual(expected.slice(0, 5).map((w) => w.id));
-        for (const s of five) {
-          expect(titleWords(s.title).some((word) => word.startsWith(prefix))).toBe(true);
-          expect(s.title).toBe(truth.works.get(s.workId)?.title);
-        }
-        const all = await index().autocomplete(prefix.toUpperCase(), 50);
-        expect(all.map((s) => s.workId)).toEqual(expected.slice(0, 50).map((w) => w.id));
-        expect(new Set(all.map((s) => s.workId)).size).toBe(all.length);
-        expect(await index().autocomplete(prefix, 1)).toHaveLength(1);
-        expect(await index().autocomplete(prefix, 0)).toEqual([]);
-      });
-
-      // Title words are runs of letters and digits: no word starts with %, _ or \ (one sample title holds
-      // LaTeX, `$$\\hbox {BaSO}_{4}$$`, whose words are hbox, baso, 4), so these prefixes match nothing — unless
-      // they leak through as LIKE wildcards or tsquery syntax.
-      it('takes %, _ and \\ literally (no wildcards): they match nothing', async () => {
-        expect(works.some((w) => (w.title ?? '').includes('%'))).toBe(false);
-        for (const p of ['%', '_', '\\', `${prefix.slice(0, 2)}%`, `${prefix.slice(0, 1)}_${prefix.slice(2)}`, '%%', "'", `${prefix}\\`]) {
-          expect(await index().autocomplete(p, 10)).toEqual([]);
-        }
-      });
     });
   });
 }

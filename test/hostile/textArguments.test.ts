@@ -93,3 +93,32 @@ describe('text arguments with NUL or unpaired surrogates (production mode): BAD_
     });
   });
 });
+
+describe('autocomplete prefixes (production mode): bounded, literal, never an internal error', () => {
+  let gateway: TestGateway;
+  const gql = (query: string, variables?: Record<string, unknown>) => postGraphql(gateway.url, { query, variables });
+  const FIELDS = ['autocompleteWorks', 'autocompleteAuthors', 'autocompleteTopics', 'autocompleteInstitutions', 'autocompleteSources'];
+
+  beforeAll(async () => {
+    gateway = await startProductionGateway();
+  });
+  afterAll(() => gateway?.stop());
+
+  it.each(FIELDS)('%s: longer than 100 characters, more than 10 words or blank is BAD_USER_INPUT on prefix', async (field) => {
+    for (const prefix of ['a'.repeat(101), 'a b c d e f g h i j k', '   ']) {
+      expectTypedError(await gql(`query($p: String!) { ${field}(prefix: $p) { id } }`, { p: prefix }), { code: 'BAD_USER_INPUT', argument: 'prefix' });
+    }
+    expectTypedError(await gql(`{ ${field}(prefix: "a", first: 51) { id } }`), { code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
+  it.each(FIELDS)('%s: punctuation only suggests nothing; tsquery and wildcard characters are separators', async (field) => {
+    for (const prefix of ['%', '_', '\\', "'", '!&|:*', '"', '-- ;']) {
+      const data = expectData<Record<string, unknown[]>>(await gql(`query($p: String!) { ${field}(prefix: $p) { id } }`, { p: prefix }));
+      expect(data[field]).toEqual([]);
+    }
+    for (const prefix of ["x' | 'y", 'a:* & !b', '\\\\', `${'ab '.repeat(9)}a${'%'.repeat(70)}`]) {
+      const data = expectData<Record<string, unknown[]>>(await gql(`query($p: String!) { ${field}(prefix: $p) { id } }`, { p: prefix }));
+      expect(Array.isArray(data[field])).toBe(true);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { workFilterSql } from './workSql';
 /**
  * SQL of PostgresSearchIndex. The user's text is only ever a bound parameter: each term of the parsed query
  * (searchQuery.ts) is a `plainto_tsquery` / `phraseto_tsquery` of a `$n` (searchQuerySql), combined by fixed
- * operators, and the autocomplete prefix becomes one quoted tsquery lexeme (`tsqueryPrefix`). Words are those
+ * operators (autocomplete is autocompleteSql.ts). Words are those
  * of the `simple` configuration (migration 002): lowercased, not stemmed, no stop words.
  */
 
@@ -212,29 +212,6 @@ export interface SearchFacetRow {
   readonly value: string | null;
   readonly n: number;
   readonly ord: number;
-}
-
-/**
- * Works with a title word starting with the prefix: one prefix lexeme restricted to weight A (the title's
- * lexemes) over the GIN index, most cited first, then id. `prefixLexeme` comes from `tsqueryPrefix`.
- */
-export function autocompleteSql(prefixLexeme: string, first: number, params: SqlParams): string {
-  return `SELECT w.id, w.title FROM works w
-    WHERE w.search_vector @@ ${params.add(prefixLexeme, 'tsquery')} AND w.title IS NOT NULL
-    ORDER BY w.cited_by_count DESC, w.id COLLATE "C"
-    LIMIT ${params.add(first, 'integer')}`;
-}
-
-/**
- * The tsquery text matching title lexemes that start with `prefix`: the lowercased prefix as ONE quoted
- * lexeme (quotes doubled, backslashes escaped, so nothing in it is tsquery syntax) with `:*A`. `%`, `_` and
- * `\` are plain characters here (no LIKE); no lexeme of the `simple` parser contains them, so they match
- * nothing. Undefined when nothing is left to match.
- */
-export function tsqueryPrefix(prefix: string): string | undefined {
-  const word = prefix.replace(/\0/g, '').trim().toLowerCase();
-  if (word.length === 0) return undefined;
-  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*A`;
 }
 
 /** Where a search page ends: the last hit's sort value (a score as PostgreSQL printed the real, a count, a text key) and id. */

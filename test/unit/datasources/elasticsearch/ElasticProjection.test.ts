@@ -1,3 +1,4 @@
+import { SUGGESTION_INDEX_MAPPINGS } from '../../../../datasources/elasticsearch/suggestionIndexMapping';
 import { type Client, errors } from '@elastic/elasticsearch';
 import type { CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { emptyBatch } from '../../../../datasources/writes/catalogWrite';
@@ -71,16 +72,18 @@ function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknow
 const policy = () => new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
 
 describe('ElasticProjection', () => {
-  it('creates a missing index with the explicit mapping, and only adds missing fields to an existing one', async () => {
+  it('creates missing indexes (works, then suggestions) with their explicit mappings, and only adds missing fields to existing ones', async () => {
     const missing = fakeClient();
     await new ElasticProjection(missing.client, policy(), 'works_x').ensureSchema();
-    expect(missing.calls.map((c) => c.method)).toEqual(['exists', 'create']);
+    expect(missing.calls.map((c) => c.method)).toEqual(['exists', 'create', 'exists', 'create']);
     expect(missing.calls[1]?.params).toMatchObject({ index: 'works_x', mappings: WORK_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
+    expect(missing.calls[3]?.params).toMatchObject({ index: 'works_x_suggestions', mappings: SUGGESTION_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
 
     const present = fakeClient({ exists: true });
     await new ElasticProjection(present.client, policy(), 'works_x').ensureSchema();
-    expect(present.calls.map((c) => c.method)).toEqual(['exists', 'putMapping']);
+    expect(present.calls.map((c) => c.method)).toEqual(['exists', 'putMapping', 'exists', 'putMapping']);
     expect(present.calls[1]?.params).toEqual({ index: 'works_x', properties: WORK_INDEX_MAPPINGS.properties });
+    expect(present.calls[3]?.params).toEqual({ index: 'works_x_suggestions', properties: SUGGESTION_INDEX_MAPPINGS.properties });
   });
 
   it('treats losing the creation race (resource_already_exists_exception) as success, and other refusals as errors', async () => {

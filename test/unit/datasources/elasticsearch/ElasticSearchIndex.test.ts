@@ -132,19 +132,30 @@ describe('ElasticSearchIndex', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('autocompletes with a literal lowercase prefix on the title words, most cited first, then id', async () => {
+  it('autocompletes with a term per whole word and a literal prefix on the title words, most cited, then title, then id', async () => {
     const { client, requests } = fakeClient({
-      hits: { hits: [{ _id: 'W9', _source: { title: 'Hydrogen storage' }, sort: [50, 'W9'] }, { _id: 'W8', _source: {}, sort: [1, 'W8'] }] },
+      hits: { hits: [{ _id: 'W9', _source: { title: 'Hydrogen storage' }, sort: [50, 'hydrogen storage', 'W9'] }, { _id: 'W8', _source: {}, sort: [1, '', 'W8'] }] },
     });
     const index = new ElasticSearchIndex(client, policy(), 'works');
-    expect(await index.autocomplete('  HyDr%_ ', 5)).toEqual([{ workId: 'W9', title: 'Hydrogen storage' }]);
+    expect(await index.autocomplete({ whole: ['hydrogen'], prefix: 'st' }, 5)).toEqual([{ workId: 'W9', title: 'Hydrogen storage' }]);
     expect(requests[0]).toMatchObject({
       size: 5,
-      query: { bool: { filter: [{ prefix: { title: { value: 'hydr%_' } } }] } },
-      sort: [{ cited_by_count: { order: 'desc' } }, { id: { order: 'asc' } }],
+      query: { bool: { filter: [{ term: { title: { value: 'hydrogen' } } }, { prefix: { title: { value: 'st' } } }] } },
+      sort: [{ cited_by_count: { order: 'desc' } }, { title_sort: { order: 'asc' } }, { id: { order: 'asc' } }],
     });
-    expect(await index.autocomplete('   ', 5)).toEqual([]);
-    expect(await index.autocomplete('hyd', 0)).toEqual([]);
+    expect(await index.autocomplete({ whole: [], prefix: 'hyd' }, 0)).toEqual([]);
     expect(requests).toHaveLength(1);
+  });
+
+  it('suggests entities of one kind from the suggestion index beside the works index, by popularity, name, id', async () => {
+    const { client, requests } = fakeClient({ hits: { hits: [{ _id: 'A1', _source: { id: 'A1', name: 'Ada Lovelace' } }] } });
+    const index = new ElasticSearchIndex(client, policy(), 'works');
+    expect(await index.suggest('author', { whole: ['ada'], prefix: 'lo' }, 3)).toEqual([{ id: 'A1', displayName: 'Ada Lovelace' }]);
+    expect(requests[0]).toMatchObject({
+      index: 'works_suggestions',
+      size: 3,
+      query: { bool: { filter: [{ term: { kind: 'author' } }, { term: { name: { value: 'ada' } } }, { prefix: { name: { value: 'lo' } } }] } },
+      sort: [{ popularity: { order: 'desc' } }, { name_sort: { order: 'asc' } }, { id: { order: 'asc' } }],
+    });
   });
 });

@@ -70,13 +70,12 @@ describe('PostgresSearchIndex', () => {
     expect(statements).toHaveLength(0);
   });
 
-  it('autocompletes through one statement, and not at all for a blank prefix or first 0', async () => {
+  it('autocompletes through one statement, its words one bound tsquery text, and not at all for first 0', async () => {
     const { db, statements } = fakeDb({ autocomplete: [{ id: 'W1', title: 'Hydrogen storage' }] });
     const index = new PostgresSearchIndex(db, policy());
-    expect(await index.autocomplete('HYD', 3)).toEqual([{ workId: 'W1', title: 'Hydrogen storage' }]);
-    expect(statements[0]?.params).toEqual(["'hyd':*A", 3]);
-    expect(await index.autocomplete('  ', 3)).toEqual([]);
-    expect(await index.autocomplete('hyd', 0)).toEqual([]);
+    expect(await index.autocomplete({ whole: ['hydrogen'], prefix: 'st' }, 3)).toEqual([{ workId: 'W1', title: 'Hydrogen storage' }]);
+    expect(statements[0]?.params).toEqual(["'hydrogen':A & 'st':*A", 3]);
+    expect(await index.autocomplete({ whole: [], prefix: 'hyd' }, 0)).toEqual([]);
     expect(statements).toHaveLength(1);
   });
 });

@@ -1,6 +1,5 @@
 import { searchSignature } from '../../../../../datasources/shared/searchSignature';
 import {
-  autocompleteSql,
   decodeSearchCursor,
   encodeSearchCursor,
   MARK_START,
@@ -8,7 +7,6 @@ import {
   markedSnippets,
   searchFacetsSql,
   searchPageSql,
-  tsqueryPrefix,
 } from '../../../../../datasources/postgres/sql/searchSql';
 import { SqlParams } from '../../../../../datasources/postgres/sql/SqlParams';
 import { splitFacetFilter } from '../../../../../datasources/shared/facetFilters';
@@ -50,30 +48,6 @@ describe('search SQL', () => {
     expectPlaceholdersMatch(sql, params);
     for (const facet of ["'total'", "'year'", "'type'", "'oa'", "'topic'"]) expect(sql).toContain(facet);
     expect(sql).toContain('LIMIT 20');
-  });
-
-  it('autocompletes with one bound tsquery prefix lexeme restricted to title (weight A) words', () => {
-    const params = new SqlParams();
-    const sql = autocompleteSql("'hydr':*A", 10, params);
-    expect(sql).toContain('w.search_vector @@ $1::tsquery');
-    expect(sql).toContain('ORDER BY w.cited_by_count DESC, w.id COLLATE "C"');
-    expect(params.values).toEqual(["'hydr':*A", 10]);
-  });
-});
-
-describe('tsqueryPrefix', () => {
-  it('quotes the lowercased prefix as one lexeme, so nothing in it is tsquery syntax', () => {
-    expect(tsqueryPrefix('  HyDr ')).toBe("'hydr':*A");
-    expect(tsqueryPrefix("it's")).toBe("'it''s':*A");
-    expect(tsqueryPrefix('a\\b')).toBe("'a\\\\b':*A");
-    expect(tsqueryPrefix("x' | 'y")).toBe("'x'' | ''y':*A");
-    expect(tsqueryPrefix('%_')).toBe("'%_':*A");
-    expect(tsqueryPrefix('a\0b')).toBe("'ab':*A");
-  });
-
-  it('has nothing to match for a blank prefix', () => {
-    expect(tsqueryPrefix('')).toBeUndefined();
-    expect(tsqueryPrefix(' \t ')).toBeUndefined();
   });
 });
 
