@@ -16,6 +16,7 @@ import { rank } from '../support/entityGroundTruth';
 import { type GatewayProcess, spawnGateway } from '../support/gatewayProcess';
 import { byteOrder, namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sampleGroundTruth';
 import { subgraphTruth } from '../support/subgraphTruth';
+import { ranked, suggestionGroundTruth, truthMatches, truthTitles } from '../support/suggestionGroundTruth';
 import { TEST_JWT_SECRET, testToken } from '../support/testTokens';
 
 /**
@@ -169,15 +170,27 @@ describe('the web app pages, one persisted request each', () => {
     expect(page?.trend?.points).toEqual(truthTrend(tagged));
   });
 
-  it('type-ahead: titles with a word starting with the prefix, most cited first', async () => {
-    const res = await client.request(TypeAheadDocument, { prefix: 'Hydrog' });
-    expect(res.errors).toEqual([]);
-    const expected = all
-      .filter((w) => (w.title ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith('hydrog')))
-      .sort((a, b) => b.citedByCount - a.citedByCount || byteOrder(a.id, b.id))
-      .slice(0, 8);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(res.data?.autocompleteWorks?.map((s) => s.id)).toEqual(expected.map((w) => w.id));
+  it('type-ahead: works, authors and topics matching a multi-word prefix, by popularity', async () => {
+    const truth = suggestionGroundTruth();
+    const expected = (list: readonly { id: string; name: string; popularity: number }[], whole: string[], prefix: string) =>
+      ranked(list.filter((e) => truthMatches(e.name, whole, prefix))).slice(0, 5).map((e) => e.id);
+    const named = (kind: 'author' | 'topic') => [...truth[kind].values()].map((e) => ({ id: e.id, name: e.recordName ?? [...e.names][0] as string, popularity: e.popularity }));
+
+    const works = await client.request(TypeAheadDocument, { prefix: 'hydrogen st' });
+    expect(works.errors).toEqual([]);
+    const hydrogen = expected(truthTitles(), ['hydrogen'], 'st');
+    expect(hydrogen.length).toBeGreaterThan(0);
+    expect(works.data?.autocompleteWorks?.map((s) => s.id)).toEqual(hydrogen);
+
+    const people = await client.request(TypeAheadDocument, { prefix: 'ahmed fa' });
+    const ahmed = expected(named('author'), ['ahmed'], 'fa');
+    expect(ahmed.length).toBeGreaterThan(0);
+    expect(people.data?.autocompleteAuthors?.map((s) => s.id)).toEqual(ahmed);
+
+    const topics = await client.request(TypeAheadDocument, { prefix: 'oil rec' });
+    const oil = expected(named('topic'), ['oil'], 'rec');
+    expect(oil.length).toBeGreaterThan(0);
+    expect(topics.data?.autocompleteTopics?.map((s) => s.id)).toEqual(oil);
   });
 
   it("editor flow: who is signed in, an article created, and its sync token followed", async () => {
