@@ -43,7 +43,7 @@ module.exports = tseslint.config(
   {
     files: ['**/*.ts'],
     plugins: { import: importPlugin },
-    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } }, 'import/ignore': ['node_modules'] },
     rules: {
       'import/no-cycle': 'error',
       'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
