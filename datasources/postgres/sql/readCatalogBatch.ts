@@ -1,6 +1,7 @@
 import { isOaStatus } from '../../../src/core/domain/oaStatus';
 import type { AuthorWrite, CatalogBatch, CitationsInYear, WorkWrite } from '../../writes/catalogWrite';
-import { idsFromList, type InstitutionRow, type TopicRow, toInstitution, toTopic, type WorkRow } from '../rows';
+import { idsFromList, type InstitutionRow, type SourceRow, type TopicRow, toInstitution, toSource, toTopic, type WorkRow } from '../rows';
+import { ENTITY_COLUMNS } from './entitySql';
 import { idListSql } from './workSql';
 import type { SqlExecutor } from '../SqlExecutor';
 
@@ -30,9 +31,10 @@ interface AuthorRow {
 
 /**
  * The works with `workIds` as catalog batch rows (what upsertCatalogBatch wrote), with the authors of their
- * bylines, the institutions those name and the works' topics; six statements whatever the number of ids. `forUpdate`
- * locks the work rows (`FOR UPDATE`) for the caller's transaction. The institutions and topics are what the search
- * projection denormalises (countries, the topic hierarchy); sources are not read: projections only need their ids.
+ * bylines, the institutions those name, the works' topics and their sources; seven statements whatever the number of
+ * ids. `forUpdate` locks the work rows (`FOR UPDATE`) for the caller's transaction. The institutions and topics are
+ * what the search projection denormalises (countries, the topic hierarchy); with the authors and sources they are the
+ * entity suggestions the Elasticsearch projection rebuilds on a reindex or a relayed change.
  */
 export async function readCatalogBatch(
   q: Pick<SqlExecutor, 'query'>,
@@ -72,11 +74,15 @@ export async function readCatalogBatch(
      WHERE id IN (SELECT topic_id FROM work_topics WHERE work_id = ANY($1::text[])) ORDER BY id`,
     [ids],
   );
+  const sources = await q.query<SourceRow>(
+    `SELECT ${ENTITY_COLUMNS.source} FROM sources e WHERE e.id IN (SELECT source_id FROM works WHERE id = ANY($1::text[])) ORDER BY e.id`,
+    [ids],
+  );
   return {
     works: works.map((w) => toWorkWrite(w, authorships, topics)),
     authors: authors.map(toAuthorWrite),
     institutions: institutions.map(toInstitution),
-    sources: [],
+    sources: sources.map(toSource),
     topics: topicRecords.map(toTopic),
   };
 }
