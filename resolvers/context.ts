@@ -1,3 +1,4 @@
+import type { ResponseCacheability } from '../src/core/ResponseCacheability';
 import type { CatalogReader } from '../datasources/CatalogReader';
 import type { CitationGraph } from '../datasources/CitationGraph';
 import type { SearchIndex } from '../datasources/SearchIndex';
@@ -31,4 +32,6 @@ export interface GatewayContext {
   readonly articles: ArticleService;
   readonly outbox: OutboxAdmin;
   readonly gateway: GatewayDescription;
+  /** Lets a resolver whose answer is random make the response uncacheable. */
+  readonly cacheability: ResponseCacheability;
 }

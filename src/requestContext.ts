@@ -1,3 +1,4 @@
+import { ResponseCacheability } from './core/ResponseCacheability';
 import type { IncomingHttpHeaders } from 'node:http';
 import { RequestAuth } from './auth/RequestAuth';
 import type { TokenVerifier } from './auth/TokenVerifier';
@@ -51,6 +52,7 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     articles: deps.writePath.articles,
     outbox: deps.writePath.outbox,
     budget: budgetOf(deps),
+    cacheability: new ResponseCacheability(),
   };
 }
 
