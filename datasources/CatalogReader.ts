@@ -34,6 +34,12 @@ export interface CatalogReader {
   getInstitutionsByIds(ids: readonly string[]): Promise<(InstitutionRecord | null)[]>;
   findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkRecord>>;
   findAuthors(request: PageRequest<AuthorFilter, AuthorSortKey>): Promise<Page<AuthorRecord>>;
+  /**
+   * Up to `size` works the filter admits, chosen by `seed`: the works in the order of the hex MD5 of
+   * `<seed>:<id>` (the seed in decimal, e.g. `42:W2741809807`), byte order, ties by id — the same seed and filter
+   * always give the same works, in the same order. Reads (hashes) the whole filtered set.
+   */
+  sampleWorks(size: number, seed: number, filter: WorkFilter | undefined): Promise<WorkRecord[]>;
   /** Works by bare lowercase DOI (`10.1016/…`), aligned with `dois`. */
   getWorksByDois(dois: readonly string[]): Promise<(WorkRecord | null)[]>;
   /** Authors by bare ORCID (`0000-0002-…`); of several authors with one ORCID, the one with most works, then the smallest id. */

@@ -1,3 +1,4 @@
+import type { ResponseCacheability } from '../src/core/ResponseCacheability';
 import type { CatalogReader } from '../datasources/CatalogReader';
 import type { CitationGraph } from '../datasources/CitationGraph';
 import type { SearchIndex } from '../datasources/SearchIndex';
@@ -34,4 +35,6 @@ export interface GatewayContext {
   /** Sync tokens: issued by the mutations, read by `syncStatus`. */
   readonly sync: SyncTracker;
   readonly gateway: GatewayDescription;
+  /** Lets a resolver whose answer is random make the response uncacheable. */
+  readonly cacheability: ResponseCacheability;
 }

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { BadUserInputError } from '../src/core/errors';
 import { doiUrl } from '../src/core/domain/doi';
 import type { OaStatus, Resolvers } from '../src/generated/graphql';
 import type { OaStatus as DomainOaStatus } from '../src/core/domain/oaStatus';
@@ -11,6 +13,9 @@ import { afterCursor, connectionFields, pageSize } from './pagination';
 import { toTrendRange } from './trendInputs';
 import { loadWorkPage } from './workPages';
 import { loadExisting } from './loadExisting';
+
+/** Most works one `sampleWorks` returns (the schema's @listSize maxSize). */
+const MAX_SAMPLE_SIZE = 200;
 
 /** `Work.referencedWorks` when `first` is absent (the schema's `@listSize(assumedSize:)`; it refuses more than its maxSize). */
 const DEFAULT_REFERENCED_WORKS = 100;
@@ -47,6 +52,17 @@ export const workResolvers: Resolvers = {
           after: afterCursor(args.after),
         }),
       ),
+    sampleWorks: (_parent, args, { catalog, cacheability }) => {
+      const size = args.size;
+      if (!Number.isInteger(size) || size < 1 || size > MAX_SAMPLE_SIZE) {
+        throw new BadUserInputError(`size must be between 1 and ${MAX_SAMPLE_SIZE} (got ${size})`, 'size');
+      }
+      const filter = toWorkFilter(args.filter);
+      if (args.seed == null) cacheability.forbid();
+      // A drawn seed is an ordinary seed: the unseeded sample is the seeded one for a seed nobody chose.
+      const seed = args.seed ?? randomInt(-(2 ** 31), 2 ** 31);
+      return catalog.sampleWorks(size, seed, filter);
+    },
   },
   Work: {
     doi: (work) => (work.doi === null ? null : doiUrl(work.doi)),

@@ -1,3 +1,4 @@
+import { ResponseCacheability } from './core/ResponseCacheability';
 import type { IncomingHttpHeaders } from 'node:http';
 import { RequestAuth } from './auth/RequestAuth';
 import type { TokenVerifier } from './auth/TokenVerifier';
@@ -52,6 +53,7 @@ export async function createRequestContext(deps: ContextDeps, headers: IncomingH
     outbox: deps.writePath.outbox,
     sync: deps.writePath.sync,
     budget: budgetOf(deps),
+    cacheability: new ResponseCacheability(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Cache } from '../cache/Cache';
+import { workSampleSql } from './sql/workSampleSql';
 import { cachedBatch } from '../cache/cachedBatch';
 import type { CatalogReader } from '../CatalogReader';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
@@ -136,6 +137,12 @@ export class PostgresCatalog implements CatalogReader {
       ORDER BY ${orderBySql(order)}`;
     const rows = await this.rows<WorkRow>('works.find', sql, params.values);
     return this.page(rows, request.first, order, toWork, () => this.countWorks(request.filter));
+  }
+
+  async sampleWorks(size: number, seed: number, filter: WorkFilter | undefined): Promise<WorkRecord[]> {
+    const params = new SqlParams();
+    const rows = await this.rows<WorkRow>('works.sample', workSampleSql(size, seed, filter, params), params.values);
+    return rows.map(toWork);
   }
 
   async findAuthors(request: PageRequest<AuthorFilter, AuthorSortKey>): Promise<Page<AuthorRecord>> {

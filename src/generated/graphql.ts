@@ -621,6 +621,13 @@ export type Query = {
   /** The outbox of changes on their way to the projection stores, dead letters included. Role `admin`. */
   readonly outbox: OutboxStatus;
   /**
+   * A sample of `size` works (1–200; fewer when the filter admits fewer) of those `filter` admits, read from PostgreSQL.
+   * With a `seed` the sample is deterministic and cacheable: the works in the order of the hex MD5 of `<seed>:<id>` (the
+   * seed in decimal, e.g. `42:W2741809807`), byte order, ties by id — the same seed and filter always give the same works
+   * in the same order. Without a seed a random one is drawn and the answer is not cached (`no-store`).
+   */
+  readonly sampleWorks: ReadonlyArray<Work>;
+  /**
    * Full-text search over titles and abstracts (plain text: OpenAlex markup stripped), narrowed by `filter`, in `sort`
    * order. `query` takes web-search syntax: words (all must occur), `"quoted phrases"`, `OR` between terms (any case),
    * `-term` to exclude; at most 500 characters. An absent or blank `query` browses every work the filter admits. `sort`
@@ -764,6 +771,13 @@ export type QueryInstitutionsArgs = {
 
 export type QueryOutboxArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySampleWorksArgs = {
+  filter?: InputMaybe<WorkFilter>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  size: Scalars['Int']['input'];
 };
 
 
@@ -1942,6 +1956,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionArgs>>;
   institutions?: Resolver<ResolversTypes['InstitutionConnection'], ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   outbox?: Resolver<ResolversTypes['OutboxStatus'], ParentType, ContextType, RequireFields<QueryOutboxArgs, 'first'>>;
+  sampleWorks?: Resolver<ReadonlyArray<ResolversTypes['Work']>, ParentType, ContextType, RequireFields<QuerySampleWorksArgs, 'size'>>;
   searchWorks?: Resolver<Maybe<ResolversTypes['WorkSearchConnection']>, ParentType, ContextType, Partial<QuerySearchWorksArgs>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, Partial<QuerySourceArgs>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;

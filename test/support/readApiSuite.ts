@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WorkFilter } from '../../datasources/types';
 import { satisfies } from '../contract/searchIndexContract';
 import { newFieldFilters } from '../contract/workFilterTruth';
@@ -248,6 +249,55 @@ export function readApiSuite(gateway: () => TestGateway): void {
       const res = await gateway().gql(`{ works(filter: ${filter}) { totalCount } }`);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
+  });
+
+  describe('sampleWorks', () => {
+    /** The expected sample, recomputed here: md5 hex of `<seed>:<id>` in byte order, ties by id, over the filtered sample JSON. */
+    const expectedSample = (size: number, seed: number, filter?: WorkFilter) =>
+      [...truth.works.values()]
+        .filter((w) => satisfies(w, filter))
+        .map((w) => ({ id: w.id, key: createHash('md5').update(`${seed}:${w.id}`).digest('hex') }))
+        .sort((a, b) => byteOrder(a.key, b.key) || byteOrder(a.id, b.id))
+        .slice(0, size)
+        .map((w) => w.id);
+    const sample = (variables: Record<string, unknown>) =>
+      gateway().gql<{ sampleWorks: { id: string }[] }>('query($size: Int!, $seed: Int, $filter: WorkFilter) { sampleWorks(size: $size, seed: $seed, filter: $filter) { id } }', variables);
+    const post = (body: unknown) =>
+      fetch(gateway().url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    it.each<[number, number, WorkFilter | undefined]>([
+      [10, 42, undefined],
+      [10, -7, undefined],
+      [200, 0, undefined],
+      [5, 2147483647, { language: ['en'], hasAbstract: true }],
+      [25, 3, { or: [{ countryCode: ['SA'] }, { publicationYear: { lte: 2000 } }] }],
+      [20, 9, { type: ['book-chapter-that-no-work-has'] }],
+    ])('size %d, seed %d, filter %j: the works md5(seed:id) orders first, computed from the sample JSON', async (size, seed, filter) => {
+      const res = await sample({ size, seed, filter });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.sampleWorks.map((w) => w.id)).toEqual(expectedSample(size, seed, filter));
+      const again = await sample({ size, seed, filter });
+      expect(again.data?.sampleWorks).toEqual(res.data?.sampleWorks);
+    });
+
+    it('is cacheable with a seed and no-store without one (whose answer is still a sample of the filtered works)', async () => {
+      const seeded = await post({ query: '{ sampleWorks(size: 3, seed: 1) { id } }' });
+      expect(seeded.headers.get('cache-control')).toMatch(/^max-age=\d+, public$/);
+      const unseeded = await post({ query: '{ sampleWorks(size: 200, filter: { hasDoi: false }) { id } }' });
+      expect(unseeded.headers.get('cache-control')).toBe('no-store');
+      const body = (await unseeded.json()) as { data: { sampleWorks: { id: string }[] } };
+      const ids = body.data.sampleWorks.map((w) => w.id);
+      expect([...ids].sort(byteOrder)).toEqual(expectedSample(200, 0, { hasDoi: false }).sort(byteOrder));
+    });
+
+    it('refuses a size outside 1–200 naming size, and a bad filter naming the field', async () => {
+      for (const size of [0, 201, -1]) {
+        const res = await sample({ size, seed: 1 });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'size' });
+      }
+      const bad = await sample({ size: 3, seed: 1, filter: { countryCode: ['ZZZ'] } });
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.countryCode[0]' });
+    });
   });
 
   it('rejects a cursor it did not make, or one made for another order, naming after', async () => {

@@ -1,3 +1,4 @@
+import type { ResponseCacheability } from '../../core/ResponseCacheability';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { OperationDefinitionNode } from 'graphql';
@@ -36,7 +37,9 @@ export function cachePolicyPlugins(maxAgeSeconds: number): ApolloServerPlugin<Ba
           // Nothing restricted (only meta fields): no hint says it may be cached, so it is not (no-store), as Apollo has it.
           if (policy.maxAge !== undefined) requestContext.overallCachePolicy.restrict({ maxAge: maxAgeSeconds });
         },
-        async willSendResponse({ response, overallCachePolicy }) {
+        async willSendResponse({ response, overallCachePolicy, contextValue }) {
+          // A resolver whose answer is random (ResponseCacheability) makes the whole answer uncacheable.
+          if ((contextValue as { cacheability?: ResponseCacheability }).cacheability?.cacheable === false) overallCachePolicy.restrict({ maxAge: 0, scope: 'PRIVATE' });
           // An answer another plugin made uncacheable (the response budget's replacement) stays so.
           if (response.http.headers.get('cache-control') === 'no-store') return;
           const policy = overallCachePolicy.policyIfCacheable();
