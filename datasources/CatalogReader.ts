@@ -42,6 +42,8 @@ export interface CatalogReader {
   sampleWorks(size: number, seed: number, filter: WorkFilter | undefined): Promise<WorkRecord[]>;
   /** Works by bare lowercase DOI (`10.1016/…`), aligned with `dois`. */
   getWorksByDois(dois: readonly string[]): Promise<(WorkRecord | null)[]>;
+  /** Works by PubMed id (digits, `29456894`), aligned with `pmids`; of several works with one PMID, the smallest id. */
+  getWorksByPmids(pmids: readonly string[]): Promise<(WorkRecord | null)[]>;
   /** Authors by bare ORCID (`0000-0002-…`); of several authors with one ORCID, the one with most works, then the smallest id. */
   getAuthorsByOrcids(orcids: readonly string[]): Promise<(AuthorRecord | null)[]>;
   /** Institutions by bare lowercase ROR id (`02ztp3208`); of several, the smallest id. */

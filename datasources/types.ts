@@ -9,6 +9,8 @@ import type { OaStatus } from '../src/core/domain/oaStatus';
 export interface WorkFields {
   readonly id: string;
   readonly doi: string | null;
+  /** OpenAlex `ids.pmid` as digits (`29456894`); null when OpenAlex gives none or for an article. Absent means null. */
+  readonly pmid?: string | null;
   /** Plain text: OpenAlex's inline markup stripped and entities decoded at ingest (plainText). */
   readonly title: string | null;
   /**

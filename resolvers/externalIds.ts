@@ -1,6 +1,7 @@
 import { readDoi } from '../src/core/domain/doi';
 import { readIssn } from '../src/core/domain/issn';
 import { readOrcid } from '../src/core/domain/orcid';
+import { readPmid } from '../src/core/domain/pmid';
 import { readRor } from '../src/core/domain/ror';
 import { BadUserInputError } from '../src/core/errors';
 
@@ -15,6 +16,11 @@ function required(reading: Reading, key: string, value: string, argument: string
 /** The bare lowercase DOI of a `doi` argument (bare, `doi:` or URL form); else BAD_USER_INPUT naming `argument`. */
 export function requireDoi(value: string, argument: string): string {
   return required(readDoi(value), 'doi', value, argument);
+}
+
+/** The digits of a `pmid` argument (bare, `pmid:` or PubMed URL form). */
+export function requirePmid(value: string, argument: string): string {
+  return required(readPmid(value), 'pmid', value, argument);
 }
 
 /** The bare ORCID of an `orcid` argument (bare, `orcid:` or URL form, check digit verified). */
@@ -33,22 +39,21 @@ export function requireIssn(value: string, argument: string): string {
 }
 
 /**
- * Which one of two alternative arguments (`id` or `doi`, …) was given. Neither or both is a BAD_USER_INPUT naming
- * both (`extensions.argument` the first, `extensions.problems` each).
+ * Which one of alternative arguments (`id` or `doi`, …) was given. None or more than one is a BAD_USER_INPUT naming
+ * them all (`extensions.argument` the first, `extensions.problems` each).
  */
-export function exactlyOne<A extends string, B extends string>(
-  args: Partial<Record<A | B, string | null | undefined>>,
-  first: A,
-  second: B,
-): { readonly name: A; readonly value: string } | { readonly name: B; readonly value: string } {
-  const a = args[first];
-  const b = args[second];
-  if ((a == null) === (b == null)) {
-    const message = `give exactly one of ${first} and ${second} (got ${a == null ? 'neither' : 'both'})`;
-    throw new BadUserInputError(message, first, [
-      { field: first, message },
-      { field: second, message },
-    ]);
+export function exactlyOne<N extends string>(
+  args: Partial<Record<N, string | null | undefined>>,
+  ...names: readonly [N, N, ...N[]]
+): { readonly name: N; readonly value: string } {
+  const given = names.filter((n) => args[n] != null);
+  const only = given.length === 1 ? given[0] : undefined;
+  if (only === undefined) {
+    const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
+    const pair = names.length === 2;
+    const got = given.length === 0 ? (pair ? 'neither' : 'none') : pair ? 'both' : given.join(' and ');
+    const message = `give exactly one of ${list} (got ${got})`;
+    throw new BadUserInputError(message, names[0], names.map((field) => ({ field, message })));
   }
-  return a != null ? { name: first, value: a } : { name: second, value: b as string };
+  return { name: only, value: args[only] as string };
 }

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { BadUserInputError } from '../src/core/errors';
 import { doiUrl } from '../src/core/domain/doi';
+import { pmidUrl } from '../src/core/domain/pmid';
 import type { OaStatus, Resolvers } from '../src/generated/graphql';
 import type { OaStatus as DomainOaStatus } from '../src/core/domain/oaStatus';
 import type { WorkRecord } from '../datasources/types';
 import type { GatewayContext } from './context';
 import { connectionFromPagePromise, lazyConnection } from './mappers/Connection';
-import { exactlyOne, requireDoi } from './externalIds';
+import { exactlyOne, requireDoi, requirePmid } from './externalIds';
 import { requireId, toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, connectionFields, pageSize } from './pagination';
@@ -40,8 +41,10 @@ async function loadWorks(loaders: GatewayContext['loaders'], ids: readonly strin
 export const workResolvers: Resolvers = {
   Query: {
     work: (_parent, args, { loaders }) => {
-      const given = exactlyOne(args, 'id', 'doi');
-      return given.name === 'id' ? loaders.work.load(requireId(given.value, 'W', 'id')) : loaders.workByDoi.load(requireDoi(given.value, 'doi'));
+      const given = exactlyOne(args, 'id', 'doi', 'pmid');
+      if (given.name === 'doi') return loaders.workByDoi.load(requireDoi(given.value, 'doi'));
+      if (given.name === 'pmid') return loaders.workByPmid.load(requirePmid(given.value, 'pmid'));
+      return loaders.work.load(requireId(given.value, 'W', 'id'));
     },
     works: (_parent, args, { catalog }) =>
       connectionFromPagePromise(
@@ -66,6 +69,7 @@ export const workResolvers: Resolvers = {
   },
   Work: {
     doi: (work) => (work.doi === null ? null : doiUrl(work.doi)),
+    pmid: (work) => (work.pmid == null ? null : pmidUrl(work.pmid)),
     // At most `first` entries: the schema's @listSize cuts the list (src/http/limits/boundedSchema.ts).
     authorships: (work, _args, { loaders }) => loaders.authorships.load(work.id),
     authorshipCount: async (work, _args, { loaders }) => (await loaders.authorships.load(work.id)).length,

@@ -11,8 +11,9 @@ import type { TrendRange, TrendStore, TrendSubject } from '../TrendStore';
  * 4: sources carry `issns`.
  * 5: works carry `relatedWorkIds`, `oaStatus` and `oaUrl`.
  * 6: works carry `titleMarkup`, and `title` is plain text.
+ * 7: works carry `pmid`.
  */
-export const CACHE_SCHEMA_VERSION = 6;
+export const CACHE_SCHEMA_VERSION = 7;
 
 /** The catalog's entities, cached one record (or list) per id. */
 export type CatalogEntity = 'work' | 'author' | 'authorships' | 'workTopics' | 'topic' | 'source' | 'institution';

@@ -169,6 +169,15 @@ export class PostgresCatalog implements CatalogReader {
     return alignByKey(dois, rows.map(toWork), (w) => w.doi ?? '');
   }
 
+  async getWorksByPmids(pmids: readonly string[]): Promise<(WorkRecord | null)[]> {
+    const rows = await this.rows<WorkRow>(
+      'works.byPmid',
+      `SELECT DISTINCT ON (w.pmid) ${WORK_COLUMNS} FROM works w WHERE w.pmid = ANY($1::text[]) ORDER BY w.pmid, w.id`,
+      [unique(pmids)],
+    );
+    return alignByKey(pmids, rows.map(toWork), (w) => w.pmid ?? '');
+  }
+
   async getAuthorsByOrcids(orcids: readonly string[]): Promise<(AuthorRecord | null)[]> {
     const rows = await this.rows<AuthorRow>(
       'authors.byOrcid',

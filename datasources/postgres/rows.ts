@@ -14,6 +14,7 @@ export interface WorkRow {
   id: string;
   doi: string | null;
   title: string | null;
+  pmid?: string | null;
   title_markup?: string | null;
   abstract: string | null;
   publication_year: number | null;
@@ -42,6 +43,7 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   id: r.id,
   doi: r.doi,
   title: r.title,
+  pmid: r.pmid ?? null,
   titleMarkup: r.title_markup ?? null,
   abstract: r.abstract,
   publicationYear: r.publication_year,

@@ -19,6 +19,8 @@ export function workWriteOfArticle(id: string, fields: ArticleFields, authorName
   return {
     id,
     doi: fields.doi,
+    // Not editable: OpenAlex's PubMed id stays with the work.
+    pmid: current?.pmid ?? null,
     title: fields.title,
     abstract: fields.abstract,
     publicationYear: Number(fields.publicationDate.slice(0, 4)),
@@ -77,6 +79,7 @@ function comparable(w: WorkWrite): unknown[] {
   return [
     w.id,
     w.doi,
+    w.pmid ?? null,
     w.title,
     w.abstract,
     w.publicationYear,

@@ -672,9 +672,10 @@ export type Query = {
    */
   readonly viewer?: Maybe<Viewer>;
   /**
-   * A work by OpenAlex id (`W2741809807` or `https://openalex.org/W2741809807`, case-insensitive) or by DOI (bare
-   * `10.1234/abc`, `doi:10.1234/abc` or `https://doi.org/10.1234/abc`, case-insensitive). Exactly one of `id` and
-   * `doi`; a malformed one is `BAD_USER_INPUT` naming it. Null when unknown.
+   * A work by OpenAlex id (`W2741809807` or `https://openalex.org/W2741809807`, case-insensitive), by DOI (bare
+   * `10.1234/abc`, `doi:10.1234/abc` or `https://doi.org/10.1234/abc`, case-insensitive) or by PubMed id (`29456894`,
+   * `pmid:29456894` or `https://pubmed.ncbi.nlm.nih.gov/29456894`; of two works OpenAlex gives one PMID, the smallest
+   * id). Exactly one of `id`, `doi` and `pmid`; a malformed one is `BAD_USER_INPUT` naming it. Null when unknown.
    */
   readonly work?: Maybe<Work>;
   /**
@@ -834,6 +835,7 @@ export type QueryTrendsArgs = {
 export type QueryWorkArgs = {
   doi?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
+  pmid?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1221,6 +1223,8 @@ export type Work = {
   readonly oaStatus?: Maybe<OaStatus>;
   /** The best open-access URL: OpenAlex `open_access.oa_url`, else its best OA location's PDF or landing page; null when there is none. OpenAlex may give one for a closed work (a repository copy). */
   readonly oaUrl?: Maybe<Scalars['String']['output']>;
+  /** The PubMed id as a URL (`https://pubmed.ncbi.nlm.nih.gov/29456894`), as OpenAlex gives it (`ids.pmid`). Null for an article written here, and for a work stored before this field existed until it is seeded again. */
+  readonly pmid?: Maybe<Scalars['String']['output']>;
   readonly primaryTopic?: Maybe<Topic>;
   /** ISO date (YYYY-MM-DD). */
   readonly publicationDate?: Maybe<Scalars['String']['output']>;
@@ -2115,6 +2119,7 @@ export type WorkResolvers<ContextType = GatewayContext, ParentType extends Resol
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   oaStatus?: Resolver<Maybe<ResolversTypes['OaStatus']>, ParentType, ContextType>;
   oaUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pmid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   primaryTopic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
   publicationDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicationYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -80,6 +80,7 @@ export function createLoaders({ catalog, citations, trends }: LoaderSources) {
     institution: new DataLoader<string, InstitutionRecord | null>(measuredBatch('institution', (ids) => catalog.getInstitutionsByIds(ids))),
     // An external id (a bare DOI, ORCID, ROR id, ISSN) to its entity; null when none has it.
     workByDoi: byKey<WorkRecord>('workByDoi', (dois) => catalog.getWorksByDois(dois)),
+    workByPmid: byKey<WorkRecord>('workByPmid', (pmids) => catalog.getWorksByPmids(pmids)),
     authorByOrcid: byKey<AuthorRecord>('authorByOrcid', (orcids) => catalog.getAuthorsByOrcids(orcids)),
     institutionByRor: byKey<InstitutionRecord>('institutionByRor', (rors) => catalog.getInstitutionsByRors(rors)),
     sourceByIssn: byKey<SourceRecord>('sourceByIssn', (issns) => catalog.getSourcesByIssns(issns)),

@@ -3,6 +3,7 @@ import type { InstitutionRecord, SourceRecord, TopicRecord } from '../../datasou
 import { abstractFromInvertedIndex } from './abstractFromInvertedIndex';
 import { plainText } from '../core/domain/plainText';
 import { normalizeDoi } from '../core/domain/doi';
+import { normalizePmid } from '../core/domain/pmid';
 import { readIssn } from '../core/domain/issn';
 import { normalizeOrcid } from '../core/domain/orcid';
 import { isOaStatus, type OaStatus } from '../core/domain/oaStatus';
@@ -114,6 +115,8 @@ function workBatch(record: Record<string, unknown>): CatalogBatch {
   const work: WorkWrite = {
     id: idAt(record['id'], 'W', 'id'),
     doi: record['doi'] == null ? null : (normalizeDoi(record['doi']) ?? null),
+    // A PMID in a form this gateway does not read is dropped rather than rejecting the work.
+    pmid: normalizePmid(optionalObject(record['ids'], 'ids')?.['pmid']) ?? null,
     // Stored, indexed and served as plain text; the raw title is kept for those who render OpenAlex's markup.
     title: plainText(titleMarkup),
     titleMarkup,

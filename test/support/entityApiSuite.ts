@@ -177,6 +177,22 @@ export function entityApiSuite(gateway: Gateway): void {
       }
     });
 
+    it('work(pmid:) by digits, pmid: and PubMed URL (the smallest id of works sharing one), and Work.pmid as OpenAlex gives it', async () => {
+      const byPmid = new Map<string, string[]>();
+      for (const w of truth.works.values()) if (w.pmid !== null) byPmid.set(w.pmid, [...(byPmid.get(w.pmid) ?? []), w.id]);
+      expect(byPmid.size).toBeGreaterThan(20);
+      for (const [url, ids] of byPmid) {
+        const digits = /^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/(\d+)$/.exec(url)?.[1] as string;
+        const expected = [...ids].sort(byteOrder)[0];
+        for (const form of [digits, `pmid:${digits}`, url, `https://www.ncbi.nlm.nih.gov/pubmed/${digits}/`]) {
+          const res = await gateway().gql<{ work: { id: string; pmid: string } | null }>('query($p: String!) { work(pmid: $p) { id pmid } }', { p: form });
+          expect({ form, found: res.data?.work }).toEqual({ form, found: { id: expected, pmid: url } });
+        }
+      }
+      const without = [...truth.works.values()].filter((w) => w.pmid === null).slice(0, 5);
+      for (const w of without) expect((await gateway().gql<{ work: { pmid: string | null } }>(`{ work(id: "${w.id}") { pmid } }`)).data?.work).toEqual({ pmid: null });
+    });
+
     it('author(orcid:) bare, lowercase x and URL form', async () => {
       const orcids = [...truth.orcids].filter(([, ids]) => ids.size === 1).slice(0, 15);
       expect(orcids.some(([orcid]) => orcid.endsWith('X'))).toBe(true);
@@ -217,10 +233,10 @@ export function entityApiSuite(gateway: Gateway): void {
 
     it('answers null for well-formed ids nobody has', async () => {
       const res = await gateway().gql<Record<string, unknown>>(
-        '{ w: work(doi: "10.5555/no-such-work") { id } a: author(orcid: "0000-0002-1825-0097") { id } i: institution(ror: "05dxps055") { id } s: source(issn: "1234-5679") { id } }',
+        '{ w: work(doi: "10.5555/no-such-work") { id } p: work(pmid: "99999999") { id } a: author(orcid: "0000-0002-1825-0097") { id } i: institution(ror: "05dxps055") { id } s: source(issn: "1234-5679") { id } }',
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data).toEqual({ w: null, a: null, i: null, s: null });
+      expect(res.data).toEqual({ w: null, p: null, a: null, i: null, s: null });
     });
 
     it('refuses malformed external ids and anything but exactly one of id and the external id, naming the argument', async () => {
@@ -233,6 +249,9 @@ export function entityApiSuite(gateway: Gateway): void {
         ['{ source(issn: "0921-45266") { id } }', 'issn'],
         ['{ work { id } }', 'id'],
         ['{ work(id: "W1", doi: "10.1234/x") { id } }', 'id'],
+        ['{ work(pmid: "PMC5001") { id } }', 'pmid'],
+        ['{ work(pmid: "0") { id } }', 'pmid'],
+        ['{ work(doi: "10.1234/x", pmid: "5001") { id } }', 'id'],
         ['{ author(id: "A1", orcid: "0000-0002-1825-0097") { id } }', 'id'],
         ['{ source(id: "X1") { id } }', 'id'],
       ];

@@ -32,6 +32,8 @@ export interface TruthInstitution {
 interface TruthEntityWork {
   id: string;
   doi: string | null;
+  /** `ids.pmid` exactly as the record gives it (a PubMed URL), or null. */
+  pmid: string | null;
   publicationYear: number | null;
   countsByYear: { year: number; cited_by_count: number }[];
   sourceId: string | null;
@@ -95,6 +97,7 @@ function load() {
     works.set(short(w.id), {
       id: short(w.id),
       doi: w.doi ? String(w.doi).replace(/^https:\/\/doi\.org\//i, '').toLowerCase() : null,
+      pmid: w.ids?.pmid ? String(w.ids.pmid) : null,
       publicationYear: w.publication_year ?? null,
       countsByYear: w.counts_by_year ?? [],
       sourceId: source ? short(source.id) : null,

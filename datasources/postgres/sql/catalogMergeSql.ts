@@ -96,16 +96,16 @@ export async function mergeEntities(tx: Pick<SqlExecutor, 'query'>, rows: Catalo
   );
   await run(
     'works',
-    `id text, doi text, title text, "titleMarkup" text, abstract text, "publicationYear" integer, "publicationDate" text, type text,
+    `id text, doi text, pmid text, title text, "titleMarkup" text, abstract text, "publicationYear" integer, "publicationDate" text, type text,
             language text, "citedByCount" integer, "isOpenAccess" boolean, "sourceId" text, "primaryTopicId" text,
             "referencedWorkIds" jsonb, "countsByYear" jsonb, "relatedWorkIds" jsonb, "oaStatus" text, "oaUrl" text`,
-    (from) => `INSERT INTO works (id, doi, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
+    (from) => `INSERT INTO works (id, doi, pmid, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
        is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url, updated_at)
-     SELECT id, doi, title, "titleMarkup", abstract, "publicationYear", "publicationDate"::date, type, language, "citedByCount",
+     SELECT id, doi, pmid, title, "titleMarkup", abstract, "publicationYear", "publicationDate"::date, type, language, "citedByCount",
        "isOpenAccess", "sourceId", "primaryTopicId", ARRAY(SELECT jsonb_array_elements_text("referencedWorkIds")), "countsByYear",
        ARRAY(SELECT jsonb_array_elements_text("relatedWorkIds")), "oaStatus", "oaUrl", now()
      FROM ${from}
-     ON CONFLICT (id) DO UPDATE SET doi = EXCLUDED.doi, title = EXCLUDED.title, title_markup = EXCLUDED.title_markup, abstract = EXCLUDED.abstract,
+     ON CONFLICT (id) DO UPDATE SET doi = EXCLUDED.doi, pmid = EXCLUDED.pmid, title = EXCLUDED.title, title_markup = EXCLUDED.title_markup, abstract = EXCLUDED.abstract,
        publication_year = EXCLUDED.publication_year, publication_date = EXCLUDED.publication_date, type = EXCLUDED.type,
        language = EXCLUDED.language, cited_by_count = EXCLUDED.cited_by_count, is_open_access = EXCLUDED.is_open_access,
        source_id = EXCLUDED.source_id, primary_topic_id = EXCLUDED.primary_topic_id,

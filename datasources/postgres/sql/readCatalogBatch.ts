@@ -44,7 +44,7 @@ export async function readCatalogBatch(
   if (workIds.length === 0) return { works: [], authors: [], institutions: [], sources: [], topics: [] };
   const ids = [...workIds];
   const works = await q.query<WorkWriteRow>(
-    `SELECT id, doi, title, title_markup, abstract, publication_year, publication_date::text AS publication_date, type, language,
+    `SELECT id, doi, pmid, title, title_markup, abstract, publication_year, publication_date::text AS publication_date, type, language,
        cited_by_count, is_open_access, source_id, primary_topic_id, ${idListSql('referenced_work_ids')} AS referenced_work_ids,
        counts_by_year, ${idListSql('related_work_ids')} AS related_work_ids, oa_status, oa_url
      FROM works WHERE id = ANY($1::text[]) ORDER BY id${options.forUpdate ? ' FOR UPDATE' : ''}`,
@@ -92,6 +92,7 @@ function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], top
     id: w.id,
     doi: w.doi,
     title: w.title,
+    pmid: w.pmid ?? null,
     titleMarkup: w.title_markup ?? null,
     abstract: w.abstract,
     publicationYear: w.publication_year,

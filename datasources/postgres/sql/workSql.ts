@@ -11,7 +11,7 @@ export function idListSql(column: string): string {
 }
 
 /** Columns of a work row, under alias `w`, named as `WorkRow` expects. */
-export const WORK_COLUMNS = `w.id, w.doi, w.title, w.title_markup, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
+export const WORK_COLUMNS = `w.id, w.doi, w.pmid, w.title, w.title_markup, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
   w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id,
   ${idListSql('w.referenced_work_ids')} AS referenced_work_ids, ${idListSql('w.related_work_ids')} AS related_work_ids,
   w.oa_status, w.oa_url, w.version`;

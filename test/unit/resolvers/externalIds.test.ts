@@ -1,4 +1,4 @@
-import { exactlyOne, requireDoi, requireIssn, requireOrcid, requireRor } from '../../../resolvers/externalIds';
+import { exactlyOne, requireDoi, requireIssn, requireOrcid, requirePmid, requireRor } from '../../../resolvers/externalIds';
 import { badInput } from '../../support/badInput';
 
 describe('external-id arguments', () => {
@@ -8,6 +8,7 @@ describe('external-id arguments', () => {
     expect(requireOrcid('https://orcid.org/0000-0002-1825-0097', 'orcid')).toBe('0000-0002-1825-0097');
     expect(requireRor('https://ror.org/02ZTP3208', 'ror')).toBe('02ztp3208');
     expect(requireIssn('09214526', 'issn')).toBe('0921-4526');
+    expect(requirePmid('https://pubmed.ncbi.nlm.nih.gov/29456894', 'pmid')).toBe('29456894');
   });
 
   it('are BAD_USER_INPUT naming the argument when malformed, quoting the value', () => {
@@ -16,6 +17,7 @@ describe('external-id arguments', () => {
       [() => requireOrcid('0000-0002-1825-0098', 'orcid'), 'orcid'],
       [() => requireRor('02ztp3209', 'ror'), 'ror'],
       [() => requireIssn('0921-4527', 'issn'), 'issn'],
+      [() => requirePmid('PMC29456894', 'pmid'), 'pmid'],
     ];
     for (const [fn, argument] of cases) {
       const err = badInput(fn);
@@ -40,5 +42,13 @@ describe('exactlyOne', () => {
         { field: 'doi', message: expect.stringMatching(/exactly one of id and doi/) },
       ]);
     }
+  });
+
+  it('takes more than two alternatives, naming what was given', () => {
+    expect(exactlyOne({ pmid: '42' }, 'id', 'doi', 'pmid')).toEqual({ name: 'pmid', value: '42' });
+    expect(badInput(() => exactlyOne({}, 'id', 'doi', 'pmid')).message).toBe('give exactly one of id, doi and pmid (got none)');
+    const err = badInput(() => exactlyOne({ doi: '10.1234/x', pmid: '42' }, 'id', 'doi', 'pmid'));
+    expect(err.message).toBe('give exactly one of id, doi and pmid (got doi and pmid)');
+    expect(err.extensions['problems']).toEqual(['id', 'doi', 'pmid'].map((field) => ({ field, message: err.message })));
   });
 });

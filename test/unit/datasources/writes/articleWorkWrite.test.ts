@@ -36,6 +36,7 @@ const CURRENT: WorkWrite = {
   relatedWorkIds: ['W20', 'W21'],
   oaStatus: 'green',
   oaUrl: 'https://repository.example.org/w1.pdf',
+  pmid: '29456894',
   countsByYear: [
     { year: 2020, citedByCount: 30 },
     { year: 2021, citedByCount: 12 },
@@ -71,6 +72,7 @@ describe('workWriteOfArticle', () => {
     expect(workWriteOfArticle('WG1', FIELDS, NAMES)).toEqual({
       id: 'WG1',
       doi: '10.1234/abc',
+      pmid: null,
       title: 'Graph gateways',
       abstract: 'About gateways.',
       publicationYear: 2023,
@@ -124,6 +126,11 @@ describe('workWriteOfArticle', () => {
     // The editor says otherwise than OpenAlex did: its status and URL no longer describe the work.
     const changed = workWriteOfArticle('W1', FIELDS, NAMES, CURRENT);
     expect([changed.relatedWorkIds, changed.oaStatus, changed.oaUrl]).toEqual([['W20', 'W21'], null, null]);
+  });
+
+  it('on update, keeps the OpenAlex PubMed id (not editable), and counts a lost one as a change', () => {
+    expect(workWriteOfArticle('W1', FIELDS, NAMES, CURRENT).pmid).toBe('29456894');
+    expect(sameWorkWrite(CURRENT, { ...CURRENT, pmid: null })).toBe(false);
   });
 
   it('on update, takes every editable field from the fields, not from the current row', () => {

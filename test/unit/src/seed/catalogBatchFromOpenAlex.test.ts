@@ -136,6 +136,16 @@ describe('catalogBatchFromOpenAlex: a real work record', () => {
     expect(work?.oaUrl).toMatch(/^https?:\/\//);
   });
 
+  it('keeps ids.pmid as its digits, and drops a missing or unreadable one without rejecting the work', () => {
+    const record = rawWork() as unknown as Record<string, unknown>;
+    record['ids'] = { openalex: record['id'], pmid: 'https://pubmed.ncbi.nlm.nih.gov/29456894' };
+    expect(catalogBatchFromOpenAlex(entity('work', record)).works[0]?.pmid).toBe('29456894');
+    for (const ids of [{}, { pmid: null }, { pmid: 'PMC5001' }, undefined]) {
+      record['ids'] = ids;
+      expect({ ids, pmid: catalogBatchFromOpenAlex(entity('work', record)).works[0]?.pmid }).toEqual({ ids, pmid: null });
+    }
+  });
+
   it('takes the best OA location’s URL when open_access has none, and stores an unknown status as unknown', () => {
     const record = rawWork() as unknown as Record<string, unknown>;
     record['open_access'] = { is_oa: true, oa_status: 'platinum', oa_url: null };
