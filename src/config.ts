@@ -189,6 +189,7 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_SERVICE_NAME: z.string().min(1),
   SYNC_WAIT_MS: z.coerce.number().int().min(0).max(60_000),
+  SYNC_STATUS_MAX_WAITERS: z.coerce.number().int().min(0).max(100_000),
   SYNC_TOKEN_SECRET: z
     .string()
     .default('')
@@ -293,7 +294,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queries: v.AUTH_QUERIES,
       maxTokenAgeSeconds: v.AUTH_JWT_MAX_AGE,
     },
-    outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS },
+    outbox: { relay: v.OUTBOX_RELAY === 'on', pollIntervalMs: v.OUTBOX_POLL_MS, maxAttempts: v.OUTBOX_MAX_ATTEMPTS, maxBackoffMs: v.OUTBOX_BACKOFF_MAX_MS, syncWaitMs: v.SYNC_WAIT_MS,
+      syncStatusMaxWaiters: v.SYNC_STATUS_MAX_WAITERS },
     syncTokenSecret: v.SYNC_TOKEN_SECRET === '' ? undefined : v.SYNC_TOKEN_SECRET,
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
     shutdown: { timeoutMs: v.SHUTDOWN_TIMEOUT_MS },

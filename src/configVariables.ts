@@ -128,6 +128,10 @@ export const CONFIG_VARIABLES = {
   OUTBOX_MAX_ATTEMPTS: { default: '10', description: 'Failed delivery attempts after which an outbox record is dead-lettered (kept, listed by the `outbox` admin query)' },
   OUTBOX_BACKOFF_MAX_MS: { default: '60000', description: 'Longest wait between two delivery attempts of an outbox record (backoff doubles from 500 ms up to this, with jitter)' },
   SYNC_WAIT_MS: { default: '5000', description: 'Longest a mutation with `waitForSync: true` waits for the projection stores' },
+  SYNC_STATUS_MAX_WAITERS: {
+    default: '100',
+    description: 'Most `syncStatus(waitMs:)` calls that may wait at once in this process (each checks its change every 50–500 ms); beyond it a call answers the status at once, as with `waitMs: 0`. `0`: no call waits',
+  },
   SYNC_TOKEN_SECRET: {
     default: '(unset: derived from `AUTH_JWT_SECRET` or the development secret)',
     description: 'Secret (at least 32 characters) the HMAC key of sync tokens (`syncToken`, `syncStatus`) is derived from; replicas must share it. Unset with only `AUTH_JWT_PUBLIC_KEY` configured, each process uses a random key of its own, so a token is read only by the replica that issued it, until it restarts (logged at start)',

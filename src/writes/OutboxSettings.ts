@@ -7,4 +7,6 @@ export interface OutboxSettings {
   readonly maxBackoffMs: number;
   /** Upper bound of a mutation's `waitForSync`. */
   readonly syncWaitMs: number;
+  /** Most `syncStatus(waitMs:)` calls waiting at once in this process (SYNC_STATUS_MAX_WAITERS); beyond it they answer at once. */
+  readonly syncStatusMaxWaiters: number;
 }

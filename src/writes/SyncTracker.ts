@@ -56,6 +56,8 @@ export interface SyncTrackerDeps {
   readonly onRelaySettled: ((listener: () => void) => () => void) | undefined;
   /** GRAPHQL_REQUEST_TIMEOUT_MS: no wait runs past the request's deadline. */
   readonly requestTimeoutMs: number;
+  /** SYNC_STATUS_MAX_WAITERS: most statuses waiting at once; the next ones answer at once, as with `waitMs` 0. */
+  readonly maxWaiters: number;
 }
 
 /**
@@ -63,10 +65,18 @@ export interface SyncTrackerDeps {
  * principal, and reported from the change's outbox record — a record that is gone was applied everywhere, since
  * records are deleted only then and the token's signature proves the record existed. A wait holds no connection:
  * each check is one short statement, and between checks the wait sleeps until the in-process relay settles a round
- * (at most every 50 ms) or for 500 ms when no relay runs here.
+ * (at most every 50 ms) or for 500 ms when no relay runs here. At most `maxWaiters` statuses wait at once, so that
+ * however many are asked, the checks they send stay bounded (at most maxWaiters × 20 short statements a second).
  */
 export class SyncTracker {
+  private waiting = 0;
+
   constructor(private readonly deps: SyncTrackerDeps) {}
+
+  /** How many statuses are waiting now. */
+  get waiters(): number {
+    return this.waiting;
+  }
 
   /** The token of `receipt` for `principal`. */
   issue(principal: Principal, receipt: ChangeReceipt): string {
@@ -84,11 +94,17 @@ export class SyncTracker {
     const scope = currentRequestScope();
     const left = scope ? this.deps.requestTimeoutMs - scope.elapsedSeconds() * 1000 - DEADLINE_MARGIN_MS : Number.POSITIVE_INFINITY;
     const until = Date.now() + Math.max(0, Math.min(waitMs, left));
-    for (;;) {
-      const report = reportOf(claims, await this.deps.traces.trace(claims.outboxId, claims.workId));
-      const waitingFor = report.stores.filter((s) => s.state === 'PENDING');
-      if (waitingFor.length === 0 || Date.now() >= until || scope?.signal.aborted === true) return report;
-      await this.nextCheck(until, scope?.signal);
+    const first = reportOf(claims, await this.deps.traces.trace(claims.outboxId, claims.workId));
+    if (!stillWaiting(first, until, scope?.signal) || this.waiting >= this.deps.maxWaiters) return first;
+    this.waiting++;
+    try {
+      for (;;) {
+        await this.nextCheck(until, scope?.signal);
+        const report = reportOf(claims, await this.deps.traces.trace(claims.outboxId, claims.workId));
+        if (!stillWaiting(report, until, scope?.signal)) return report;
+      }
+    } finally {
+      this.waiting--;
     }
   }
 
@@ -113,6 +129,11 @@ export class SyncTracker {
       signal?.addEventListener('abort', done, { once: true });
     });
   }
+}
+
+/** Whether a wait for `report`'s change goes on: a store is still PENDING, `until` is ahead and the request is live. */
+function stillWaiting(report: SyncStatusReport, until: number, signal: AbortSignal | undefined): boolean {
+  return report.stores.some((s) => s.state === 'PENDING') && Date.now() < until && signal?.aborted !== true;
 }
 
 /** The report of a token's claims from its change's trace; a trace that does not belong to the token is unknown. */

@@ -76,6 +76,7 @@ export function startWritePath(settings: OutboxSettings, logger: Logger, stores:
     traces: stores.changeTraces,
     onRelaySettled: relay ? (listener) => relay.onSettled(listener) : undefined,
     requestTimeoutMs: syncSettings.requestTimeoutMs,
+    maxWaiters: settings.syncStatusMaxWaiters,
   });
   return {
     articles,

@@ -18,7 +18,11 @@ const GONE: ChangeTrace = { record: undefined, issued: true, currentVersion: 1 }
 /** Traces answered one after another (the last repeats), counting the reads. */
 class ScriptedTraces implements ChangeTraces {
   reads = 0;
-  constructor(private readonly traces: ChangeTrace[]) {}
+  constructor(private traces: ChangeTrace[]) {}
+  /** From now on every read answers `trace`. */
+  finish(trace: ChangeTrace): void {
+    this.traces = [trace];
+  }
   async trace(): Promise<ChangeTrace> {
     const t = this.traces[Math.min(this.reads, this.traces.length - 1)] as ChangeTrace;
     this.reads++;
@@ -26,7 +30,7 @@ class ScriptedTraces implements ChangeTraces {
   }
 }
 
-function tracker(traces: ChangeTraces, relay?: { listeners: Set<() => void> }) {
+function tracker(traces: ChangeTraces, relay?: { listeners: Set<() => void> }, maxWaiters = 100) {
   const codec = new SyncTokenCodec(randomBytes(32));
   const onRelaySettled = relay
     ? (l: () => void) => {
@@ -34,7 +38,7 @@ function tracker(traces: ChangeTraces, relay?: { listeners: Set<() => void> }) {
         return () => relay.listeners.delete(l);
       }
     : undefined;
-  return { codec, tracker: new SyncTracker({ codec, traces, onRelaySettled, requestTimeoutMs: 15_000 }) };
+  return { codec, tracker: new SyncTracker({ codec, traces, onRelaySettled, requestTimeoutMs: 15_000, maxWaiters }) };
 }
 
 describe('SyncTokenCodec', () => {
@@ -142,6 +146,30 @@ describe('SyncTracker', () => {
     expect(elapsed).toBeLessThan(2_000);
     // At 0, 500, 1000 and at the bound (1,200 ms).
     expect(traces.reads).toBeLessThanOrEqual(4);
+  });
+
+  it('lets at most maxWaiters statuses wait at once: the next ones answer at once with one check, and a slot frees when a wait ends', async () => {
+    const relay = { listeners: new Set<() => void>() };
+    const traces = new ScriptedTraces([pending(['neo4j'])]);
+    const { tracker: t } = tracker(traces, relay, 2);
+    const token = t.issue(EDITOR, RECEIPT);
+    const waits = [t.status(token, EDITOR, 10_000), t.status(token, EDITOR, 10_000)];
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.waiters).toBe(2);
+    const readsBefore = traces.reads;
+    const started = Date.now();
+    const third = await t.status(token, EDITOR, 10_000);
+    expect([third.complete, third.stores[0]?.state, traces.reads - readsBefore, t.waiters]).toEqual([false, 'PENDING', 1, 2]);
+    expect(Date.now() - started).toBeLessThan(200);
+    // The two waits see the change applied at the relay's next round, and give their slots back.
+    traces.finish(GONE);
+    for (const l of relay.listeners) l();
+    expect((await Promise.all(waits)).map((r) => r.complete)).toEqual([true, true]);
+    expect(t.waiters).toBe(0);
+    const { tracker: none } = tracker(new ScriptedTraces([pending(['neo4j'])]), undefined, 0);
+    const at = Date.now();
+    expect((await none.status(none.issue(EDITOR, RECEIPT), EDITOR, 5_000)).complete).toBe(false);
+    expect(Date.now() - at).toBeLessThan(200);
   });
 
   it('does not wait when every store still missing the change has failed', async () => {
