@@ -2,7 +2,7 @@ import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/core/logger';
 import { lastById } from '../writes/catalogBatchRows';
 import type { CatalogBatch } from '../writes/catalogWrite';
-import type { Projection } from '../writes/Projection';
+import type { ApplyMode, Projection } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import { workDocumentLookups } from './workDocumentLookups';
 import { foldAuthors, foldInstitutions, foldSources } from '../postgres/sql/foldCatalogRows';
@@ -75,14 +75,19 @@ export class ElasticProjection implements Projection {
     }
   }
 
-  async apply(batch: CatalogBatch): Promise<void> {
+  /**
+   * `live` (the relay) answers once the batch is searchable (`refresh: wait_for`, up to the index's 1 s refresh
+   * interval); `bulk` (seed, reindex) does not wait — a bulk load would otherwise wait up to a second per batch — and
+   * `completeBulk` refreshes once at the end.
+   */
+  async apply(batch: CatalogBatch, mode: ApplyMode = 'live'): Promise<void> {
     // The last version of a work in the batch wins, as in the catalog writer.
     const works = lastById(batch.works);
     const lookups = workDocumentLookups(batch);
     const operations = [...works.flatMap((w) => [{ index: { _index: this.index, _id: w.id } }, toWorkDocument(w, lookups)]), ...(await this.suggestionOperations(batch))];
     if (operations.length === 0) return;
     const res = await this.policy.execute('index.bulk', async (signal) => {
-      const response = await this.client.bulk({ operations, refresh: 'wait_for' }, { signal });
+      const response = await this.client.bulk({ operations, refresh: mode === 'live' ? 'wait_for' : false }, { signal });
       if (response.errors) throw bulkError(response.items);
       return response;
     });
@@ -132,6 +137,11 @@ export class ElasticProjection implements Projection {
   async reset(): Promise<void> {
     await this.policy.execute('index.delete', (signal) => this.client.indices.delete({ index: [this.index, this.suggestionIndex], ignore_unavailable: true }, { signal }));
     await this.ensureSchema();
+  }
+
+  /** After a bulk load: what it applied becomes searchable now rather than at the next refresh. */
+  async completeBulk(): Promise<void> {
+    await this.refresh();
   }
 
   /** Makes everything applied so far searchable now (tests; the index otherwise refreshes every second). */

@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
 import { errorMessage } from '../core/errorMessage';
 import type { OpenAlexKind, OpenAlexOrigin } from './openAlexInput';
+import { ProjectionPipelines } from './ProjectionPipelines';
 import { readOpenAlex, type ReadProgress } from './readOpenAlex';
 
 /** What a seed run loaded, counted once per entity id however many files hold it. */
@@ -45,12 +46,14 @@ interface Pending {
  * batches on real PostgreSQL).
  * If a transaction fails for a reason other than the store being unavailable, its records are retried one by
  * one so that only the offending record is rejected. What the catalog accepted is then applied to every
- * projection in bulk mode, whose deferred work completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
+ * projection in bulk mode — each in its own pipeline (ProjectionPipelines), all at once — whose deferred work
+ * completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
   const batchSize = options.batchSize ?? writer.batchSize;
   let written = 0;
-  const projections = options.projections ?? [];
+  // Each projection applies on its own, at the same time as the others and as the catalog's next batch (bounded queues).
+  const pipelines = new ProjectionPipelines(options.projections ?? []);
   const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
   // The ids met are counted by the store (the catalog's own table for the run): memory is bounded by the batch.
   const seen = await writer.openSeenIds();
@@ -88,7 +91,7 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     // Projections get the batches they always got (PROJECTION_BATCH_SIZE records), however large the catalog's transaction.
     for (let start = 0; start < accepted.length; start += PROJECTION_BATCH_SIZE) {
       const chunk = mergeBatches(accepted.slice(start, start + PROJECTION_BATCH_SIZE).map((p) => p.batch));
-      for (const projection of projections) await projection.apply(chunk, 'bulk');
+      await pipelines.push(chunk);
     }
   };
 
@@ -118,8 +121,8 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     }
     await inflight;
     await flush(pending);
-    // What the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
-    for (const projection of projections) await projection.completeBulk?.();
+    // Every batch applied, then what the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
+    await pipelines.finish();
     report.works = await seen.count('work');
     report.authors = await seen.count('author');
     report.institutions = await seen.count('institution');
@@ -128,6 +131,7 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     return report;
   } finally {
     await inflight.catch(() => undefined);
+    await pipelines.settle();
     // A store gone down must not hide the run's own error; its table is then left behind (see PostgresSeenIds).
     await seen.close().catch(() => undefined);
   }

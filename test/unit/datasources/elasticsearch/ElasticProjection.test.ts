@@ -105,6 +105,21 @@ describe('ElasticProjection', () => {
     expect(operations).toEqual([{ index: { _index: 'works', _id: 'W1' } }, toWorkDocument(work('W1', 'new'), workDocumentLookups(emptyBatch())), { index: { _index: 'works', _id: 'W2' } }, toWorkDocument(work('W2', 'two'), workDocumentLookups(emptyBatch()))]);
   });
 
+  it('waits for a refresh on a live apply only; a bulk load refreshes both indexes once, at completeBulk', async () => {
+    const { client, calls } = fakeClient();
+    const projection = new ElasticProjection(client, policy(), 'works');
+    await projection.apply(batch([work('W1', 'one')]));
+    await projection.apply(batch([work('W2', 'two')]), 'bulk');
+    await projection.apply(batch([work('W3', 'three')]), 'bulk');
+    await projection.completeBulk();
+    expect(calls.map((c) => [c.method, (c.params as { refresh?: unknown; index?: unknown }).refresh ?? (c.params as { index?: unknown }).index])).toEqual([
+      ['bulk', 'wait_for'],
+      ['bulk', false],
+      ['bulk', false],
+      ['refresh', ['works', 'works_suggestions']],
+    ]);
+  });
+
   it('maps a work to the fields search, filters, facets and autocomplete read (distinct author and topic ids)', () => {
     const titled = work('W1', 'Title Ü');
     const withInstitution = { ...titled, authorships: titled.authorships.map((a, i) => (i === 0 ? { ...a, institutionIds: ['I1', 'I9'] } : a)) };
