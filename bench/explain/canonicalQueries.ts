@@ -1,29 +1,7 @@
-/** The loaded entities the canonical queries ask about, chosen from the seeded catalog. */
-export interface CanonicalSubjects {
-  /** The most cited work (by loaded works). */
-  readonly hubWorkId: string;
-  /** The author named on the most bylines. */
-  readonly authorId: string;
-  /** The topic of the most works. */
-  readonly topicId: string;
-  /** A word of the hub's title, for full-text search. */
-  readonly searchTerm: string;
-  /** The first letters of that word, for autocomplete. */
-  readonly prefix: string;
-  /** A work type present in the catalog. */
-  readonly workType: string;
-}
+import type { CanonicalQuery, CanonicalSubjects } from './CanonicalQuery';
+import { issue15Filters, webAppQueries } from './webAppQueries';
 
-/**
- * One canonical GraphQL read. With `pagedAt` (the path of a connection in `data`), it is run a second time with
- * `after` set to that connection's `pageInfo.endCursor`, so the statement of a next page is explained too.
- */
-export interface CanonicalQuery {
-  readonly name: string;
-  readonly query: string;
-  readonly variables: Readonly<Record<string, unknown>>;
-  readonly pagedAt?: readonly string[];
-}
+export type { CanonicalQuery, CanonicalSubjects } from './CanonicalQuery';
 
 const WORK_SORTS = ['CITED_BY_COUNT_DESC', 'CITED_BY_COUNT_ASC', 'PUBLICATION_DATE_DESC', 'PUBLICATION_DATE_ASC', 'TITLE_ASC', 'TITLE_DESC'] as const;
 
@@ -32,7 +10,8 @@ const LIST = `query($filter: WorkFilter, $sort: [WorkSort!], $after: String) {
 
 /**
  * The reads issue 14 names (work by id, filtered and sorted lists, author works, a hub's citedBy, citations depth
- * 1–3, search with facets, autocomplete, trends, co-authors), each as a client would send it.
+ * 1–3, search with facets, autocomplete, trends, co-authors), each as a client would send it, and those issue 15 added
+ * (webAppQueries.ts; its filter fields run here beside the older ones).
  */
 export function canonicalQueries(s: CanonicalSubjects): CanonicalQuery[] {
   const filters: [string, Record<string, unknown>][] = [
@@ -42,7 +21,7 @@ export function canonicalQueries(s: CanonicalSubjects): CanonicalQuery[] {
     ['authorId', { authorId: s.authorId }],
     ['topicId', { topicId: s.topicId }],
     ['citedByCount', { citedByCount: { gte: 50 } }],
-    
+    ...issue15Filters(s),
     ['and/or', { and: [{ publicationYear: { gte: 2010 } }, { or: [{ topicId: s.topicId }, { authorId: s.authorId }] }] }],
   ];
   return [
@@ -129,5 +108,6 @@ export function canonicalQueries(s: CanonicalSubjects): CanonicalQuery[] {
       variables: { id: s.authorId },
       pagedAt: ['author', 'coauthorsConnection'],
     },
+    ...webAppQueries(s),
   ];
 }

@@ -11,6 +11,7 @@ import { openStores } from '../../src/stores';
 import { generateCorpus } from '../corpus/generateCorpus';
 import { loadSampleCorpus } from '../corpus/sampleRecords';
 import { type CanonicalQuery, type CanonicalSubjects, canonicalQueries } from './canonicalQueries';
+import { chooseSubjects } from './chooseSubjects';
 import { RecordingSqlExecutor, type RecordedStatement } from './RecordingSqlExecutor';
 import { GUARDED_TABLES, type PlanNode, type SeqScan, seqScansOf } from './seqScans';
 
@@ -34,6 +35,8 @@ export interface ExplainReport {
   readonly topicWorks: number;
   /** Works of the canonical author (the generator's most prolific). */
   readonly authorWorks: number;
+  /** Works published in the canonical source (the most common one of at most SELECTIVE_SHARE of the works). */
+  readonly sourceWorks: number;
   /** GraphQL errors of the canonical queries, as `name: code message` (a failed query may have skipped statements). */
   readonly errors: readonly string[];
   readonly statements: readonly ExplainedStatement[];
@@ -94,9 +97,10 @@ export async function explainCanonicalQueries(options: ExplainOptions): Promise<
       // What autovacuum does after a load: statistics for the planner, and the visibility map an index-only scan needs.
       await db.query('VACUUM ANALYZE');
       const rows = await rowCounts(db);
-      const subjects = await chooseSubjects(db);
+      const subjects = await chooseSubjects(db, seeded.works);
       const topicWorks = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM work_topics WHERE topic_id = $1', [subjects.topicId])).rows[0]?.n ?? 0);
       const authorWorks = Number((await db.query<{ n: string }>('SELECT count(DISTINCT work_id) AS n FROM authorships WHERE author_id = $1', [subjects.authorId])).rows[0]?.n ?? 0);
+      const sourceWorks = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM works WHERE source_id = $1', [subjects.sourceId])).rows[0]?.n ?? 0);
       const gateway = await startGateway(config, logger, stores);
       const sent: { query: string; statements: RecordedStatement[] }[] = [];
       const errors: string[] = [];
@@ -122,7 +126,7 @@ export async function explainCanonicalQueries(options: ExplainOptions): Promise<
         }
       }
       log(`explained: ${statements.length} statements of ${sent.length} requests`);
-      return { works: seeded.works, seedSeconds, rows, subjects, topicWorks, authorWorks, errors, statements };
+      return { works: seeded.works, seedSeconds, rows, subjects, topicWorks, authorWorks, sourceWorks, errors, statements };
     } finally {
       await db.end();
       await stores.close();
@@ -179,20 +183,6 @@ async function rowCounts(db: pg.Client): Promise<Record<string, number>> {
   // The table names are this module's constants, never input.
   for (const table of GUARDED_TABLES) rows[table] = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
   return rows;
-}
-
-/** The hub (most cited by loaded works), the most prolific author and topic, and search words from the hub's title. */
-async function chooseSubjects(db: pg.Client): Promise<CanonicalSubjects> {
-  const one = async (text: string, params: unknown[] = []) => (await db.query<{ v: string }>(text, params)).rows[0]?.v;
-  const hubWorkId = await one(`SELECT cited_id AS v FROM work_references r JOIN works w ON w.id = r.cited_id GROUP BY cited_id ORDER BY count(*) DESC, cited_id LIMIT 1`);
-  const authorId = await one(`SELECT author_id AS v FROM authorships WHERE author_id IS NOT NULL GROUP BY author_id ORDER BY count(*) DESC, author_id LIMIT 1`);
-  const topicId = await one(`SELECT topic_id AS v FROM work_topics GROUP BY topic_id ORDER BY count(*) DESC, topic_id LIMIT 1`);
-  const workType = await one(`SELECT type AS v FROM works WHERE type IS NOT NULL GROUP BY type ORDER BY count(*) DESC LIMIT 1`);
-  const title = hubWorkId ? await one('SELECT title AS v FROM works WHERE id = $1', [hubWorkId]) : undefined;
-  if (!hubWorkId || !authorId || !topicId || !workType || !title) throw new Error('the seeded corpus has no cited work, author, topic, type or title');
-  const words = title.toLowerCase().match(/[a-z]{5,}/g) ?? [];
-  const searchTerm = words[0] ?? 'learning';
-  return { hubWorkId, authorId, topicId, workType, searchTerm, prefix: searchTerm.slice(0, 4) };
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
