@@ -57,7 +57,7 @@ export const CONFIG_VARIABLES = {
     default: '(unset: search from PostgreSQL)',
     description: 'Elasticsearch base URL for full-text search',
   },
-  ELASTICSEARCH_INDEX: { default: 'works', description: 'Name of the Elasticsearch index of works (created with its mapping if missing)' },
+  ELASTICSEARCH_INDEX: { default: 'works', description: 'Name of the Elasticsearch works index: an alias over the concrete index `<name>_v<N>`, with `<name>_suggestions` beside it (created with their mappings if missing; see "Rebuilding the projections")' },
   GRAPHQL_MAX_DEPTH: { default: '12', description: 'Deepest field nesting of an operation (introspection not counted); deeper is `QUERY_TOO_DEEP`' },
   GRAPHQL_MAX_ALIASES: { default: '15', description: 'Most aliased fields in an operation; more is `TOO_MANY_ALIASES`' },
   GRAPHQL_MAX_TOKENS: { default: '1000', description: 'Most lexical tokens in a document (parsing stops there); more is `TOO_MANY_TOKENS`' },

@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { lastById, mergeAuthors } from '../writes/catalogBatchRows';
 import type { CatalogBatch, WorkWrite } from '../writes/catalogWrite';
-import type { Projection } from '../writes/Projection';
+import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
 
@@ -132,6 +132,12 @@ export class Neo4jProjection implements Projection {
     });
   }
 
+  /** Rebuilt in place: emptied (its schema stays), then written again; readers see it fill meanwhile. */
+  startRebuild(): Promise<ProjectionRebuild> {
+    return rebuildInPlace(this, () => this.reset());
+  }
+
+  /** Empties the projection. */
   async reset(): Promise<void> {
     // In chunks: one transaction deleting a large graph would need its whole size in memory.
     for (;;) {

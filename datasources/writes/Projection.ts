@@ -22,7 +22,32 @@ export interface Projection {
   remove(workIds: readonly string[]): Promise<void>;
   /** Completes what `bulk` applies deferred (a no-op when nothing was); idempotent. */
   completeBulk?(): Promise<void>;
-  /** Empties the projection (its schema stays), before a rebuild from the catalog (`npm run reindex`). */
-  reset(): Promise<void>;
+  /**
+   * Starts a rebuild from the catalog (`npm run reindex`): answers where to write every work, and how to make what
+   * was written the projection readers see. Called after `ensureSchema`.
+   */
+  startRebuild(): Promise<ProjectionRebuild>;
   close(): Promise<void>;
+}
+
+/** What a rebuild writes to: the projection's own write methods, in bulk mode. */
+export type RebuildTarget = Pick<Projection, 'apply' | 'remove' | 'completeBulk'>;
+
+/**
+ * A rebuild under way. Either `separate` (Elasticsearch): `target` is a new copy that readers and live writes do not
+ * see, and `publish` makes it the projection in one atomic step — so live writes made meanwhile went to the old copy
+ * and must be applied again after `publish`. Or in place (Neo4j, InfluxDB): the projection was emptied, `target` is
+ * the projection itself, and `publish` does nothing.
+ */
+export interface ProjectionRebuild {
+  readonly target: RebuildTarget;
+  readonly separate: boolean;
+  publish(): Promise<void>;
+}
+
+/** The in-place rebuild of a projection that can only be emptied: empties it (its schema stays), writes to it. */
+export async function rebuildInPlace(projection: Projection, reset: () => Promise<void>): Promise<ProjectionRebuild> {
+  await reset();
+  await projection.ensureSchema();
+  return { target: projection, separate: false, publish: async () => undefined };
 }

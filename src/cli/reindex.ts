@@ -9,8 +9,10 @@ import type { StoreName } from '../core/StoreName';
 const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb ...]
 
 Rebuilds the projections (Elasticsearch, Neo4j, InfluxDB) from PostgreSQL, the source of truth: each
-configured store (or only those named with --store) is emptied and written again from the catalog.
-Mutations may continue meanwhile; what they change during the rebuild is re-applied at its end.`;
+configured store (or only those named with --store) is written again from the catalog. Elasticsearch is
+written into a new index and its aliases swapped at the end (searches see the old index until then);
+Neo4j and InfluxDB are emptied first. Mutations may continue meanwhile; what they change during the
+rebuild is re-applied at its end.`;
 
 const PROJECTION_STORES = ['elasticsearch', 'neo4j', 'influxdb'] as const;
 

@@ -1,12 +1,12 @@
 import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
-import type { Projection } from '../../datasources/writes/Projection';
+import type { ApplyMode, Projection, RebuildTarget } from '../../datasources/writes/Projection';
 import type { StoreName } from '../core/StoreName';
 
 /** What a rebuild did, per store. */
 export interface ReindexReport {
   readonly store: StoreName;
   readonly works: number;
-  /** Works changed or deleted while the rebuild ran, re-applied at its end. */
+  /** Works changed or deleted while the rebuild ran, re-applied (or removed) at its end. */
   readonly reconciled: number;
   readonly ms: number;
 }
@@ -17,11 +17,16 @@ export interface ReindexOptions {
 }
 
 /**
- * Rebuilds each projection from the catalog: empties it, then pages through every work (byte order of ids) and
- * applies them in batches. Writes may go on meanwhile: a work changed or deleted after the rebuild started may
- * have been read before the change, so at the end every work written since the start is applied again and every
- * work the rebuild wrote that no longer exists is removed. Batches are applied in bulk mode, completed at the end
- * (InfluxDB recomputes each subject once there). Stores are rebuilt one after another.
+ * Rebuilds each projection from the catalog: starts its rebuild (`startRebuild`: a new copy beside the live one for
+ * Elasticsearch, the projection emptied for Neo4j and InfluxDB), then pages through every work (byte order of ids)
+ * and applies them to the rebuild's target in batches. Writes may go on meanwhile: a work changed or deleted after
+ * the rebuild started may have been read before the change, so at the end every work written since the start is
+ * applied again and every work the rebuild wrote that no longer exists is removed ("reconciling"). Batches are
+ * applied in bulk mode, completed at the end (InfluxDB recomputes each subject once there). Then the rebuild is
+ * published; a separate copy missed the live writes made meanwhile (the outbox relay wrote them to the old copy),
+ * including those after the first reconciling, so it is reconciled once more after the swap, through the live
+ * projection — every catalog write committed before that second read is in it, and every later one reaches it
+ * through the relay. Stores are rebuilt one after another.
  */
 export async function reindexProjections(snapshot: CatalogSnapshot, projections: readonly Projection[], options: ReindexOptions = {}): Promise<ReindexReport[]> {
   const batchSize = options.batchSize ?? 500;
@@ -30,34 +35,63 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
     const started = Date.now();
     const since = await snapshot.now();
     await projection.ensureSchema();
-    await projection.reset();
-    await projection.ensureSchema();
+    const rebuild = await projection.startRebuild();
     const written: string[] = [];
     for (let after = ''; ; ) {
       const ids = await snapshot.workIdsAfter(after, batchSize);
       if (ids.length === 0) break;
       const { batch } = await snapshot.batchForWorks(ids);
-      await projection.apply(batch, 'bulk');
+      await rebuild.target.apply(batch, 'bulk');
       written.push(...batch.works.map((w) => w.id));
       options.onProgress?.(projection.store, written.length);
       after = ids[ids.length - 1] as string;
     }
-    const changed = await snapshot.workIdsChangedSince(since);
-    for (let i = 0; i < changed.length; i += batchSize) {
-      const { batch, missing } = await snapshot.batchForWorks(changed.slice(i, i + batchSize));
-      await projection.apply(batch, 'bulk');
-      await projection.remove(missing);
+    const reconciled = new Set<string>();
+    const removed = new Set<string>();
+    const first = await reconcile(snapshot, rebuild.target, 'bulk', since, written, batchSize);
+    await rebuild.target.completeBulk?.();
+    await rebuild.publish();
+    const passes = [first];
+    if (rebuild.separate) passes.push(await reconcile(snapshot, projection, 'live', since, [...written, ...first.reapplied], batchSize));
+    for (const pass of passes) {
+      for (const id of pass.reapplied) reconciled.add(id);
+      for (const id of pass.removed) {
+        reconciled.add(id);
+        removed.add(id);
+      }
     }
-    let removed = 0;
-    for (let i = 0; i < written.length; i += batchSize) {
-      const chunk = written.slice(i, i + batchSize);
-      const existing = await snapshot.existingWorkIds(chunk);
-      const gone = chunk.filter((id) => !existing.has(id));
-      await projection.remove(gone);
-      removed += gone.length;
-    }
-    await projection.completeBulk?.();
-    reports.push({ store: projection.store, works: written.length - removed, reconciled: changed.length + removed, ms: Date.now() - started });
+    reports.push({ store: projection.store, works: written.filter((id) => !removed.has(id)).length, reconciled: reconciled.size, ms: Date.now() - started });
   }
   return reports;
+}
+
+/** What one reconciling pass did: the works it applied again and those it removed. */
+interface Reconciled {
+  readonly reapplied: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * Applies again to `target` every work written since `since` (removing those deleted before they were re-read), and
+ * removes every work of `written` that no longer exists.
+ */
+async function reconcile(snapshot: CatalogSnapshot, target: RebuildTarget, mode: ApplyMode, since: Date, written: readonly string[], batchSize: number): Promise<Reconciled> {
+  const changed = await snapshot.workIdsChangedSince(since);
+  const removed: string[] = [];
+  for (let i = 0; i < changed.length; i += batchSize) {
+    const { batch, missing } = await snapshot.batchForWorks(changed.slice(i, i + batchSize));
+    await target.apply(batch, mode);
+    await target.remove(missing);
+    removed.push(...missing);
+  }
+  const unique = [...new Set(written)];
+  for (let i = 0; i < unique.length; i += batchSize) {
+    const chunk = unique.slice(i, i + batchSize);
+    const existing = await snapshot.existingWorkIds(chunk);
+    const gone = chunk.filter((id) => !existing.has(id));
+    await target.remove(gone);
+    removed.push(...gone);
+  }
+  const gone = new Set(removed);
+  return { reapplied: changed.filter((id) => !gone.has(id)), removed };
 }

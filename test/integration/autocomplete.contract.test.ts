@@ -16,6 +16,7 @@ import { sampleBatches } from '../support/sampleBatches';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { deleteIndexFamily } from './support/elasticIndexFamily';
 
 const logger = createLogger('silent');
 
@@ -54,14 +55,14 @@ describeStore('elasticsearch', 'autocomplete on real Elasticsearch (shipped samp
     await es.projection.refresh();
   });
   afterAll(async () => {
-    await admin?.indices.delete({ index: [index, suggestionIndexOf(index)], ignore_unavailable: true });
+    if (admin) await deleteIndexFamily(admin, index);
     await admin?.close();
     await es?.close();
   });
 
   it('creates the suggestion index beside the works index with its explicit mapping', async () => {
     const mapping = await admin.indices.getMapping({ index: suggestionIndexOf(index) });
-    const properties = mapping[suggestionIndexOf(index)]?.mappings.properties ?? {};
+    const properties = mapping[`${suggestionIndexOf(index)}_v1`]?.mappings.properties ?? {};
     expect(properties['name']).toMatchObject({ type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } });
     expect(properties['popularity']).toEqual({ type: 'long' });
   });

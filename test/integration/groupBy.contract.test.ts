@@ -15,6 +15,7 @@ import { sampleBatches } from '../support/sampleBatches';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { deleteIndexFamily } from './support/elasticIndexFamily';
 
 const logger = createLogger('silent');
 
@@ -51,7 +52,7 @@ describeStore('elasticsearch', 'ElasticSearchIndex group-by on real Elasticsearc
     await es.projection.refresh();
   });
   afterAll(async () => {
-    await admin?.indices.delete({ index, ignore_unavailable: true });
+    if (admin) await deleteIndexFamily(admin, index);
     await admin?.close();
     await es?.close();
   });

@@ -4,6 +4,7 @@ import { influxDatabase, type IntegrationStore, neo4jAuth, storeEndpoints } from
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { deleteIndexFamily } from './support/elasticIndexFamily';
 
 /** `describeStore` for a block that needs several real stores: skipped (or failing in CI) if any is missing. */
 function describeStores(stores: readonly IntegrationStore[], name: string, fn: () => void): void {
@@ -52,7 +53,7 @@ describeStores(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], '/re
   afterAll(async () => {
     await gateway?.stop();
     const es = new ElasticClient({ node: storeEndpoints.elasticsearch });
-    await es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
+    await deleteIndexFamily(es, index).catch(() => undefined);
     await es.close();
     await database?.drop();
   });

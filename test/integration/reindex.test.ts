@@ -7,13 +7,15 @@ import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth'
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { testToken } from '../support/testTokens';
 import { ALL_STORES, describeStore } from './support/describeStore';
+import { deleteIndexFamily, indexFamily } from './support/elasticIndexFamily';
 import { type PolyglotGateway, startPolyglotGateway } from './support/polyglotGateway';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
 
 /**
- * `npm run reindex` (the CLI itself, in a child process) rebuilds projections that were wiped: afterwards the
+ * `npm run reindex` (the CLI itself, in a child process) rebuilds projections that were wiped (reindexAlias.test.ts
+ * covers rebuilding Elasticsearch while it serves): afterwards the
  * Elasticsearch index and the Neo4j graph hold every work of the catalog — the sample and an article created
  * through the API — and the API answers as the sample's JSON says.
  */
@@ -54,8 +56,9 @@ describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
       };
       const seeded = await suggestionKinds();
       expect(Object.keys(seeded).sort()).toEqual(['author', 'institution', 'source', 'topic']);
-      await es.indices.delete({ index });
-      await es.indices.delete({ index: suggestions });
+      // The gateway made generation 1 behind the aliases; wiping deletes the concrete indices (and with them the aliases).
+      expect(await indexFamily(es, index)).toEqual([`${index}_v1`, `${suggestions}_v1`].sort());
+      await deleteIndexFamily(es, index);
       await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
 
       const { stdout } = await run(path.join(ROOT, 'scripts', 'with-node'), [path.join(ROOT, 'node_modules', '.bin', 'tsx'), 'src/cli/reindex.ts'], {
@@ -65,6 +68,8 @@ describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
       });
       for (const store of ['neo4j', 'influxdb', 'elasticsearch']) expect(stdout).toMatch(new RegExp(`^${store}\\s+${total} works`, 'm'));
 
+      // The CLI's start found nothing and made generation 1; its rebuild wrote generation 2 and swapped the aliases to it.
+      expect(await indexFamily(es, index)).toEqual([`${index}_v2`, `${suggestions}_v2`].sort());
       await es.indices.refresh({ index });
       expect((await es.count({ index })).count).toBe(total);
       // Every kind of suggestion comes back from the catalog, not only the authors: every author and topic, and the

@@ -13,6 +13,7 @@ import { highlightContract } from '../contract/highlightContract';
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { deleteIndexFamily } from './support/elasticIndexFamily';
 
 const logger = createLogger('silent');
 
@@ -46,7 +47,7 @@ describeStore('elasticsearch', 'ElasticSearchIndex highlights on real Elasticsea
     await es.projection.ensureSchema();
   });
   afterAll(async () => {
-    await admin?.indices.delete({ index, ignore_unavailable: true });
+    if (admin) await deleteIndexFamily(admin, index);
     await admin?.close();
     await es?.close();
   });

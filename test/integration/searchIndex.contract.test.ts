@@ -20,6 +20,7 @@ import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
 import { sampleBatches } from '../support/sampleBatches';
+import { deleteIndexFamily } from './support/elasticIndexFamily';
 
 const logger = createLogger('silent');
 
@@ -58,15 +59,18 @@ describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shippe
     await es.projection.refresh();
   });
   afterAll(async () => {
-    await admin?.indices.delete({ index, ignore_unavailable: true });
+    if (admin) await deleteIndexFamily(admin, index);
     await admin?.close();
     await es?.close();
   });
 
   it('creates the index with its explicit mapping: standard analyzer, title prefixes, keyword filters', async () => {
+    // The configured name is an alias over generation 1, the index the gateway created.
     const mapping = await admin.indices.getMapping({ index });
-    const properties = mapping[index]?.mappings.properties ?? {};
-    expect(mapping[index]?.mappings.dynamic).toBe('strict');
+    expect(Object.keys(mapping)).toEqual([`${index}_v1`]);
+    expect(await admin.indices.existsAlias({ name: index })).toBe(true);
+    const properties = mapping[`${index}_v1`]?.mappings.properties ?? {};
+    expect(mapping[`${index}_v1`]?.mappings.dynamic).toBe('strict');
     expect(properties['title']).toMatchObject({ type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } });
     expect(properties['author_ids']).toEqual({ type: 'keyword' });
   });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { influxDatabase, neo4jAuth, storeEndpoints } from '../../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../../support/testGateway';
 import { acquireStoreLock } from './exclusiveStore';
+import { deleteIndexFamily } from './elasticIndexFamily';
 
 const REDIS_DB = 14;
 
@@ -45,7 +46,7 @@ export async function preparePolyglotStores(name: string, extraEnv: Record<strin
   const admin = new pg.Client({ connectionString: storeEndpoints.postgres });
   const es = new ElasticClient({ node: storeEndpoints.elasticsearch });
   const cleanUp = async () => {
-    await es.indices.delete({ index, ignore_unavailable: true }).catch(() => undefined);
+    await deleteIndexFamily(es, index).catch(() => undefined);
     await es.close();
     await fetch(`${storeEndpoints.influxdb}/query`, { method: 'POST', body: new URLSearchParams({ q: `DROP DATABASE "${influxDb}"` }) }).catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);

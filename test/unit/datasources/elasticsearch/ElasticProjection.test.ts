@@ -43,23 +43,28 @@ const lookups = workDocumentLookups({
   topics: [{ id: 'T1', displayName: 'Topic', subfield: 'Sub', field: 'Field', domain: 'Domain' }],
 });
 
-function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknown>; bulk?: (p: { operations: unknown[] }) => Promise<unknown> } = {}) {
+type Listing = Record<string, { aliases: Record<string, object> }>;
+
+/** A client recording calls; `indices.get` answers `listing()` (what `GET <names>?features=aliases` would list). */
+function fakeClient(overrides: { listing?: () => Listing; create?: () => Promise<unknown>; bulk?: (p: { operations: unknown[] }) => Promise<unknown> } = {}) {
   const calls: { method: string; params: unknown }[] = [];
+  const record = (method: string, answer: () => unknown = () => ({ acknowledged: true })) =>
+    jest.fn(async (params: unknown) => {
+      calls.push({ method, params });
+      return answer();
+    });
   const client = {
     indices: {
-      exists: jest.fn(async (params: unknown) => {
-        calls.push({ method: 'exists', params });
-        return overrides.exists ?? false;
-      }),
+      get: record('get', () => overrides.listing?.() ?? {}),
       create: jest.fn(async (params: unknown) => {
         calls.push({ method: 'create', params });
         return overrides.create ? overrides.create() : { acknowledged: true };
       }),
-      refresh: jest.fn(async (params: unknown) => calls.push({ method: 'refresh', params })),
-      putMapping: jest.fn(async (params: unknown) => {
-        calls.push({ method: 'putMapping', params });
-        return { acknowledged: true };
-      }),
+      refresh: record('refresh'),
+      putMapping: record('putMapping'),
+      putSettings: record('putSettings'),
+      updateAliases: record('updateAliases'),
+      delete: record('delete'),
     },
     bulk: jest.fn(async (params: { operations: unknown[] }) => {
       calls.push({ method: 'bulk', params });
@@ -72,18 +77,88 @@ function fakeClient(overrides: { exists?: boolean; create?: () => Promise<unknow
 const policy = () => new StorePolicy('elasticsearch', isTransientElasticError, { maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 1 });
 
 describe('ElasticProjection', () => {
-  it('creates missing indexes (works, then suggestions) with their explicit mappings, and only adds missing fields to existing ones', async () => {
+  it('creates generation 1 of both indexes behind their aliases when nothing holds the names, with their explicit mappings', async () => {
     const missing = fakeClient();
     await new ElasticProjection(missing.client, policy(), 'works_x').ensureSchema();
-    expect(missing.calls.map((c) => c.method)).toEqual(['exists', 'create', 'exists', 'create']);
-    expect(missing.calls[1]?.params).toMatchObject({ index: 'works_x', mappings: WORK_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
-    expect(missing.calls[3]?.params).toMatchObject({ index: 'works_x_suggestions', mappings: SUGGESTION_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
+    expect(missing.calls.map((c) => c.method)).toEqual(['get', 'create', 'create']);
+    expect(missing.calls[0]?.params).toMatchObject({ index: ['works_x', 'works_x_v*', 'works_x_suggestions', 'works_x_suggestions_v*'], ignore_unavailable: true, allow_no_indices: true });
+    expect(missing.calls[1]?.params).toMatchObject({ index: 'works_x_v1', aliases: { works_x: {} }, mappings: WORK_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
+    expect(missing.calls[2]?.params).toMatchObject({ index: 'works_x_suggestions_v1', aliases: { works_x_suggestions: {} }, mappings: SUGGESTION_INDEX_MAPPINGS, settings: { number_of_shards: 1 } });
+  });
 
-    const present = fakeClient({ exists: true });
-    await new ElasticProjection(present.client, policy(), 'works_x').ensureSchema();
-    expect(present.calls.map((c) => c.method)).toEqual(['exists', 'putMapping', 'exists', 'putMapping']);
-    expect(present.calls[1]?.params).toEqual({ index: 'works_x', properties: WORK_INDEX_MAPPINGS.properties });
-    expect(present.calls[3]?.params).toEqual({ index: 'works_x_suggestions', properties: SUGGESTION_INDEX_MAPPINGS.properties });
+  it('numbers a new generation past a leftover, and only adds missing fields to the indexes already served (alias or legacy)', async () => {
+    const leftover = fakeClient({ listing: () => ({ works_v4: { aliases: {} } }) });
+    await new ElasticProjection(leftover.client, policy(), 'works').ensureSchema();
+    expect(leftover.calls.filter((c) => c.method === 'create').map((c) => (c.params as { index: string }).index)).toEqual(['works_v5', 'works_suggestions_v5']);
+
+    const present = fakeClient({ listing: () => ({ works: { aliases: {} }, works_suggestions_v2: { aliases: { works_suggestions: {} } } }) });
+    await new ElasticProjection(present.client, policy(), 'works').ensureSchema();
+    expect(present.calls.map((c) => c.method)).toEqual(['get', 'putMapping', 'putMapping']);
+    expect(present.calls[1]?.params).toEqual({ index: 'works', properties: WORK_INDEX_MAPPINGS.properties });
+    expect(present.calls[2]?.params).toEqual({ index: 'works_suggestions', properties: SUGGESTION_INDEX_MAPPINGS.properties });
+  });
+
+  it('rebuilds into a new generation: leftovers deleted, loaded without refresh or replicas, settings restored, both aliases swapped in one call, the old generation deleted', async () => {
+    let listing: Listing = {
+      works_v2: { aliases: { works: {} } },
+      works_suggestions_v2: { aliases: { works_suggestions: {} } },
+      works_v3: { aliases: {} },
+    };
+    const { client, calls } = fakeClient({ listing: () => listing });
+    const rebuild = await new ElasticProjection(client, policy(), 'works', undefined, { retireAfterMs: 1 }).startRebuild();
+    expect(rebuild.separate).toBe(true);
+    expect(calls.map((c) => c.method)).toEqual(['get', 'delete', 'create', 'create']);
+    expect(calls[1]?.params).toMatchObject({ index: ['works_v3'] });
+    expect(calls[2]?.params).toMatchObject({ index: 'works_v4', mappings: WORK_INDEX_MAPPINGS, settings: { number_of_shards: 1, number_of_replicas: 0, refresh_interval: '-1' } });
+    expect(calls[2]?.params).not.toHaveProperty('aliases');
+    expect(calls[3]?.params).toMatchObject({ index: 'works_suggestions_v4', mappings: SUGGESTION_INDEX_MAPPINGS, settings: { refresh_interval: '-1' } });
+
+    // The rebuild writes the new generation, without waiting for a refresh (none happens until publish).
+    await rebuild.target.apply({ ...batch([work('W1', 'a')]), topics: [{ id: 'T1', displayName: 'Topic', subfield: 'Sub', field: 'Field', domain: 'Domain' }] });
+    await rebuild.target.remove(['W9']);
+    const [bulk, bulkDelete] = calls.slice(4) as { params: { operations: { index?: { _index: string }; delete?: { _index: string } }[]; refresh: unknown } }[];
+    expect(bulk?.params.refresh).toBe(false);
+    expect(bulk?.params.operations[0]).toEqual({ index: { _index: 'works_v4', _id: 'W1' } });
+    expect(bulk?.params.operations.some((op) => op.index?._index === 'works_suggestions_v4')).toBe(true);
+    expect(bulkDelete?.params).toMatchObject({ operations: [{ delete: { _index: 'works_v4', _id: 'W9' } }], refresh: false });
+
+    listing = { ...listing, works_v4: { aliases: {} }, works_suggestions_v4: { aliases: {} } };
+    delete listing['works_v3'];
+    calls.length = 0;
+    await rebuild.publish();
+    expect(calls.map((c) => c.method)).toEqual(['putSettings', 'putSettings', 'refresh', 'get', 'updateAliases', 'delete']);
+    expect(calls[0]?.params).toEqual({ index: 'works_v4', settings: { index: { refresh_interval: null, number_of_replicas: 0 } } });
+    expect(calls[1]?.params).toMatchObject({ index: 'works_suggestions_v4' });
+    expect(calls[2]?.params).toEqual({ index: ['works_v4', 'works_suggestions_v4'] });
+    expect(calls[4]?.params).toEqual({
+      actions: [
+        { remove: { index: 'works_v2', alias: 'works' } },
+        { add: { index: 'works_v4', alias: 'works' } },
+        { remove: { index: 'works_suggestions_v2', alias: 'works_suggestions' } },
+        { add: { index: 'works_suggestions_v4', alias: 'works_suggestions' } },
+      ],
+    });
+    expect(calls[5]?.params).toMatchObject({ index: ['works_v2', 'works_suggestions_v2'] });
+  });
+
+  it('replaces legacy concrete indexes by aliases in the swap itself, with nothing left to delete after it', async () => {
+    let listing: Listing = { works: { aliases: {} }, works_suggestions: { aliases: {} } };
+    const { client, calls } = fakeClient({ listing: () => listing });
+    const rebuild = await new ElasticProjection(client, policy(), 'works').startRebuild();
+    expect(calls.map((c) => c.method)).toEqual(['get', 'create', 'create']);
+    expect(calls.filter((c) => c.method === 'create').map((c) => (c.params as { index: string }).index)).toEqual(['works_v1', 'works_suggestions_v1']);
+    listing = { ...listing, works_v1: { aliases: {} }, works_suggestions_v1: { aliases: {} } };
+    calls.length = 0;
+    await rebuild.publish();
+    expect(calls.map((c) => c.method)).toEqual(['putSettings', 'putSettings', 'refresh', 'get', 'updateAliases']);
+    expect(calls[4]?.params).toEqual({
+      actions: [
+        { remove_index: { index: 'works' } },
+        { add: { index: 'works_v1', alias: 'works' } },
+        { remove_index: { index: 'works_suggestions' } },
+        { add: { index: 'works_suggestions_v1', alias: 'works_suggestions' } },
+      ],
+    });
   });
 
   it('treats losing the creation race (resource_already_exists_exception) as success, and other refusals as errors', async () => {
@@ -102,6 +177,7 @@ describe('ElasticProjection', () => {
     await projection.apply(emptyBatch());
     expect(calls.map((c) => c.method)).toEqual(['bulk']);
     const { operations } = calls[0]?.params as { operations: unknown[] };
+    expect(calls[0]?.params).toMatchObject({ refresh: 'wait_for' });
     expect(operations).toEqual([{ index: { _index: 'works', _id: 'W1' } }, toWorkDocument(work('W1', 'new'), workDocumentLookups(emptyBatch())), { index: { _index: 'works', _id: 'W2' } }, toWorkDocument(work('W2', 'two'), workDocumentLookups(emptyBatch()))]);
   });
 

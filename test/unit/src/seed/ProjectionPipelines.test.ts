@@ -27,7 +27,7 @@ function gatedProjection(store: StoreName, log: string[], failOn?: string) {
     completeBulk: async () => {
       log.push(`${store}:completeBulk`);
     },
-    reset: async () => undefined,
+    startRebuild: async () => Promise.reject(new Error('not rebuilt here')),
     close: async () => undefined,
   };
   return {

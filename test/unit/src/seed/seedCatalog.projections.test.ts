@@ -50,7 +50,7 @@ function recordingProjection(): Projection & { calls: string[] } {
     completeBulk: async () => {
       calls.push('completeBulk');
     },
-    reset: async () => undefined,
+    startRebuild: async () => Promise.reject(new Error('not rebuilt here')),
     close: async () => undefined,
   };
 }

@@ -3,7 +3,7 @@ import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState } from '../../../../datasources/writes/Outbox';
 import type { OutboxStats } from '../../../../src/core/metrics';
-import type { Projection } from '../../../../datasources/writes/Projection';
+import type { Projection, ProjectionRebuild } from '../../../../datasources/writes/Projection';
 import { StoreUnavailableError } from '../../../../src/core/errors';
 import type { Logger } from '../../../../src/core/logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../../../../src/writes/OutboxRelay';
@@ -185,7 +185,9 @@ class FakeProjection implements Projection {
     this.removed.push([...workIds]);
   }
 
-  async reset(): Promise<void> {}
+  async startRebuild(): Promise<ProjectionRebuild> {
+    throw new Error('not rebuilt here');
+  }
 
   async close(): Promise<void> {}
 

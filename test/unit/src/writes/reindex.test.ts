@@ -1,6 +1,6 @@
 import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
-import type { CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
-import type { Projection } from '../../../../datasources/writes/Projection';
+import { type CatalogBatch, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../../../../datasources/writes/Projection';
 import { reindexProjections } from '../../../../src/writes/reindex';
 import { workWrite } from '../../../support/workWrite';
 import type { StoreName } from '../../../../src/core/StoreName';
@@ -81,9 +81,57 @@ class FakeProjection implements Projection {
     for (const id of workIds) this.held.delete(id);
   }
 
-  async reset(): Promise<void> {
-    this.calls.push('reset');
-    this.held.clear();
+  async startRebuild(): Promise<ProjectionRebuild> {
+    return rebuildInPlace(this, async () => {
+      this.calls.push('reset');
+      this.held.clear();
+    });
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * A projection rebuilt beside itself, as Elasticsearch's alias swap: `live` is what readers see and live writes
+ * (the relay) change; the rebuild writes a separate copy that `publish` makes the live one. `beforeSwap` runs inside
+ * `publish`, before the swap, to simulate a write landing after the rebuild's own reconciling.
+ */
+class SwappingProjection implements Projection {
+  readonly store = 'elasticsearch' as const;
+  live = new Map<string, WorkWrite>();
+  /** Sizes of `live` seen whenever the rebuild wrote to its copy: what a reader saw meanwhile. */
+  readonly liveSizesDuringRebuild: number[] = [];
+  beforeSwap: () => Promise<void> = async () => undefined;
+
+  async ensureSchema(): Promise<void> {}
+
+  async apply(batch: CatalogBatch): Promise<void> {
+    for (const w of batch.works) this.live.set(w.id, w);
+  }
+
+  async remove(workIds: readonly string[]): Promise<void> {
+    for (const id of workIds) this.live.delete(id);
+  }
+
+  async startRebuild(): Promise<ProjectionRebuild> {
+    const copy = new Map<string, WorkWrite>();
+    const target = {
+      apply: async (batch: CatalogBatch) => {
+        this.liveSizesDuringRebuild.push(this.live.size);
+        for (const w of batch.works) copy.set(w.id, w);
+      },
+      remove: async (workIds: readonly string[]) => {
+        for (const id of workIds) copy.delete(id);
+      },
+    };
+    return {
+      target,
+      separate: true,
+      publish: async () => {
+        await this.beforeSwap();
+        this.live = copy;
+      },
+    };
   }
 
   async close(): Promise<void> {}
@@ -96,6 +144,8 @@ describe('reindexProjections', () => {
     projection.held.set('W999', work('W999'));
     const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
     expect(projection.calls.slice(0, 6)).toEqual(['ensureSchema', 'reset', 'ensureSchema', 'apply W1,W2', 'apply W3,W4', 'apply W5']);
+    // Rebuilt in place: no second reconciling.
+    expect(snapshot.sinceAsked).toHaveLength(1);
     expect(snapshot.pagesAsked).toEqual([
       ['', 2],
       ['W2', 2],
@@ -216,5 +266,52 @@ describe('reindexProjections', () => {
     const snapshot = new FakeSnapshot(['W1']);
     await reindexProjections(snapshot, [new FakeProjection('neo4j')]);
     expect(snapshot.pagesAsked[0]).toEqual(['', 500]);
+  });
+
+  describe('a projection rebuilt beside itself (Elasticsearch)', () => {
+    it('leaves the live copy whole until the swap, then holds exactly the catalog', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4', 'W5']);
+      const projection = new SwappingProjection();
+      for (const w of snapshot.works.values()) projection.live.set(w.id, w);
+      projection.live.set('W999', work('W999'));
+      const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+      expect(projection.liveSizesDuringRebuild.length).toBeGreaterThan(0);
+      expect(projection.liveSizesDuringRebuild.every((n) => n === 6)).toBe(true);
+      expect([...projection.live.keys()].sort()).toEqual(['W1', 'W2', 'W3', 'W4', 'W5']);
+      expect(report).toMatchObject({ store: 'elasticsearch', works: 5, reconciled: 0 });
+    });
+
+    it('keeps a live write made during the paging (relayed to the old copy) in the new one', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4']);
+      const projection = new SwappingProjection();
+      snapshot.duringPaging = (page) => {
+        if (page === 2) {
+          const edited = work('W1', 'Edited while rebuilding');
+          snapshot.write(edited);
+          void projection.apply({ ...emptyBatch(), works: [edited] });
+        }
+      };
+      await reindexProjections(snapshot, [projection], { batchSize: 2 });
+      expect(projection.live.get('W1')?.title).toBe('Edited while rebuilding');
+    });
+
+    it('applies again after the swap the writes and deletions made after its own reconciling', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
+      const projection = new SwappingProjection();
+      projection.beforeSwap = async () => {
+        // The catalog changes and the relay applies it to the old copy, after the copy was reconciled.
+        const created = work('W0', 'Created just before the swap');
+        snapshot.write(created);
+        await projection.apply({ ...emptyBatch(), works: [created] });
+        snapshot.works.delete('W2');
+        await projection.remove(['W2']);
+      };
+      const [report] = await reindexProjections(snapshot, [projection], { batchSize: 2 });
+      expect([...projection.live.keys()].sort()).toEqual(['W0', 'W1', 'W3']);
+      expect(projection.live.get('W0')?.title).toBe('Created just before the swap');
+      // Both passes ask for the works changed since the start.
+      expect(snapshot.sinceAsked).toEqual([snapshot.started, snapshot.started]);
+      expect(report).toMatchObject({ works: 2, reconciled: 2 });
+    });
   });
 });
