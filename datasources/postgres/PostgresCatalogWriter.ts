@@ -3,7 +3,7 @@ import type { StorePolicy } from '../shared/StorePolicy';
 import type { CopyExecutor } from './CopyExecutor';
 import { PostgresSeenIds } from './PostgresSeenIds';
 import type { SqlExecutor } from './SqlExecutor';
-import { dropForBulkLoad, restoreAfterBulkLoad } from './sql/bulkLoadSql';
+import { createIndexes, dropForBulkLoad, pendingIndexLanes, restoreAfterBulkLoad } from './sql/bulkLoadSql';
 import { copyCatalogBatch } from './sql/copyCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
 
@@ -17,6 +17,8 @@ const COPY_STATEMENT_TIMEOUT_MS = 300_000;
 export const COPY_BATCH_TIMEOUT_MS = 600_000;
 /** Statements of the bulk-load steps (dropping is quick; the rebuild sets its own, longer bound: see bulkLoadSql). */
 const BULK_STEP_STATEMENT_TIMEOUT_MS = 60_000;
+/** Connections rebuilding the set-aside indexes at once (the pool's default holds 10). */
+const REBUILD_CONNECTIONS = 2;
 
 /**
  * Upserts catalog batches into PostgreSQL, one transaction per batch: through COPY into staging tables and
@@ -77,6 +79,9 @@ export class PostgresCatalogWriter implements CatalogWriter {
       finish: () =>
         (finished ??= (async () => {
           this.bulkLoading = false;
+          // The indexes on two connections at once (one GIN build uses one core), then the foreign keys and the record.
+          const lanes = await copy.executor.copyTransaction((tx) => pendingIndexLanes(tx, REBUILD_CONNECTIONS), BULK_STEP_STATEMENT_TIMEOUT_MS);
+          await Promise.all(lanes.map((lane) => copy.executor.copyTransaction((tx) => createIndexes(tx, lane), BULK_STEP_STATEMENT_TIMEOUT_MS)));
           await copy.executor.copyTransaction((tx) => restoreAfterBulkLoad(tx), BULK_STEP_STATEMENT_TIMEOUT_MS);
         })()),
     };

@@ -15,8 +15,11 @@ const REBUILD_STATEMENT_TIMEOUT = '1h';
 /** maintenance_work_mem of the transaction that rebuilds the indexes (the server's default is 64 MB). */
 const REBUILD_MAINTENANCE_WORK_MEM = '512MB';
 
+/** maintenance_work_mem of each of the parallel index builds (createIndexes). */
+const LANE_MAINTENANCE_WORK_MEM = '256MB';
+
 /** One index or foreign key a bulk load dropped: the statement recreating it exactly as it was (from pg_get_indexdef / pg_get_constraintdef). */
-interface Dropped {
+export interface Dropped {
   readonly kind: 'index' | 'constraint';
   /** The index (regclass text) or the constraint's name. */
   readonly name: string;
@@ -77,6 +80,43 @@ export async function restoreAfterBulkLoad(tx: Tx): Promise<number> {
   }
   await tx.query('DELETE FROM gateway_state WHERE key = $1', [STATE_KEY]);
   return created;
+}
+
+/** The recorded indexes not yet rebuilt, dealt onto `lanes` lists of about equal cost (longest first; a table's size, thrice for GIN). */
+export async function pendingIndexLanes(tx: Tx, lanes: number): Promise<Dropped[][]> {
+  const [state] = await tx.query<{ value: string }>('SELECT value FROM gateway_state WHERE key = $1', [STATE_KEY]);
+  const indexes = state ? (JSON.parse(state.value) as Dropped[]).filter((e) => e.kind === 'index') : [];
+  if (indexes.length === 0) return [];
+  const sizes = await tx.query<{ table: string; bytes: number }>(
+    'SELECT t AS "table", pg_relation_size(t::regclass)::float8 AS bytes FROM unnest($1::text[]) AS t',
+    [[...new Set(indexes.map((e) => e.table))]],
+  );
+  const bytes = new Map(sizes.map((r) => [r.table, r.bytes]));
+  const cost = (e: Dropped) => (bytes.get(e.table) ?? 0) * (/ USING gin /i.test(e.create) ? 3 : 1);
+  const dealt = Array.from({ length: lanes }, () => ({ cost: 0, entries: [] as Dropped[] }));
+  for (const entry of [...indexes].sort((a, b) => cost(b) - cost(a))) {
+    const lane = dealt.reduce((min, l) => (l.cost < min.cost ? l : min));
+    lane.entries.push(entry);
+    lane.cost += cost(entry);
+  }
+  return dealt.map((l) => l.entries).filter((l) => l.length > 0);
+}
+
+/**
+ * Creates the recorded indexes of `lane` that do not exist (one lane of pendingIndexLanes per connection, so the
+ * builds use both cores); the record stays until restoreAfterBulkLoad, which adds the foreign keys and removes it.
+ * Shares the bulk-load lock with the other lanes; a drop or a restore waits for them.
+ */
+export async function createIndexes(tx: Tx, lane: readonly Dropped[]): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [BULK_LOAD_LOCK]);
+  await tx.query("SELECT set_config('maintenance_work_mem', $1, true), set_config('statement_timeout', $2, true)", [
+    LANE_MAINTENANCE_WORK_MEM,
+    REBUILD_STATEMENT_TIMEOUT,
+  ]);
+  for (const entry of lane) {
+    const [present] = await tx.query<{ yes: boolean }>('SELECT to_regclass($1) IS NOT NULL AS yes', [entry.name]);
+    if (!present?.yes) await tx.query(entry.create);
+  }
 }
 
 /**
