@@ -1,8 +1,9 @@
-import type { CatalogBatch, CatalogWriter, SampleSeedState, SeenIds } from '../writes/catalogWrite';
+import type { BulkLoad, CatalogBatch, CatalogWriter, SampleSeedState, SeenIds } from '../writes/catalogWrite';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { CopyExecutor } from './CopyExecutor';
 import { PostgresSeenIds } from './PostgresSeenIds';
 import type { SqlExecutor } from './SqlExecutor';
+import { createIndexes, dropForBulkLoad, pendingIndexLanes, restoreAfterBulkLoad } from './sql/bulkLoadSql';
 import { copyCatalogBatch } from './sql/copyCatalogBatch';
 import { upsertCatalogBatch } from './sql/upsertCatalogBatch';
 
@@ -14,6 +15,10 @@ const UPSERT_BATCH_SIZE = 200;
 const COPY_STATEMENT_TIMEOUT_MS = 300_000;
 /** The policy bounding one COPY batch (the whole transaction), for openPostgres. */
 export const COPY_BATCH_TIMEOUT_MS = 600_000;
+/** Statements of the bulk-load steps (dropping is quick; the rebuild sets its own, longer bound: see bulkLoadSql). */
+const BULK_STEP_STATEMENT_TIMEOUT_MS = 60_000;
+/** Connections rebuilding the set-aside indexes at once (the pool's default holds 10). */
+const REBUILD_CONNECTIONS = 2;
 
 /**
  * Upserts catalog batches into PostgreSQL, one transaction per batch: through COPY into staging tables and
@@ -22,6 +27,8 @@ export const COPY_BATCH_TIMEOUT_MS = 600_000;
  */
 export class PostgresCatalogWriter implements CatalogWriter {
   readonly batchSize: number;
+  /** True between beginBulkLoad's drop and its finish: batches commit without waiting for the WAL flush. */
+  private bulkLoading = false;
 
   constructor(
     private readonly db: SqlExecutor,
@@ -54,9 +61,43 @@ export class PostgresCatalogWriter implements CatalogWriter {
     return this.policy.execute('seed.seenIds', () => PostgresSeenIds.open(this.db));
   }
 
+  /**
+   * Through COPY only (PGlite keeps its path): an empty catalog loses its secondary indexes and foreign keys until
+   * `finish` rebuilds them from the definitions recorded beside the drop (sql/bulkLoadSql.ts); meanwhile batches
+   * commit with synchronous_commit off (a crash may lose the last few, which the idempotent seed writes again).
+   * The steps run without the policy's timeout: a rebuild over a large load outlasts one batch's bound.
+   */
+  async beginBulkLoad(): Promise<BulkLoad | undefined> {
+    const copy = this.copy;
+    if (!copy) return undefined;
+    const setAside = await copy.executor.copyTransaction((tx) => dropForBulkLoad(tx), BULK_STEP_STATEMENT_TIMEOUT_MS);
+    if (setAside === undefined) return undefined;
+    this.bulkLoading = true;
+    let finished: Promise<void> | undefined;
+    return {
+      setAside,
+      finish: () =>
+        (finished ??= (async () => {
+          this.bulkLoading = false;
+          // The indexes on two connections at once (one GIN build uses one core), then the foreign keys and the record.
+          const lanes = await copy.executor.copyTransaction((tx) => pendingIndexLanes(tx, REBUILD_CONNECTIONS), BULK_STEP_STATEMENT_TIMEOUT_MS);
+          await Promise.all(lanes.map((lane) => copy.executor.copyTransaction((tx) => createIndexes(tx, lane), BULK_STEP_STATEMENT_TIMEOUT_MS)));
+          await copy.executor.copyTransaction((tx) => restoreAfterBulkLoad(tx), BULK_STEP_STATEMENT_TIMEOUT_MS);
+        })()),
+    };
+  }
+
   upsert(batch: CatalogBatch): Promise<void> {
     const copy = this.copy;
-    if (copy) return copy.policy.execute('catalog.copy', () => copy.executor.copyTransaction((tx) => copyCatalogBatch(tx, batch), COPY_STATEMENT_TIMEOUT_MS));
+    if (copy) {
+      const bulk = this.bulkLoading;
+      return copy.policy.execute('catalog.copy', () =>
+        copy.executor.copyTransaction(async (tx) => {
+          if (bulk) await tx.query("SELECT set_config('synchronous_commit', 'off', true)");
+          await copyCatalogBatch(tx, batch, { worksMayBeNew: bulk });
+        }, COPY_STATEMENT_TIMEOUT_MS),
+      );
+    }
     return this.policy.execute('catalog.upsert', () => this.db.transaction((tx) => upsertCatalogBatch(tx, batch)));
   }
 }

@@ -16,6 +16,7 @@ import { PostgresChangeTraces } from './PostgresChangeTraces';
 import { PostgresSearchIndex } from './PostgresSearchIndex';
 import { PostgresSubjectTrendTotals } from './PostgresSubjectTrendTotals';
 import { PostgresTrendStore } from './PostgresTrendStore';
+import { restoreAfterBulkLoad } from './sql/bulkLoadSql';
 import { postgresHealth } from './postgresHealth';
 import type { SqlExecutor } from './SqlExecutor';
 
@@ -57,7 +58,8 @@ export interface PostgresStores extends OpenedStore {
 const TREND_ROUND_TIMEOUT_MS = 300_000;
 
 /**
- * Connects to PostgreSQL at `url` or opens embedded PGlite under `dataDir`, and applies the catalog migrations.
+ * Connects to PostgreSQL at `url` or opens embedded PGlite under `dataDir`, applies the catalog migrations and
+ * rebuilds what an interrupted bulk load left dropped (sql/bulkLoadSql.ts).
  * Reads get a policy with retries; a mutation's transaction is never retried (if its COMMIT's answer is lost, a
  * retry could apply it twice).
  */
@@ -67,6 +69,9 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   const sql = options.wrapSql ? options.wrapSql(raw) : raw;
   const applied = await migrate(sql);
   if (applied.length > 0) logger.info({ applied, backend: sql.backend }, 'catalog migrations applied');
+  // A seed killed while its bulk load had the indexes and foreign keys set aside left a record of them: rebuild them now.
+  const restored = await sql.transaction((tx) => restoreAfterBulkLoad(tx));
+  if (restored > 0) logger.warn({ restored }, 'indexes and foreign keys an interrupted bulk load had dropped were rebuilt');
   const policy = new StorePolicy('postgres', isTransientPgError, options.policy);
   const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1 });
   // A recomputation round holds its transaction while InfluxDB is written; its caller retries (rounds are idempotent).

@@ -81,6 +81,14 @@ export interface SeenIds {
   close(): Promise<void>;
 }
 
+/** A bulk load under way (see CatalogWriter.beginBulkLoad). */
+export interface BulkLoad {
+  /** Indexes and constraints set aside for the load, rebuilt by `finish`. */
+  readonly setAside: number;
+  /** Rebuilds what was set aside, exactly as before; the writer's batches take their usual path again. Idempotent. */
+  finish(): Promise<void>;
+}
+
 /** Writes catalog batches to the source of truth. */
 export interface CatalogWriter {
   /** Records per `upsert` this writer handles best (a bulk load's transaction size). */
@@ -93,4 +101,10 @@ export interface CatalogWriter {
   /** Starts counting a seed run's entity ids in the store. */
   openSeenIds(): Promise<SeenIds>;
   markSampleSeed(state: Exclude<SampleSeedState, 'none'>): Promise<void>;
+  /**
+   * Optional: prepares a bulk load (a seed) if the catalog is empty, setting aside what makes loading slow until
+   * `finish`; `undefined` when the catalog holds rows (or the writer has no such step), the load then takes the usual
+   * path. A load that never reaches `finish` (a killed process) is repaired by the store's next start or bulk load.
+   */
+  beginBulkLoad?(): Promise<BulkLoad | undefined>;
 }

@@ -33,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`  ${'rejected'.padEnd(13)} ${report.rejected.length}`);
     for (const { origin, reason } of report.rejected) console.log(`    ${origin.file} #${origin.index}: ${reason}`);
+    if (report.rebuilt > 0) console.log(`empty catalog: ${report.rebuilt} indexes and foreign keys were set aside during the load and rebuilt`);
     return 0;
   } finally {
     await stores.close();

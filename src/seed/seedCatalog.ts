@@ -1,4 +1,4 @@
-import { type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/writes/catalogWrite';
+import { type BulkLoad, type CatalogBatch, type CatalogWriter, mergeBatches } from '../../datasources/writes/catalogWrite';
 import type { Projection } from '../../datasources/writes/Projection';
 import { DomainError } from '../core/errors';
 import { catalogBatchFromOpenAlex } from './catalogBatchFromOpenAlex';
@@ -17,6 +17,8 @@ export interface SeedReport {
   /** Entities met again in a later file or record (loaded again as an upsert, counted once). */
   duplicates: number;
   rejected: { origin: OpenAlexOrigin; reason: string }[];
+  /** Indexes and constraints the writer set aside for a load into an empty catalog and rebuilt at the end (0: the usual path). */
+  rebuilt: number;
 }
 
 export interface SeedOptions {
@@ -48,15 +50,25 @@ interface Pending {
  * one so that only the offending record is rejected. What the catalog accepted is then applied to every
  * projection in bulk mode — each in its own pipeline (ProjectionPipelines), all at once — whose deferred work
  * completes at the end (a projection failure stops the run). Idempotent: running it twice changes nothing.
+ * Into an empty catalog the writer may set indexes aside for the run (beginBulkLoad): they are rebuilt after the last
+ * batch (while the projections apply what they still hold), before the projections' final step, and also when the run fails.
  */
 export async function seedCatalog(paths: string[], writer: CatalogWriter, options: SeedOptions = {}): Promise<SeedReport> {
   const batchSize = options.batchSize ?? writer.batchSize;
   let written = 0;
   // Each projection applies on its own, at the same time as the others and as the catalog's next batch (bounded queues).
   const pipelines = new ProjectionPipelines(options.projections ?? []);
-  const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [] };
+  const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [], rebuilt: 0 };
   // The ids met are counted by the store (the catalog's own table for the run): memory is bounded by the batch.
   const seen = await writer.openSeenIds();
+  // An empty catalog loads without its secondary indexes and foreign keys, rebuilt before the projections' final step.
+  let bulk: BulkLoad | undefined;
+  try {
+    bulk = await writer.beginBulkLoad?.();
+  } catch (err) {
+    await seen.close().catch(() => undefined);
+    throw err;
+  }
   let pending: Pending[] = [];
   let inflight: Promise<void> = Promise.resolve();
 
@@ -121,6 +133,10 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
     }
     await inflight;
     await flush(pending);
+    if (bulk) {
+      await bulk.finish();
+      report.rebuilt = bulk.setAside;
+    }
     // Every batch applied, then what the bulk applies deferred (InfluxDB recomputes each subject the run touched once, here).
     await pipelines.finish();
     report.works = await seen.count('work');
@@ -132,6 +148,8 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
   } finally {
     await inflight.catch(() => undefined);
     await pipelines.settle();
+    // A run failing midway rebuilds what it set aside all the same (if the store is down, its next start does).
+    await bulk?.finish().catch(() => undefined);
     // A store gone down must not hide the run's own error; its table is then left behind (see PostgresSeenIds).
     await seen.close().catch(() => undefined);
   }
