@@ -17,7 +17,7 @@ export interface CopyBatchOptions {
 }
 
 /** The columns a fresh work is copied with; the rest (version, updated_at, search_vector) take their defaults. */
-const WORK_COLUMNS = `id, doi, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
+const WORK_COLUMNS = `id, doi, pmid, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
   is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url`;
 
 /** A work as a COPY line of WORK_COLUMNS: the values the works merge statement would insert. */
@@ -25,6 +25,7 @@ function workLine(w: WorkWrite): string {
   return copyLine([
     w.id,
     w.doi,
+    w.pmid ?? null,
     w.title,
     w.titleMarkup ?? null,
     w.abstract,
