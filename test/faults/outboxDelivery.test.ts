@@ -57,6 +57,17 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
       const gql = async <T>(query: string, variables: Record<string, unknown>, token = editor) => gateway.gql<T>(query, variables, { token });
       const ledger: Ledger[] = [];
       const pendingReported: string[] = [];
+      /** The sync tokens of the creates, by their number. */
+      const tokens = new Map<number, string>();
+      type SyncReport = { complete: boolean; stores: { store: string; state: string; attempts: number; errorClass: string | null }[] };
+      const syncStatus = async (token: string, waitMs = 0) => {
+        const res = await gql<{ syncStatus: SyncReport }>(
+          'query($t: String!, $w: Int) { syncStatus(token: $t, waitMs: $w) { complete stores { store state attempts errorClass } } }',
+          { t: token, w: waitMs },
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data?.syncStatus as SyncReport;
+      };
 
       // Every store up with a closed breaker before the burst: a store an earlier fault test left restarting (or
       // down) would hold records back for its own reasons, and the convergence measured would not be this outage's.
@@ -75,13 +86,14 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
       const create = async (n: number) => {
         const word = `faultword${run}x${n}`;
         const refs = [cited[n % cited.length] as string, cited[(n + 1) % cited.length] as string];
-        const res = await gql<{ createArticle: { work: { id: string; version: number }; sync: { store: string; state: string }[] } }>(
-          `mutation($input: CreateArticleInput!) { createArticle(input: $input) { work { id version } sync { store state } } }`,
+        const res = await gql<{ createArticle: { work: { id: string; version: number }; sync: { store: string; state: string }[]; syncToken: string } }>(
+          `mutation($input: CreateArticleInput!) { createArticle(input: $input) { work { id version } sync { store state } syncToken } }`,
           { input: { title: `Fault ${word}`, publicationDate: '2025-01-02', authorIds: [author], referencedWorkIds: refs } },
         );
         expect(res.errors).toBeUndefined();
         const work = res.data?.createArticle.work as { id: string; version: number };
         ledger.push({ id: work.id, word, title: `Fault ${word}`, referencedWorkIds: refs, version: work.version, deleted: false });
+        tokens.set(n, res.data?.createArticle.syncToken as string);
         pendingReported.push(...(res.data?.createArticle.sync ?? []).filter((s) => s.state === 'PENDING').map((s) => s.store));
       };
       const update = async (entry: Ledger, n: number) => {
@@ -111,6 +123,13 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
       for (const n of [2, 5, 13, 17]) await remove(ledger[n] as Ledger);
       expect(pendingReported).toContain(store.toUpperCase());
 
+      // The editor's own view of a change made while the store is down (syncStatus): PENDING there, with no class or
+      // UNAVAILABLE once an attempt failed — never FAILED (nothing is dead-lettered) — and APPLIED everywhere else.
+      const whileDown = await syncStatus(tokens.get(19) as string);
+      expect(whileDown.complete).toBe(false);
+      const down = whileDown.stores.find((s) => s.store === store.toUpperCase());
+      expect({ state: down?.state, errorClass: down?.errorClass ?? null }).toEqual({ state: 'PENDING', errorClass: down?.attempts === 0 ? null : 'UNAVAILABLE' });
+
       // Every acknowledged write is in PostgreSQL, whatever the projections say.
       for (const entry of ledger) {
         const res = await gql<{ work: { title: string; version: number; referencedWorkIds: string[] } | null }>(
@@ -130,6 +149,11 @@ for (const store of ['elasticsearch', 'neo4j'] as const) {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const convergedMs = Date.now() - backAt;
+      // Once delivered, every create's token reports the change applied in every store.
+      for (const [n, token] of tokens) {
+        const report = await syncStatus(token, 1_000);
+        expect({ n, complete: report.complete, states: [...new Set(report.stores.map((s) => s.state))] }).toEqual({ n, complete: true, states: ['APPLIED'] });
+      }
       process.stdout.write(`\n[fault:${store}] ${ledger.length} creates, 9 updates, 4 deletes acknowledged; ${store} restarted in ${readyAfterMs} ms; projections converged ${convergedMs} ms after it was back\n`);
 
       const live = ledger.filter((e) => !e.deleted);
