@@ -8,6 +8,13 @@ export const CATALOG_TABLES = ['institutions', 'sources', 'topics', 'authors', '
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
 
 /**
+ * The columns of `works` a write sets, in the order both writers give them: the works merge below and the direct
+ * COPY of an empty-catalog load (copyCatalogBatch). The rest (version, updated_at, search_vector) take defaults.
+ */
+export const WORK_WRITE_COLUMNS = `id, doi, pmid, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
+       is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url`;
+
+/**
  * A batch as one list of JSON-ready rows per table, one row per id: a work or topic met twice is its last
  * sighting (the merge overwrites them), institutions, sources and authors are folded with the merge's own rules.
  */
@@ -99,8 +106,7 @@ export async function mergeEntities(tx: Pick<SqlExecutor, 'query'>, rows: Catalo
     `id text, doi text, pmid text, title text, "titleMarkup" text, abstract text, "publicationYear" integer, "publicationDate" text, type text,
             language text, "citedByCount" integer, "isOpenAccess" boolean, "sourceId" text, "primaryTopicId" text,
             "referencedWorkIds" jsonb, "countsByYear" jsonb, "relatedWorkIds" jsonb, "oaStatus" text, "oaUrl" text`,
-    (from) => `INSERT INTO works (id, doi, pmid, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
-       is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url, updated_at)
+    (from) => `INSERT INTO works (${WORK_WRITE_COLUMNS}, updated_at)
      SELECT id, doi, pmid, title, "titleMarkup", abstract, "publicationYear", "publicationDate"::date, type, language, "citedByCount",
        "isOpenAccess", "sourceId", "primaryTopicId", ARRAY(SELECT jsonb_array_elements_text("referencedWorkIds")), "countsByYear",
        ARRAY(SELECT jsonb_array_elements_text("relatedWorkIds")), "oaStatus", "oaUrl", now()

@@ -1,7 +1,7 @@
 import { lastById } from '../../writes/catalogBatchRows';
 import type { CatalogBatch, WorkWrite } from '../../writes/catalogWrite';
 import type { CopyTransaction } from '../CopyExecutor';
-import { catalogRows, deleteChildren, mergeEntities, type CatalogTable, type RowSource } from './catalogMergeSql';
+import { catalogRows, deleteChildren, mergeEntities, WORK_WRITE_COLUMNS, type CatalogTable, type RowSource } from './catalogMergeSql';
 import { copyLine, copyText, textArrayLiteral } from './copyText';
 
 /** Tables merged from staging (ON CONFLICT needs a set to merge from); children are replaced, so they are copied straight in. */
@@ -16,12 +16,8 @@ export interface CopyBatchOptions {
   readonly worksMayBeNew?: boolean;
 }
 
-/** The columns a fresh work is copied with; the rest (version, updated_at, search_vector) take their defaults. */
-const WORK_COLUMNS = `id, doi, pmid, title, title_markup, abstract, publication_year, publication_date, type, language, cited_by_count,
-  is_open_access, source_id, primary_topic_id, referenced_work_ids, counts_by_year, related_work_ids, oa_status, oa_url`;
-
-/** A work as a COPY line of WORK_COLUMNS: the values the works merge statement would insert. */
-function workLine(w: WorkWrite): string {
+/** A work as a COPY line of WORK_WRITE_COLUMNS, in their order: the values the works merge statement would insert. */
+export function workLine(w: WorkWrite): string {
   return copyLine([
     w.id,
     w.doi,
@@ -83,7 +79,7 @@ export async function copyCatalogBatch(tx: CopyTransaction, batch: CatalogBatch,
   await mergeEntities(tx, rows, staged);
   await deleteChildren(tx, rows);
   const works = lastById(batch.works);
-  if (fresh) await tx.copyIn(`COPY works (${WORK_COLUMNS}) FROM STDIN`, works.map(workLine));
+  if (fresh) await tx.copyIn(`COPY works (${WORK_WRITE_COLUMNS}) FROM STDIN`, works.map(workLine));
   const authorships = works.flatMap((w) =>
     w.authorships.map((a) => copyLine([w.id, a.position, a.authorId, a.rawAuthorName, a.authorPosition, textArrayLiteral(a.institutionIds)])),
   );
