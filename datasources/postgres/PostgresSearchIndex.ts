@@ -43,7 +43,8 @@ import type { SqlExecutor, SqlParam } from './SqlExecutor';
  * the match set of Elasticsearch's rendering; blank text browses. Ranked by ts_rank (title weight A, abstract B)
  * plus a bonus when the title holds the text as a phrase, or sorted by a work order; keyset-paged on (key, id).
  * A search is at most two statements whatever the page size, each sent only when the request wants it: the page
- * with highlights, and the total with the multi-select facets asked for (the total alone when no facet is). A group-by is one statement (workGroupSql: GROUP BY over the same match set).
+ * with highlights, and the total with the multi-select facets asked for (the total alone when no facet is). A
+ * group-by is one statement (workGroupSql: GROUP BY over the same match set).
  */
 export class PostgresSearchIndex implements SearchIndex {
   readonly backend = 'postgresql' as const;
