@@ -1,4 +1,5 @@
 import type { AutocompleteWords } from './shared/autocompleteWords';
+import { FACET_NAMES, type FacetName } from './shared/facetFilters';
 import type { Page, PageRequest, SearchSortKey, WorkFilter } from './types';
 import type { WorkGroupRequest, WorkGroupsResult } from './workGroups';
 
@@ -35,6 +36,24 @@ export interface SearchFacets {
   readonly topic: readonly FacetBucketRecord[];
 }
 
+/**
+ * What a search is asked for (a request's selection, in store-neutral words): the page of hits (`first` of the
+ * request), the total, and which facets. A store does only that work: an unwanted page answers no edges (and no
+ * next page), an unwanted facet no buckets; an unwanted total is still answered when asked for, at the cost of
+ * another count.
+ */
+export interface SearchWants {
+  readonly page: boolean;
+  readonly totalCount: boolean;
+  readonly facets: readonly FacetName[];
+}
+
+/** Everything a search can answer: the page, the total and every facet (the default of `SearchIndex.search`). */
+export const EVERY_SEARCH_PART: SearchWants = { page: true, totalCount: true, facets: FACET_NAMES };
+
+/** Nothing but the total: what `totalCount()` of a search that did not want it asks for. */
+export const TOTAL_ONLY: SearchWants = { page: false, totalCount: true, facets: [] };
+
 export interface SearchResult {
   readonly page: Page<SearchHit>;
   readonly facets: SearchFacets;
@@ -65,8 +84,9 @@ export interface SearchIndex {
    * The works matching `query` and `filter` (blank text: every work the filter admits) in the order of
    * `request.sort[0]` (searchPlan: RELEVANCE by default when the query has terms, else CITED_BY_COUNT_DESC), the id
    * breaking ties; `after` pages with search_after / keyset, never deep offsets, and is bound to query, filter and order.
+   * Only the parts in `wants` are fetched (SearchWants); a bad cursor is refused whatever is wanted.
    */
-  search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult>;
+  search(query: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>, wants?: SearchWants): Promise<SearchResult>;
   /**
    * Group-by counts (workGroups.ts) over the works matching `query` and `filter` — the match set of `search`, the
    * whole filter applied (no multi-select split): the field's values, count descending then key, and the total.

@@ -4,6 +4,7 @@ import { toWorkFilter } from './inputs';
 import { isRecord } from './isRecord';
 import { afterCursor, pageSize } from './pagination';
 import { loadExisting } from './loadExisting';
+import { searchWants } from './searchWants';
 import { workGroups } from './workGroups';
 
 export const MAX_QUERY_LENGTH = 500;
@@ -17,11 +18,12 @@ function queryText(value: string | null | undefined): string {
 
 export const searchResolvers: Resolvers = {
   Query: {
-    searchWorks: (_parent, args, { search }) => {
+    searchWorks: (_parent, args, { search }, info) => {
       const query = queryText(args.query);
       const filter = toWorkFilter(args.filter);
       return {
-        result: search.search(query, filter, { first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort == null ? [] : [args.sort] }),
+        // Only what the selection reads is fetched (searchWants): no facet counts for a page, no page for a total.
+        result: search.search(query, filter, { first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort == null ? [] : [args.sort] }, searchWants(info)),
         query,
         filter,
       };

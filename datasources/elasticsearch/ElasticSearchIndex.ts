@@ -1,5 +1,18 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { EntitySuggestion, FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion, SuggestionKind } from '../SearchIndex';
+import {
+  type EntitySuggestion,
+  EVERY_SEARCH_PART,
+  type FacetBucketRecord,
+  type SearchFacets,
+  type SearchHighlightRecord,
+  type SearchHit,
+  type SearchIndex,
+  type SearchResult,
+  type SearchWants,
+  type Suggestion,
+  type SuggestionKind,
+  TOTAL_ONLY,
+} from '../SearchIndex';
 import type { AutocompleteWords } from '../shared/autocompleteWords';
 import { suggestionIndexOf, type SuggestionDocument } from './suggestionIndexMapping';
 import type { StorePolicy } from '../shared/StorePolicy';
@@ -32,7 +45,9 @@ type TermsAggregate = { buckets: Bucket[] };
  * rendering); blank text browses. BM25 with the title boosted, plus a boost when the title holds the text as a
  * phrase. Sorted by the plan's order then id and paged with search_after; one request answers the page,
  * highlights, total (track_total_hits) and the multi-select facets: the facets' own filters are a post_filter,
- * and each facet's terms aggregation sits under a filter of the other facets' conditions. A group-by is one
+ * and each facet's terms aggregation sits under a filter of the other facets' conditions. Only what the request
+ * wants is asked for (size 0 without a page, no total tracked without a total, an aggregation per wanted facet;
+ * no request at all when nothing is wanted). A group-by is one
  * request of no hits: the same query with the whole filter, a terms and a `missing` aggregation.
  */
 export class ElasticSearchIndex implements SearchIndex {
@@ -44,34 +59,42 @@ export class ElasticSearchIndex implements SearchIndex {
     private readonly index: string,
   ) {}
 
-  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult> {
+  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>, wants: SearchWants = EVERY_SEARCH_PART): Promise<SearchResult> {
     const plan = searchPlan(text, request.sort);
     const order = elasticSearchOrder(plan.sort);
     const signature = searchSignature(['elasticsearch', this.index, plan.sort], text, filter);
+    // Decoded whatever is wanted: a bad cursor is refused the same way for every selection.
     const after = request.after === undefined ? undefined : decodeElasticCursor(signature, request.after, order.kind);
+    const countTotal = (): Promise<number> => this.search(text, filter, request, TOTAL_ONLY).then((r) => r.page.totalCount());
+    if (!wants.page && !wants.totalCount && wants.facets.length === 0) {
+      return { page: { edges: [], hasNextPage: false, totalCount: countTotal }, facets: toFacets(undefined) };
+    }
     const split = splitFacetFilter(filter);
     const dsl = searchQueryDsl(plan.query);
     const bonus = bonusText(text);
+    const hitsWanted = wants.page || wants.totalCount;
     const params: estypes.SearchRequest = {
       index: this.index,
-      size: request.first + 1,
-      track_total_hits: true,
+      // No page wanted: no hits fetched, sorted or highlighted (the total and the aggregations need none).
+      size: wants.page ? request.first + 1 : 0,
+      track_total_hits: wants.totalCount,
       // Scores are computed when the order is not relevance too (the edge's `score`).
-      track_scores: plan.ranked,
+      track_scores: wants.page && plan.ranked,
       _source: false,
       query: {
         bool: {
           // The user's text is only ever a query value, analyzed like the documents; never query syntax.
           must: plan.canMatch ? dsl.must : [{ match_none: {} }],
           must_not: dsl.must_not,
-          should: plan.ranked && bonus !== '' ? [{ match_phrase: { title: { query: bonus, boost: 2 } } }] : [],
+          should: wants.page && plan.ranked && bonus !== '' ? [{ match_phrase: { title: { query: bonus, boost: 2 } } }] : [],
           filter: [workFilterQuery(split.base, this.index)],
         },
       },
-      post_filter: workFilterQuery({ and: FACET_NAMES.flatMap((f) => (split.own[f] === undefined ? [] : [split.own[f] as WorkFilter])) }, this.index),
-      sort: order.sort,
-      ...(after === undefined ? {} : { search_after: [...after] }),
-      ...(plan.ranked
+      // The facets' own conditions narrow the hits and their total, never the aggregations.
+      ...(hitsWanted ? { post_filter: workFilterQuery({ and: FACET_NAMES.flatMap((f) => (split.own[f] === undefined ? [] : [split.own[f] as WorkFilter])) }, this.index) } : {}),
+      ...(wants.page ? { sort: order.sort } : {}),
+      ...(wants.page && after !== undefined ? { search_after: [...after] } : {}),
+      ...(wants.page && plan.ranked
         ? {
             highlight: {
               ...HIGHLIGHT_ENCODING,
@@ -81,10 +104,10 @@ export class ElasticSearchIndex implements SearchIndex {
             },
           }
         : {}),
-      aggs: facetAggregations(split, this.index),
+      ...(wants.facets.length > 0 ? { aggs: facetAggregations(split, this.index, wants.facets) } : {}),
     };
     const res = await this.policy.execute('search.query', (signal) => this.client.search<WorkDocument>(params, { signal }));
-    const hits = res.hits.hits;
+    const hits = wants.page ? res.hits.hits : [];
     const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
     return {
       page: {
@@ -93,7 +116,7 @@ export class ElasticSearchIndex implements SearchIndex {
           return { cursor: encodeElasticCursor(signature, [first, id]), node: toHit(hit, !plan.ranked ? 0 : order.kind === 'score' ? (first as number) : (hit._score ?? 0), id) };
         }),
         hasNextPage: hits.length > request.first,
-        totalCount: () => Promise.resolve(total),
+        totalCount: wants.totalCount ? () => Promise.resolve(total) : countTotal,
       },
       facets: toFacets(res.aggregations),
     };
@@ -179,8 +202,8 @@ function sortValues(hit: estypes.SearchHit<unknown>, kind: ElasticSortValueKind)
   return [first as number | string, id];
 }
 
-/** Each facet's terms aggregation under a filter of the other facets' own conditions (multi-select facets). */
-function facetAggregations(split: FacetedFilter, index: string): Record<string, estypes.AggregationsAggregationContainer> {
+/** Each facet of `facets`: its terms aggregation under a filter of the other facets' own conditions (multi-select facets). */
+function facetAggregations(split: FacetedFilter, index: string, facets: readonly FacetName[]): Record<string, estypes.AggregationsAggregationContainer> {
   const terms: Record<FacetName, estypes.AggregationsTermsAggregation> = {
     publicationYear: { field: 'publication_year', size: FACET_LIMITS.publicationYear, order: { _key: 'desc' } },
     type: { field: 'type', size: FACET_LIMITS.type, order: BY_COUNT_THEN_KEY },
@@ -188,7 +211,7 @@ function facetAggregations(split: FacetedFilter, index: string): Record<string, 
     topic: { field: 'topic_ids', size: FACET_LIMITS.topic, order: BY_COUNT_THEN_KEY },
   };
   return Object.fromEntries(
-    FACET_NAMES.map((facet) => [facet, { filter: workFilterQuery({ and: otherFacets(split, facet) }, index), aggs: { buckets: { terms: terms[facet] } } }]),
+    FACET_NAMES.filter((facet) => facets.includes(facet)).map((facet) => [facet, { filter: workFilterQuery({ and: otherFacets(split, facet) }, index), aggs: { buckets: { terms: terms[facet] } } }]),
   );
 }
 

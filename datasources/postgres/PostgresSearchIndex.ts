@@ -1,14 +1,28 @@
-import type { EntitySuggestion, FacetBucketRecord, SearchFacets, SearchHighlightRecord, SearchHit, SearchIndex, SearchResult, Suggestion, SuggestionKind } from '../SearchIndex';
+import {
+  type EntitySuggestion,
+  EVERY_SEARCH_PART,
+  type FacetBucketRecord,
+  type SearchFacets,
+  type SearchHighlightRecord,
+  type SearchHit,
+  type SearchIndex,
+  type SearchResult,
+  type SearchWants,
+  type Suggestion,
+  type SuggestionKind,
+  TOTAL_ONLY,
+} from '../SearchIndex';
 import type { AutocompleteWords } from '../shared/autocompleteWords';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { PageRequest, SearchSortKey, WorkFilter } from '../types';
-import { splitFacetFilter } from '../shared/facetFilters';
-import { searchPlan } from '../shared/searchPlan';
+import { type FacetName, splitFacetFilter } from '../shared/facetFilters';
+import { type SearchPlan, searchPlan } from '../shared/searchPlan';
 import { bonusText } from '../shared/searchQuery';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
   markedSnippets,
+  type SearchCursor,
   type SearchFacetRow,
   searchFacetsSql,
   searchPageSql,
@@ -28,8 +42,9 @@ import type { SqlExecutor, SqlParam } from './SqlExecutor';
  * every word in the title or the abstract, slashes separating words, a phrase within one field, `OR`, `-`), with
  * the match set of Elasticsearch's rendering; blank text browses. Ranked by ts_rank (title weight A, abstract B)
  * plus a bonus when the title holds the text as a phrase, or sorted by a work order; keyset-paged on (key, id).
- * A search is two statements whatever the page size: the page with highlights, and the total with the
- * multi-select facets. A group-by is one statement (workGroupSql: GROUP BY over the same match set).
+ * A search is at most two statements whatever the page size, each sent only when the request wants it: the page
+ * with highlights, and the total with the multi-select facets asked for (the total alone when no facet is). A
+ * group-by is one statement (workGroupSql: GROUP BY over the same match set).
  */
 export class PostgresSearchIndex implements SearchIndex {
   readonly backend = 'postgresql' as const;
@@ -39,27 +54,38 @@ export class PostgresSearchIndex implements SearchIndex {
     private readonly policy: StorePolicy,
   ) {}
 
-  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>): Promise<SearchResult> {
+  async search(text: string, filter: WorkFilter | undefined, request: PageRequest<never, SearchSortKey>, wants: SearchWants = EVERY_SEARCH_PART): Promise<SearchResult> {
     const plan = searchPlan(text, request.sort);
     const signature = searchSignature([this.backend, plan.sort], text, filter);
+    // Decoded whatever is wanted: a bad cursor is refused the same way for every selection.
     const after = request.after === undefined ? undefined : decodeSearchCursor(signature, request.after, plan.sort);
-    const pageParams = new SqlParams();
-    const pageSql = searchPageSql(plan, bonusText(text), filter, request.first, after, pageParams);
-    const facetParams = new SqlParams();
-    const facetSql = searchFacetsSql(plan, splitFacetFilter(filter), facetParams);
+    const countsWanted = wants.totalCount || wants.facets.length > 0;
     const [rows, facetRows] = await Promise.all([
-      this.rows<SearchPageRow>('search.page', pageSql, pageParams.values),
-      this.rows<SearchFacetRow>('search.facets', facetSql, facetParams.values),
+      wants.page ? this.page(plan, text, filter, request.first, after) : Promise.resolve([]),
+      countsWanted ? this.facetRows(plan, filter, wants.facets) : Promise.resolve(undefined),
     ]);
-    const total = facetRows.find((r) => r.facet === 'total')?.n ?? 0;
+    const total = facetRows?.find((r) => r.facet === 'total')?.n ?? 0;
     return {
       page: {
         edges: rows.slice(0, request.first).map((row) => ({ cursor: encodeSearchCursor(signature, { key: row.key, id: row.id }), node: toHit(row) })),
         hasNextPage: rows.length > request.first,
-        totalCount: () => Promise.resolve(total),
+        totalCount: facetRows === undefined ? () => this.search(text, filter, request, TOTAL_ONLY).then((r) => r.page.totalCount()) : () => Promise.resolve(total),
       },
-      facets: toFacets(facetRows),
+      facets: toFacets(facetRows ?? []),
     };
+  }
+
+  private page(plan: SearchPlan, text: string, filter: WorkFilter | undefined, first: number, after: SearchCursor | undefined): Promise<SearchPageRow[]> {
+    const params = new SqlParams();
+    const sql = searchPageSql(plan, bonusText(text), filter, first, after, params);
+    return this.rows<SearchPageRow>('search.page', sql, params.values);
+  }
+
+  /** The total and the facets asked for, in one statement (searchFacetsSql). */
+  private facetRows(plan: SearchPlan, filter: WorkFilter | undefined, facets: readonly FacetName[]): Promise<SearchFacetRow[]> {
+    const params = new SqlParams();
+    const sql = searchFacetsSql(plan, splitFacetFilter(filter), params, facets);
+    return this.rows<SearchFacetRow>('search.facets', sql, params.values);
   }
 
   async groupBy(text: string, filter: WorkFilter | undefined, request: WorkGroupRequest): Promise<WorkGroupsResult> {

@@ -170,41 +170,51 @@ function facetScope(facet: FacetName | undefined, split: FacetedFilter): string 
   return others.length === 0 ? 'TRUE' : others.map((f) => `f_${f}`).join(' AND ');
 }
 
+/** Each facet's counts over `m` (the rows of `searchFacetsSql`), within the facet's scope. */
+function facetCountSql(facet: FacetName, split: FacetedFilter): string {
+  switch (facet) {
+    case 'publicationYear':
+      return `SELECT 'year', publication_year::text, count(*)::integer, row_number() OVER (ORDER BY publication_year DESC)::integer
+      FROM m WHERE publication_year IS NOT NULL AND ${facetScope('publicationYear', split)} GROUP BY publication_year
+      ORDER BY publication_year DESC LIMIT ${FACET_LIMITS.publicationYear}`;
+    case 'type':
+      return `SELECT 'type', type, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, type COLLATE "C")::integer
+      FROM m WHERE type IS NOT NULL AND ${facetScope('type', split)} GROUP BY type
+      ORDER BY count(*) DESC, type COLLATE "C" LIMIT ${FACET_LIMITS.type}`;
+    case 'isOpenAccess':
+      return `SELECT 'oa', is_open_access::text, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, is_open_access)::integer
+      FROM m WHERE ${facetScope('isOpenAccess', split)} GROUP BY is_open_access`;
+    case 'topic':
+      return `SELECT 'topic', wt.topic_id, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, wt.topic_id COLLATE "C")::integer
+      FROM m JOIN work_topics wt ON wt.work_id = m.id WHERE ${facetScope('topic', split)} GROUP BY wt.topic_id
+      ORDER BY count(*) DESC, wt.topic_id COLLATE "C" LIMIT ${FACET_LIMITS.topic}`;
+    default:
+      return assertNever(facet);
+  }
+}
+
 /**
- * The total and every facet over the whole match set, in one statement, multi-select: the matches of the query
- * and the base filter are marked with whether each facet's own condition holds; the total counts those that
- * hold every one, a facet those that hold every other one. Rows: (facet, value, n, ord) with facet 'total' |
- * 'year' | 'type' | 'oa' | 'topic'; `ord` is the bucket's rank within its facet.
+ * The total and the facets asked for (`facets`; none: the total alone) over the whole match set, in one statement,
+ * multi-select: the matches of the query and the base filter are marked with whether each facet's own condition
+ * holds; the total counts those that hold every one, a facet those that hold every other one. Rows: (facet,
+ * value, n, ord) with facet 'total' | 'year' | 'type' | 'oa' | 'topic'; `ord` is the bucket's rank within its facet.
+ * Only an asked-for topic facet joins work_topics.
  */
-export function searchFacetsSql(plan: SearchPlan, split: FacetedFilter, params: SqlParams): string {
+export function searchFacetsSql(plan: SearchPlan, split: FacetedFilter, params: SqlParams, facets: readonly FacetName[] = FACET_NAMES): string {
   const match = plan.canMatch ? searchMatchSql(plan.query, params) : 'FALSE';
   const where = workFilterSql(split.base, params);
   const flags = facetFlagsSql(split, params);
-  return `WITH m AS MATERIALIZED (
+  const counts = FACET_NAMES.filter((f) => facets.includes(f)).map((f) => `
+    UNION ALL (
+      ${facetCountSql(f, split)}
+    )`);
+  // Materialized for the several counts that read it; a total alone lets the planner fold it into the count.
+  return `WITH m AS ${counts.length > 0 ? 'MATERIALIZED ' : ''}(
       SELECT w.id, w.publication_year, w.type, w.is_open_access, ${flags}
       FROM works w
       WHERE ${match} AND ${where}
     )
-    SELECT 'total' AS facet, NULL::text AS value, count(*)::integer AS n, 0 AS ord FROM m WHERE ${facetScope(undefined, split)}
-    UNION ALL (
-      SELECT 'year', publication_year::text, count(*)::integer, row_number() OVER (ORDER BY publication_year DESC)::integer
-      FROM m WHERE publication_year IS NOT NULL AND ${facetScope('publicationYear', split)} GROUP BY publication_year
-      ORDER BY publication_year DESC LIMIT ${FACET_LIMITS.publicationYear}
-    )
-    UNION ALL (
-      SELECT 'type', type, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, type COLLATE "C")::integer
-      FROM m WHERE type IS NOT NULL AND ${facetScope('type', split)} GROUP BY type
-      ORDER BY count(*) DESC, type COLLATE "C" LIMIT ${FACET_LIMITS.type}
-    )
-    UNION ALL (
-      SELECT 'oa', is_open_access::text, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, is_open_access)::integer
-      FROM m WHERE ${facetScope('isOpenAccess', split)} GROUP BY is_open_access
-    )
-    UNION ALL (
-      SELECT 'topic', wt.topic_id, count(*)::integer, row_number() OVER (ORDER BY count(*) DESC, wt.topic_id COLLATE "C")::integer
-      FROM m JOIN work_topics wt ON wt.work_id = m.id WHERE ${facetScope('topic', split)} GROUP BY wt.topic_id
-      ORDER BY count(*) DESC, wt.topic_id COLLATE "C" LIMIT ${FACET_LIMITS.topic}
-    )`;
+    SELECT 'total' AS facet, NULL::text AS value, count(*)::integer AS n, 0 AS ord FROM m WHERE ${facetScope(undefined, split)}${counts.join('')}`;
 }
 
 export interface SearchFacetRow {

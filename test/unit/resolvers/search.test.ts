@@ -1,5 +1,8 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { graphql, type GraphQLResolveInfo } from 'graphql';
 import type { SearchIndex, SearchResult } from '../../../datasources/SearchIndex';
 import { MAX_QUERY_LENGTH, searchResolvers } from '../../../resolvers/search';
+import { loadTypeDefs } from '../../../src/schema';
 
 type Fn = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
 const field = (type: string, name: string) => (searchResolvers as unknown as Record<string, Record<string, Fn>>)[type]?.[name] as Fn;
@@ -30,22 +33,37 @@ function fakeSearch() {
   return { search, calls };
 }
 
+/** The resolve info of `searchWorks` in `source`, executed on the real SDL. */
+async function infoOf(source: string): Promise<GraphQLResolveInfo> {
+  let info: GraphQLResolveInfo | undefined;
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: { Query: { searchWorks: (_p: unknown, _a: unknown, _c: unknown, i: GraphQLResolveInfo) => void (info = i) } },
+  });
+  await graphql({ schema, source });
+  if (info === undefined) throw new Error(`searchWorks was not resolved in ${source}`);
+  return info;
+}
+
 describe('searchWorks resolver', () => {
-  it('browses with an absent or blank query, and passes the sort on', () => {
+  it('browses with an absent or blank query, and passes the sort and what the selection wants on', async () => {
     const { search, calls } = fakeSearch();
-    field('Query', 'searchWorks')({}, { sort: 'TITLE_ASC' }, { search }, {});
-    field('Query', 'searchWorks')({}, { query: '   ', first: 5 }, { search }, {});
-    field('Query', 'searchWorks')({}, { query: ' "co2 storage" OR shale ' }, { search }, {});
+    const info = await infoOf('{ searchWorks { totalCount facets { topic { count } } } }');
+    field('Query', 'searchWorks')({}, { sort: 'TITLE_ASC' }, { search }, info);
+    field('Query', 'searchWorks')({}, { query: '   ', first: 5 }, { search }, info);
+    field('Query', 'searchWorks')({}, { query: ' "co2 storage" OR shale ' }, { search }, info);
     expect(calls.map((c) => [c[0], (c[2] as { sort: unknown }).sort])).toEqual([
       ['', ['TITLE_ASC']],
       ['', []],
       ['"co2 storage" OR shale', []],
     ]);
+    expect(calls.map((c) => c[3])).toEqual(Array(3).fill({ page: false, totalCount: true, facets: ['topic'] }));
   });
 
-  it(`refuses a query over ${MAX_QUERY_LENGTH} characters as BAD_USER_INPUT on query`, () => {
+  it(`refuses a query over ${MAX_QUERY_LENGTH} characters as BAD_USER_INPUT on query`, async () => {
     const { search } = fakeSearch();
-    expect(() => field('Query', 'searchWorks')({}, { query: 'x'.repeat(MAX_QUERY_LENGTH + 1) }, { search }, {})).toThrow(
+    const info = await infoOf('{ searchWorks { totalCount } }');
+    expect(() => field('Query', 'searchWorks')({}, { query: 'x'.repeat(MAX_QUERY_LENGTH + 1) }, { search }, info)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'query' }) }),
     );
   });

@@ -4,6 +4,7 @@ import { encodeElasticCursor } from '../../../../datasources/elasticsearch/elast
 import { ElasticSearchIndex } from '../../../../datasources/elasticsearch/ElasticSearchIndex';
 import { isTransientElasticError } from '../../../../datasources/elasticsearch/isTransientElasticError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
+import type { SearchWants } from '../../../../datasources/SearchIndex';
 
 /** A client whose `search` records its requests and answers `response`. */
 function fakeClient(response: unknown) {
@@ -130,6 +131,65 @@ describe('ElasticSearchIndex', () => {
     expect(result.facets).toEqual({ publicationYear: [], type: [], isOpenAccess: [], topic: [] });
     await expect(index.search('helium', undefined, { first: 2, sort: [], after })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(requests).toHaveLength(1);
+  });
+
+  describe('asks only for what the request wants', () => {
+    const FILTER = { isOpenAccess: true, citedByCount: { gte: 1 } };
+    const ask = async (wants: SearchWants, after?: string) => {
+      const { client, requests } = fakeClient(RESPONSE);
+      const result = await new ElasticSearchIndex(client, policy(), 'works').search('hydrogen', FILTER, { first: 2, sort: [], ...(after ? { after } : {}) }, wants);
+      return { result, requests };
+    };
+    const NOTHING: SearchWants = { page: false, totalCount: false, facets: [] };
+
+    it('the total alone: no hits (size 0), no sort, highlight or aggregation, the post_filter kept for the total', async () => {
+      const { result, requests } = await ask({ ...NOTHING, totalCount: true });
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ size: 0, track_total_hits: true, track_scores: false, post_filter: { bool: { filter: [{ bool: { filter: [{ term: { is_open_access: true } }] } }] } } });
+      for (const key of ['aggs', 'sort', 'highlight', 'search_after']) expect(requests[0]).not.toHaveProperty(key);
+      expect(await result.page.totalCount()).toBe(42);
+      expect(result.page).toMatchObject({ edges: [], hasNextPage: false });
+    });
+
+    it('one facet alone: only its aggregation, no hits, no total tracked, no post_filter', async () => {
+      const { result, requests } = await ask({ ...NOTHING, facets: ['type'] });
+      expect(requests[0]).toMatchObject({ size: 0, track_total_hits: false });
+      expect(Object.keys(requests[0]?.['aggs'] as object)).toEqual(['type']);
+      expect(requests[0]).not.toHaveProperty('post_filter');
+      expect(result.facets.type).toEqual([
+        { value: 'article', count: 40 },
+        { value: 'review', count: 2 },
+      ]);
+    });
+
+    it('the page alone: first + 1 hits, sorted and highlighted after the cursor, no aggregation, no total tracked', async () => {
+      const after = encodeElasticCursor(searchSignature(['elasticsearch', 'works', 'RELEVANCE'], 'hydrogen', FILTER), [9, 'W0']);
+      const { result, requests } = await ask({ ...NOTHING, page: true }, after);
+      expect(requests[0]).toMatchObject({ size: 3, track_total_hits: false, track_scores: true, search_after: [9, 'W0'], sort: [{ _score: { order: 'desc' } }, { id: { order: 'asc' } }] });
+      expect(requests[0]).toHaveProperty('highlight');
+      expect(requests[0]).not.toHaveProperty('aggs');
+      expect(result.page.edges.map((e) => e.node.workId)).toEqual(['W2', 'W1']);
+    });
+
+    it('nothing (a group-by alone): no request, a bad cursor still refused, and a total asked later counted then', async () => {
+      const { result, requests } = await ask(NOTHING);
+      expect(requests).toHaveLength(0);
+      await expect(ask(NOTHING, 'not-a-cursor')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(result.facets).toEqual({ publicationYear: [], type: [], isOpenAccess: [], topic: [] });
+      expect(await result.page.totalCount()).toBe(42);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ size: 0, track_total_hits: true });
+    });
+
+    it('a total not wanted but asked for anyway: one more request, of the total alone', async () => {
+      const { client, requests } = fakeClient(RESPONSE);
+      const result = await new ElasticSearchIndex(client, policy(), 'works').search('hydrogen', FILTER, { first: 2, sort: [] }, { ...NOTHING, page: true });
+      expect(requests).toHaveLength(1);
+      expect(await result.page.totalCount()).toBe(42);
+      expect(requests).toHaveLength(2);
+      expect(requests[1]).toMatchObject({ size: 0, track_total_hits: true });
+      expect(requests[1]).not.toHaveProperty('aggs');
+    });
   });
 
   it('autocompletes with a term per whole word and a literal prefix on the title words, most cited, then title, then id', async () => {
