@@ -21,17 +21,18 @@ export const searchResolvers: Resolvers = {
     searchWorks: (_parent, args, { search }, info) => {
       const query = queryText(args.query);
       const filter = toWorkFilter(args.filter);
-      return {
-        // Only what the selection reads is fetched (searchWants): no facet counts for a page, no page for a total.
-        result: search.search(query, filter, { first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort == null ? [] : [args.sort] }, searchWants(info)),
-        query,
-        filter,
-      };
+      // Only what the selection reads is fetched (searchWants): no facet counts for a page, no page for a total.
+      const result = search.search(query, filter, { first: pageSize(args.first), after: afterCursor(args.after), sort: args.sort == null ? [] : [args.sort] }, searchWants(info));
+      // Every field that reads the result awaits it (and gets its error); one that reads none must not leave it unhandled.
+      result.catch(() => undefined);
+      return { result, query, filter };
     },
     groupWorks: (_parent, args, { search }) => workGroups(search, queryText(args.query), toWorkFilter(args.filter), args),
   },
   WorkSearchConnection: {
-    groupBy: ({ query, filter }, args, { search }) => workGroups(search, query, filter, args),
+    // The search result is awaited too (free when nothing else is selected: no statement is sent), so that a bad `after`
+    // is BAD_USER_INPUT whatever the selection.
+    groupBy: async ({ query, filter, result }, args, { search }) => (await Promise.all([workGroups(search, query, filter, args), result]))[0],
     totalCount: async ({ result }) => (await result).page.totalCount(),
     edges: async ({ result }) => (await result).page.edges.map((e) => ({ cursor: e.cursor, hit: e.node })),
     nodes: async ({ result }, _args, { loaders }) => {

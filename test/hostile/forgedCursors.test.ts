@@ -46,6 +46,13 @@ describe('forged cursors (production mode, embedded profile): BAD_USER_INPUT on 
     expect([...first.works.nodes, ...second.works.nodes].map((n) => n.id)).toEqual(expected);
   });
 
+  it('refuses a garbled searchWorks cursor whatever the selection reads, group-by counts alone included', async () => {
+    for (const selection of ['totalCount', 'groupBy(field: YEAR) { groups { key count } }', 'facets { type { type count } }']) {
+      const res = await gql(`{ searchWorks(query: "oil", after: "not-a-cursor") { ${selection} } }`);
+      expectTypedError(res, { code: 'BAD_USER_INPUT', argument: 'after' });
+    }
+  });
+
   it('refuses the reported cursor, an integer out of PostgreSQL integer range', async () => {
     const res = await gql(`{ works(sort: [CITED_BY_COUNT_DESC], after: "${REPORTED}") { totalCount nodes { id } } }`);
     expectTypedError(res, { code: 'BAD_USER_INPUT', argument: 'after', message: /32-bit integer/ });
