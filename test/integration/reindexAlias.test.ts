@@ -137,6 +137,7 @@ describeStore(['postgres', 'elasticsearch'], 'reindex by alias swap on real Elas
       },
       workIdsChangedSince: (since) => inner.workIdsChangedSince(since),
       existingWorkIds: (ids) => inner.existingWorkIds(ids),
+      entitiesAfter: (kind, after, limit) => inner.entitiesAfter(kind, after, limit),
       now: () => inner.now(),
     };
     const swapping: Projection = {

@@ -1,5 +1,5 @@
-import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
-import { type CatalogBatch, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import type { CatalogEntityKind, CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
+import { type CatalogBatch, type CatalogEntities, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../../../../datasources/writes/Projection';
 import { reindexProjections } from '../../../../src/writes/reindex';
 import { workWrite } from '../../../support/workWrite';
@@ -15,6 +15,9 @@ function work(id: string, title = `Title of ${id}`): WorkWrite {
  */
 class FakeSnapshot implements CatalogSnapshot {
   readonly works = new Map<string, WorkWrite>();
+  /** Ids of the rows of each entity table. */
+  readonly entities: Record<CatalogEntityKind, string[]> = { author: [], institution: [], source: [], topic: [] };
+  readonly entityPagesAsked: [CatalogEntityKind, string, number][] = [];
   readonly changed = new Set<string>();
   readonly sinceAsked: Date[] = [];
   readonly pagesAsked: [string, number][] = [];
@@ -55,9 +58,29 @@ class FakeSnapshot implements CatalogSnapshot {
     return new Set(workIds.filter((id) => this.works.has(id)));
   }
 
+  async entitiesAfter(kind: CatalogEntityKind, after: string, limit: number): Promise<CatalogEntities> {
+    this.entityPagesAsked.push([kind, after, limit]);
+    const ids = [...this.entities[kind]]
+      .sort()
+      .filter((id) => id > after)
+      .slice(0, limit);
+    return entityRows(kind, ids);
+  }
+
   async now(): Promise<Date> {
     return this.started;
   }
+}
+
+/** Rows of `kind` with these ids, named after them. */
+function entityRows(kind: CatalogEntityKind, ids: readonly string[]): CatalogEntities {
+  const named = ids.map((id) => ({ id, displayName: `Name of ${id}` }));
+  return {
+    authors: kind === 'author' ? named.map((a) => ({ ...a, orcid: null, worksCount: 1, citedByCount: 2, hIndex: 1, institutionIds: [], complete: true })) : [],
+    institutions: kind === 'institution' ? named.map((i) => ({ ...i, ror: null, countryCode: null, type: null })) : [],
+    sources: kind === 'source' ? named.map((s) => ({ ...s, issnL: null, issns: [], type: null, hostOrganizationName: null })) : [],
+    topics: kind === 'topic' ? named.map((t) => ({ ...t, subfield: null, field: null, domain: null })) : [],
+  };
 }
 
 /** A Projection recording every call in order, and holding what it was given. */
