@@ -83,6 +83,14 @@ function entityRows(kind: CatalogEntityKind, ids: readonly string[]): CatalogEnt
   };
 }
 
+/** The ids of entity rows, prefixed by their kind's table (`author:A1`). */
+const entityKeys = (rows: CatalogEntities): string[] => [
+  ...rows.authors.map((a) => `author:${a.id}`),
+  ...rows.institutions.map((i) => `institution:${i.id}`),
+  ...rows.sources.map((s) => `source:${s.id}`),
+  ...rows.topics.map((t) => `topic:${t.id}`),
+];
+
 /** A Projection recording every call in order, and holding what it was given. */
 class FakeProjection implements Projection {
   readonly calls: string[] = [];
@@ -114,6 +122,17 @@ class FakeProjection implements Projection {
   async close(): Promise<void> {}
 }
 
+/** A FakeProjection that also holds entities on their own (as Elasticsearch's suggestions): `applyEntityRows`. */
+class EntityHoldingProjection extends FakeProjection {
+  readonly heldEntities = new Set<string>();
+
+  async applyEntityRows(entities: CatalogEntities): Promise<void> {
+    const keys = entityKeys(entities);
+    this.calls.push(`entities ${keys.join(',')}`);
+    for (const key of keys) this.heldEntities.add(key);
+  }
+}
+
 /**
  * A projection rebuilt beside itself, as Elasticsearch's alias swap: `live` is what readers see and live writes
  * (the relay) change; the rebuild writes a separate copy that `publish` makes the live one. `beforeSwap` runs inside
@@ -122,6 +141,7 @@ class FakeProjection implements Projection {
 class SwappingProjection implements Projection {
   readonly store = 'elasticsearch' as const;
   live = new Map<string, WorkWrite>();
+  liveEntities = new Set<string>();
   /** Sizes of `live` seen whenever the rebuild wrote to its copy: what a reader saw meanwhile. */
   readonly liveSizesDuringRebuild: number[] = [];
   beforeSwap: () => Promise<void> = async () => undefined;
@@ -138,7 +158,11 @@ class SwappingProjection implements Projection {
 
   async startRebuild(): Promise<ProjectionRebuild> {
     const copy = new Map<string, WorkWrite>();
+    const copiedEntities = new Set<string>();
     const target = {
+      applyEntityRows: async (entities: CatalogEntities) => {
+        for (const key of entityKeys(entities)) copiedEntities.add(key);
+      },
       apply: async (batch: CatalogBatch) => {
         this.liveSizesDuringRebuild.push(this.live.size);
         for (const w of batch.works) copy.set(w.id, w);
@@ -153,6 +177,7 @@ class SwappingProjection implements Projection {
       publish: async () => {
         await this.beforeSwap();
         this.live = copy;
+        this.liveEntities = copiedEntities;
       },
     };
   }
@@ -291,7 +316,62 @@ describe('reindexProjections', () => {
     expect(snapshot.pagesAsked[0]).toEqual(['', 500]);
   });
 
+  describe('entity tables', () => {
+    it('pages every entity table by id in pages of entityBatchSize into a target holding entities, after the works', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2']);
+      snapshot.entities.author = ['A3', 'A1', 'A2'];
+      snapshot.entities.institution = ['I1'];
+      snapshot.entities.topic = ['T2', 'T1'];
+      const projection = new EntityHoldingProjection('elasticsearch');
+      const [report] = await reindexProjections(snapshot, [projection], { batchSize: 10, entityBatchSize: 2 });
+      expect(projection.calls.filter((c) => c.startsWith('apply') || c.startsWith('entities'))).toEqual([
+        'apply W1,W2',
+        'entities author:A1,author:A2',
+        'entities author:A3',
+        'entities institution:I1',
+        'entities topic:T1,topic:T2',
+      ]);
+      // Each table until a page comes back empty; the cursor is the last id of the page before.
+      expect(snapshot.entityPagesAsked).toEqual([
+        ['author', '', 2],
+        ['author', 'A2', 2],
+        ['author', 'A3', 2],
+        ['institution', '', 2],
+        ['institution', 'I1', 2],
+        ['source', '', 2],
+        ['topic', '', 2],
+        ['topic', 'T2', 2],
+      ]);
+      expect([...projection.heldEntities].sort()).toEqual(['author:A1', 'author:A2', 'author:A3', 'institution:I1', 'topic:T1', 'topic:T2']);
+      expect(report).toMatchObject({ works: 2, entities: 6, reconciled: 0 });
+    });
+
+    it('pages 2,000 entity rows at a time by default', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      await reindexProjections(snapshot, [new EntityHoldingProjection('elasticsearch')]);
+      expect(snapshot.entityPagesAsked[0]).toEqual(['author', '', 2000]);
+    });
+
+    it('reads no entity table for a target that holds entities only through works', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      snapshot.entities.author = ['A1'];
+      const [report] = await reindexProjections(snapshot, [new FakeProjection('neo4j')]);
+      expect(snapshot.entityPagesAsked).toEqual([]);
+      expect(report).not.toHaveProperty('entities');
+    });
+  });
+
   describe('a projection rebuilt beside itself (Elasticsearch)', () => {
+    it('writes the entity rows into the new copy, live after the swap', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      snapshot.entities.source = ['S1', 'S2'];
+      const projection = new SwappingProjection();
+      projection.liveEntities.add('source:S999');
+      const [report] = await reindexProjections(snapshot, [projection], { entityBatchSize: 1 });
+      expect([...projection.liveEntities].sort()).toEqual(['source:S1', 'source:S2']);
+      expect(report?.entities).toBe(2);
+    });
+
     it('leaves the live copy whole until the swap, then holds exactly the catalog', async () => {
       const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4', 'W5']);
       const projection = new SwappingProjection();
