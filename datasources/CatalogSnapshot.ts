@@ -1,4 +1,10 @@
-import type { CatalogBatch } from './writes/catalogWrite';
+import type { CatalogBatch, CatalogEntities } from './writes/catalogWrite';
+
+/** The kinds of entity the catalog keeps in tables of their own (authors, institutions, sources, topics). */
+export type CatalogEntityKind = 'author' | 'institution' | 'source' | 'topic';
+
+/** Every CatalogEntityKind, in the order a rebuild pages through them. */
+export const CATALOG_ENTITY_KINDS: readonly CatalogEntityKind[] = ['author', 'institution', 'source', 'topic'];
 
 /**
  * Reads the catalog back as the batches projections apply: the source of truth for the outbox relay (which
@@ -13,6 +19,12 @@ export interface CatalogSnapshot {
   workIdsChangedSince(since: Date): Promise<string[]>;
   /** Which of `workIds` exist now. */
   existingWorkIds(workIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Up to `limit` stored rows of `kind` whose id comes after `after` in the table's key order, in that order (the
+   * other kinds' lists empty), for paging through a whole entity table: '' starts, the last id answered continues,
+   * an empty list ends. Every row, whether or not a work names it.
+   */
+  entitiesAfter(kind: CatalogEntityKind, after: string, limit: number): Promise<CatalogEntities>;
   /** The database's current time (reindex compares it with `updated_at`, which the database sets). */
   now(): Promise<Date>;
 }

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import type { Logger } from '../../src/core/logger';
 import { lastById } from '../writes/catalogBatchRows';
-import type { CatalogBatch } from '../writes/catalogWrite';
+import type { CatalogBatch, CatalogEntities } from '../writes/catalogWrite';
 import type { ApplyMode, Projection, ProjectionRebuild } from '../writes/Projection';
 import type { StorePolicy } from '../shared/StorePolicy';
 import { workDocumentLookups } from './workDocumentLookups';
@@ -204,19 +204,43 @@ export class ElasticProjection implements Projection {
    * would lose. Batches are applied one at a time (seed, reindex, the outbox relay), so the read cannot race a write.
    */
   private async suggestionOperations(batch: CatalogBatch): Promise<object[]> {
-    const _index = this.suggestionIndex;
-    const put = (doc: SuggestionDocument) => [{ index: { _index, _id: doc.id } }, doc];
     const authors = foldAuthors(batch.authors);
     const stored = authors.length === 0 ? new Map<string, SuggestionDocument>() : await this.storedAuthors(authors.map((a) => a.id));
     return [
-      ...lastById(batch.topics).flatMap((t) => put(entitySuggestion('topic', t))),
-      ...foldInstitutions(batch.institutions).flatMap((i) => put(entitySuggestion('institution', i))),
-      ...foldSources(batch.sources).flatMap((s) => put(entitySuggestion('source', s))),
+      ...lastById(batch.topics).flatMap((t) => this.put(entitySuggestion('topic', t))),
+      ...foldInstitutions(batch.institutions).flatMap((i) => this.put(entitySuggestion('institution', i))),
+      ...foldSources(batch.sources).flatMap((s) => this.put(entitySuggestion('source', s))),
       ...authors.flatMap((a) => {
         const doc = stored.get(a.id);
-        return put(authorSuggestion(doc === undefined ? a : (foldAuthors([storedAuthorSighting(doc), a])[0] as typeof a)));
+        return this.put(authorSuggestion(doc === undefined ? a : (foldAuthors([storedAuthorSighting(doc), a])[0] as typeof a)));
       }),
     ];
+  }
+
+  /** The bulk operation (action and document) writing one suggestion document. */
+  private put(doc: SuggestionDocument): object[] {
+    return [{ index: { _index: this.suggestionIndex, _id: doc.id } }, doc];
+  }
+
+  /**
+   * Writes the suggestion documents of entity rows read from the catalog (a rebuild pages through every entity
+   * table: README, "Rebuilding the projections"), with the document builders `apply` uses. A row is what the
+   * catalog's merge rules made of every sighting, so it replaces the stored document rather than folding with it —
+   * the document the seed's folding of those sightings gave. A bulk load: no wait for a refresh (`completeBulk`).
+   */
+  async applyEntityRows(entities: CatalogEntities): Promise<void> {
+    const operations = [
+      ...entities.topics.flatMap((t) => this.put(entitySuggestion('topic', t))),
+      ...entities.institutions.flatMap((i) => this.put(entitySuggestion('institution', i))),
+      ...entities.sources.flatMap((s) => this.put(entitySuggestion('source', s))),
+      ...entities.authors.flatMap((a) => this.put(authorSuggestion(a))),
+    ];
+    if (operations.length === 0) return;
+    await this.policy.execute('index.bulk', async (signal) => {
+      const response = await this.client.bulk({ operations, refresh: false }, { signal });
+      if (response.errors) throw bulkError(response.items);
+    });
+    this.logger?.debug({ store: this.store, index: this.suggestionIndex, documents: operations.length / 2 }, 'entity suggestions indexed');
   }
 
   /** The stored author documents of `ids`, by id (a missing one is absent). */

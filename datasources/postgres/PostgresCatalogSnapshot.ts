@@ -1,8 +1,9 @@
-import type { CatalogBatch } from '../writes/catalogWrite';
-import type { CatalogSnapshot } from '../CatalogSnapshot';
+import type { CatalogBatch, CatalogEntities } from '../writes/catalogWrite';
+import type { CatalogEntityKind, CatalogSnapshot } from '../CatalogSnapshot';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { SqlExecutor } from './SqlExecutor';
 import { readCatalogBatch } from './sql/readCatalogBatch';
+import { readEntitiesAfter } from './sql/readEntitiesAfter';
 
 /** The catalog read back from PostgreSQL as projection batches (see CatalogSnapshot), under the store's policy. */
 export class PostgresCatalogSnapshot implements CatalogSnapshot {
@@ -47,5 +48,9 @@ export class PostgresCatalogSnapshot implements CatalogSnapshot {
       this.db.query<{ id: string }>('SELECT id FROM works WHERE id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2', [after, limit]),
     );
     return rows.map((r) => r.id);
+  }
+
+  async entitiesAfter(kind: CatalogEntityKind, after: string, limit: number): Promise<CatalogEntities> {
+    return this.policy.execute('catalog.entitiesAfter', () => readEntitiesAfter(this.db, kind, after, limit));
   }
 }

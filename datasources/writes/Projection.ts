@@ -1,4 +1,4 @@
-import type { CatalogBatch } from './catalogWrite';
+import type { CatalogBatch, CatalogEntities } from './catalogWrite';
 import type { StoreName } from '../../src/core/StoreName';
 
 /**
@@ -23,6 +23,13 @@ export interface Projection {
   /** Completes what `bulk` applies deferred (a no-op when nothing was); idempotent. */
   completeBulk?(): Promise<void>;
   /**
+   * Writes these entity rows as the catalog stores them now (not sightings: nothing to fold them with), for a
+   * projection that holds entities on their own, not only through the works naming them (Elasticsearch's
+   * suggestions). A rebuild pages through every entity table into its target when the target has this method;
+   * idempotent.
+   */
+  applyEntityRows?(entities: CatalogEntities): Promise<void>;
+  /**
    * Starts a rebuild from the catalog (`npm run reindex`): answers where to write every work, and how to make what
    * was written the projection readers see. Called after `ensureSchema`.
    */
@@ -31,7 +38,7 @@ export interface Projection {
 }
 
 /** What a rebuild writes to: the projection's own write methods, in bulk mode. */
-export type RebuildTarget = Pick<Projection, 'apply' | 'remove' | 'completeBulk'>;
+export type RebuildTarget = Pick<Projection, 'apply' | 'remove' | 'completeBulk' | 'applyEntityRows'>;
 
 /**
  * A rebuild under way. Either `separate` (Elasticsearch): `target` is a new copy that readers and live writes do not

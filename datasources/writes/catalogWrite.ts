@@ -52,6 +52,9 @@ export interface CatalogBatch {
   readonly topics: readonly TopicRecord[];
 }
 
+/** Entity rows as the catalog stores them (already folded by its merge rules: not sightings to fold again). */
+export type CatalogEntities = Omit<CatalogBatch, 'works'>;
+
 /** An empty batch. */
 export function emptyBatch(): CatalogBatch {
   return { works: [], authors: [], institutions: [], sources: [], topics: [] };

@@ -10,7 +10,8 @@ const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb .
 
 Rebuilds the projections (Elasticsearch, Neo4j, InfluxDB) from PostgreSQL, the source of truth: each
 configured store (or only those named with --store) is written again from the catalog. Elasticsearch is
-written into a new index and its aliases swapped at the end (searches see the old index until then);
+written into a new index (every work, and a suggestion for every author, institution, source and topic
+row) and its aliases swapped at the end (searches see the old index until then);
 Neo4j and InfluxDB are emptied first. Mutations may continue meanwhile; what they change during the
 rebuild is re-applied at its end.`;
 
@@ -49,7 +50,10 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    for (const r of reports) console.log(`${r.store.padEnd(14)} ${String(r.works).padStart(8)} works  (${r.reconciled} re-applied at the end)  ${(r.ms / 1000).toFixed(1)} s`);
+    for (const r of reports) {
+      const entities = r.entities === undefined ? '' : `, ${r.entities} entities`;
+      console.log(`${r.store.padEnd(14)} ${String(r.works).padStart(8)} works${entities}  (${r.reconciled} re-applied at the end)  ${(r.ms / 1000).toFixed(1)} s`);
+    }
     return 0;
   } finally {
     await stores.close();

@@ -1,4 +1,5 @@
-import type { CatalogSnapshot } from '../../datasources/CatalogSnapshot';
+import { CATALOG_ENTITY_KINDS, type CatalogSnapshot } from '../../datasources/CatalogSnapshot';
+import type { CatalogEntities } from '../../datasources/writes/catalogWrite';
 import type { ApplyMode, Projection, RebuildTarget } from '../../datasources/writes/Projection';
 import type { StoreName } from '../core/StoreName';
 
@@ -8,18 +9,28 @@ export interface ReindexReport {
   readonly works: number;
   /** Works changed or deleted while the rebuild ran, re-applied (or removed) at its end. */
   readonly reconciled: number;
+  /**
+   * Entity rows (authors, institutions, sources, topics) written from the entity tables themselves; absent for a
+   * store that holds entities only through the works naming them (Neo4j, InfluxDB).
+   */
+  readonly entities?: number;
   readonly ms: number;
 }
 
 export interface ReindexOptions {
+  /** Works per page (default 500). */
   readonly batchSize?: number;
+  /** Entity rows per page of an entity table (default 2,000: a suggestion document is a few short fields). */
+  readonly entityBatchSize?: number;
   readonly onProgress?: (store: StoreName, works: number) => void;
 }
 
 /**
  * Rebuilds each projection from the catalog: starts its rebuild (`startRebuild`: a new copy beside the live one for
  * Elasticsearch, the projection emptied for Neo4j and InfluxDB), then pages through every work (byte order of ids)
- * and applies them to the rebuild's target in batches. Writes may go on meanwhile: a work changed or deleted after
+ * and applies them to the rebuild's target in batches. A target that holds entities on their own (`applyEntityRows`:
+ * Elasticsearch's suggestions) then gets every row of every entity table, paged by id — also the entities no work
+ * names (an institution or source known only from its own record or an author's). Writes may go on meanwhile: a work changed or deleted after
  * the rebuild started may have been read before the change, so at the end every work written since the start is
  * applied again and every work the rebuild wrote that no longer exists is removed ("reconciling"). Batches are
  * applied in bulk mode, completed at the end (InfluxDB recomputes each subject once there). Then the rebuild is
@@ -46,6 +57,7 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
       options.onProgress?.(projection.store, written.length);
       after = ids[ids.length - 1] as string;
     }
+    const entities = rebuild.target.applyEntityRows === undefined ? undefined : await copyEntities(snapshot, rebuild.target, options.entityBatchSize ?? 2_000);
     const reconciled = new Set<string>();
     const removed = new Set<string>();
     const first = await reconcile(snapshot, rebuild.target, 'bulk', since, written, batchSize);
@@ -60,10 +72,30 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
         removed.add(id);
       }
     }
-    reports.push({ store: projection.store, works: written.filter((id) => !removed.has(id)).length, reconciled: reconciled.size, ms: Date.now() - started });
+    const works = written.filter((id) => !removed.has(id)).length;
+    reports.push({ store: projection.store, works, reconciled: reconciled.size, ...(entities === undefined ? {} : { entities }), ms: Date.now() - started });
   }
   return reports;
 }
+
+/** Every row of every entity table, `limit` at a time in each table's key order, written to `target`; answers how many. */
+async function copyEntities(snapshot: CatalogSnapshot, target: RebuildTarget, limit: number): Promise<number> {
+  let copied = 0;
+  for (const kind of CATALOG_ENTITY_KINDS) {
+    for (let after = ''; ; ) {
+      const page = await snapshot.entitiesAfter(kind, after, limit);
+      const ids = entityIds(page);
+      if (ids.length === 0) break;
+      await target.applyEntityRows?.(page);
+      copied += ids.length;
+      after = ids[ids.length - 1] as string;
+    }
+  }
+  return copied;
+}
+
+/** The ids of a page of entity rows, in its order (a page holds one kind). */
+const entityIds = (page: CatalogEntities): string[] => [...page.authors, ...page.institutions, ...page.sources, ...page.topics].map((e) => e.id);
 
 /** What one reconciling pass did: the works it applied again and those it removed. */
 interface Reconciled {

@@ -19,7 +19,8 @@ interface AuthorshipRow {
   institution_ids: string[];
 }
 
-interface AuthorRow {
+/** An `authors` row as AUTHOR_COLUMNS selects it. */
+export interface AuthorRow {
   id: string;
   display_name: string;
   orcid: string | null;
@@ -28,6 +29,9 @@ interface AuthorRow {
   h_index: number | null;
   institution_ids: string[];
 }
+
+/** The columns of an `authors` row a projection needs (unqualified), read into an AuthorRow. */
+export const AUTHOR_COLUMNS = 'id, display_name, orcid, works_count, cited_by_count, h_index, institution_ids';
 
 /**
  * The works with `workIds` as catalog batch rows (what upsertCatalogBatch wrote), with the authors of their
@@ -60,7 +64,7 @@ export async function readCatalogBatch(
     [ids],
   );
   const authors = await q.query<AuthorRow>(
-    `SELECT id, display_name, orcid, works_count, cited_by_count, h_index, institution_ids FROM authors
+    `SELECT ${AUTHOR_COLUMNS} FROM authors
      WHERE id IN (SELECT author_id FROM authorships WHERE work_id = ANY($1::text[])) ORDER BY id`,
     [ids],
   );
@@ -122,7 +126,8 @@ function toWorkWrite(w: WorkWriteRow, authorships: readonly AuthorshipRow[], top
   };
 }
 
-function toAuthorWrite(a: AuthorRow): AuthorWrite {
+/** An author row as the author write that produced it (its counts and name already folded by the catalog). */
+export function toAuthorWrite(a: AuthorRow): AuthorWrite {
   return {
     id: a.id,
     displayName: a.display_name,

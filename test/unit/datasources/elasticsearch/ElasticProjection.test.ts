@@ -196,6 +196,34 @@ describe('ElasticProjection', () => {
     ]);
   });
 
+  it('writes entity rows as they are (no stored document read) into the suggestion index of the rebuild, one document each, without waiting for a refresh', async () => {
+    const { client, calls } = fakeClient({ listing: () => ({}) });
+    const rebuild = await new ElasticProjection(client, policy(), 'works').startRebuild();
+    calls.length = 0;
+    await rebuild.target.applyEntityRows?.({
+      authors: [{ id: 'A1', displayName: 'Ada LOVELACE', orcid: null, worksCount: null, citedByCount: 5, hIndex: null, institutionIds: [], complete: false }],
+      institutions: [{ id: 'I1', displayName: 'Inst Of X', ror: null, countryCode: 'SA', type: null }],
+      sources: [{ id: 'S1', displayName: 'Journal', issnL: null, issns: [], type: 'journal', hostOrganizationName: null }],
+      topics: [{ id: 'T1', displayName: 'Topic', subfield: null, field: null, domain: null }],
+    });
+    await rebuild.target.applyEntityRows?.({ authors: [], institutions: [], sources: [], topics: [] });
+    expect(calls.map((c) => c.method)).toEqual(['bulk']);
+    const put = (id: string) => ({ index: { _index: 'works_suggestions_v1', _id: id } });
+    expect(calls[0]?.params).toEqual({
+      refresh: false,
+      operations: [
+        put('T1'),
+        { kind: 'topic', id: 'T1', name: 'Topic', name_sort: 'topic', popularity: 0, name_counted: true },
+        put('I1'),
+        { kind: 'institution', id: 'I1', name: 'Inst Of X', name_sort: 'inst of x', popularity: 0, name_counted: true },
+        put('S1'),
+        { kind: 'source', id: 'S1', name: 'Journal', name_sort: 'journal', popularity: 0, name_counted: true },
+        put('A1'),
+        { kind: 'author', id: 'A1', name: 'Ada LOVELACE', name_sort: 'ada lovelace', popularity: 5, name_counted: false },
+      ],
+    });
+  });
+
   it('maps a work to the fields search, filters, facets and autocomplete read (distinct author and topic ids)', () => {
     const titled = work('W1', 'Title Ü');
     const withInstitution = { ...titled, authorships: titled.authorships.map((a, i) => (i === 0 ? { ...a, institutionIds: ['I1', 'I9'] } : a)) };

@@ -1,6 +1,6 @@
 import { BrokenCircuitError } from 'cockatiel';
 import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
-import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import type { AuthorWrite, CatalogBatch, CatalogEntities, WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import type { DeliveryOutcome, Outbox, OutboxRecord, OutboxRecordState } from '../../../../datasources/writes/Outbox';
 import type { OutboxStats } from '../../../../src/core/metrics';
 import type { Projection, ProjectionRebuild } from '../../../../datasources/writes/Projection';
@@ -154,6 +154,10 @@ class FakeSnapshot implements CatalogSnapshot {
   }
 
   existingWorkIds(): Promise<Set<string>> {
+    throw new Error('not used by the relay');
+  }
+
+  entitiesAfter(): Promise<CatalogEntities> {
     throw new Error('not used by the relay');
   }
 

@@ -1,5 +1,5 @@
-import type { CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
-import { type CatalogBatch, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
+import type { CatalogEntityKind, CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
+import { type CatalogBatch, type CatalogEntities, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../../../../datasources/writes/Projection';
 import { reindexProjections } from '../../../../src/writes/reindex';
 import { workWrite } from '../../../support/workWrite';
@@ -15,6 +15,9 @@ function work(id: string, title = `Title of ${id}`): WorkWrite {
  */
 class FakeSnapshot implements CatalogSnapshot {
   readonly works = new Map<string, WorkWrite>();
+  /** Ids of the rows of each entity table. */
+  readonly entities: Record<CatalogEntityKind, string[]> = { author: [], institution: [], source: [], topic: [] };
+  readonly entityPagesAsked: [CatalogEntityKind, string, number][] = [];
   readonly changed = new Set<string>();
   readonly sinceAsked: Date[] = [];
   readonly pagesAsked: [string, number][] = [];
@@ -55,10 +58,38 @@ class FakeSnapshot implements CatalogSnapshot {
     return new Set(workIds.filter((id) => this.works.has(id)));
   }
 
+  async entitiesAfter(kind: CatalogEntityKind, after: string, limit: number): Promise<CatalogEntities> {
+    this.entityPagesAsked.push([kind, after, limit]);
+    const ids = [...this.entities[kind]]
+      .sort()
+      .filter((id) => id > after)
+      .slice(0, limit);
+    return entityRows(kind, ids);
+  }
+
   async now(): Promise<Date> {
     return this.started;
   }
 }
+
+/** Rows of `kind` with these ids, named after them. */
+function entityRows(kind: CatalogEntityKind, ids: readonly string[]): CatalogEntities {
+  const named = ids.map((id) => ({ id, displayName: `Name of ${id}` }));
+  return {
+    authors: kind === 'author' ? named.map((a) => ({ ...a, orcid: null, worksCount: 1, citedByCount: 2, hIndex: 1, institutionIds: [], complete: true })) : [],
+    institutions: kind === 'institution' ? named.map((i) => ({ ...i, ror: null, countryCode: null, type: null })) : [],
+    sources: kind === 'source' ? named.map((s) => ({ ...s, issnL: null, issns: [], type: null, hostOrganizationName: null })) : [],
+    topics: kind === 'topic' ? named.map((t) => ({ ...t, subfield: null, field: null, domain: null })) : [],
+  };
+}
+
+/** The ids of entity rows, prefixed by their kind's table (`author:A1`). */
+const entityKeys = (rows: CatalogEntities): string[] => [
+  ...rows.authors.map((a) => `author:${a.id}`),
+  ...rows.institutions.map((i) => `institution:${i.id}`),
+  ...rows.sources.map((s) => `source:${s.id}`),
+  ...rows.topics.map((t) => `topic:${t.id}`),
+];
 
 /** A Projection recording every call in order, and holding what it was given. */
 class FakeProjection implements Projection {
@@ -91,6 +122,17 @@ class FakeProjection implements Projection {
   async close(): Promise<void> {}
 }
 
+/** A FakeProjection that also holds entities on their own (as Elasticsearch's suggestions): `applyEntityRows`. */
+class EntityHoldingProjection extends FakeProjection {
+  readonly heldEntities = new Set<string>();
+
+  async applyEntityRows(entities: CatalogEntities): Promise<void> {
+    const keys = entityKeys(entities);
+    this.calls.push(`entities ${keys.join(',')}`);
+    for (const key of keys) this.heldEntities.add(key);
+  }
+}
+
 /**
  * A projection rebuilt beside itself, as Elasticsearch's alias swap: `live` is what readers see and live writes
  * (the relay) change; the rebuild writes a separate copy that `publish` makes the live one. `beforeSwap` runs inside
@@ -99,6 +141,7 @@ class FakeProjection implements Projection {
 class SwappingProjection implements Projection {
   readonly store = 'elasticsearch' as const;
   live = new Map<string, WorkWrite>();
+  liveEntities = new Set<string>();
   /** Sizes of `live` seen whenever the rebuild wrote to its copy: what a reader saw meanwhile. */
   readonly liveSizesDuringRebuild: number[] = [];
   beforeSwap: () => Promise<void> = async () => undefined;
@@ -115,7 +158,11 @@ class SwappingProjection implements Projection {
 
   async startRebuild(): Promise<ProjectionRebuild> {
     const copy = new Map<string, WorkWrite>();
+    const copiedEntities = new Set<string>();
     const target = {
+      applyEntityRows: async (entities: CatalogEntities) => {
+        for (const key of entityKeys(entities)) copiedEntities.add(key);
+      },
       apply: async (batch: CatalogBatch) => {
         this.liveSizesDuringRebuild.push(this.live.size);
         for (const w of batch.works) copy.set(w.id, w);
@@ -130,6 +177,7 @@ class SwappingProjection implements Projection {
       publish: async () => {
         await this.beforeSwap();
         this.live = copy;
+        this.liveEntities = copiedEntities;
       },
     };
   }
@@ -268,7 +316,62 @@ describe('reindexProjections', () => {
     expect(snapshot.pagesAsked[0]).toEqual(['', 500]);
   });
 
+  describe('entity tables', () => {
+    it('pages every entity table by id in pages of entityBatchSize into a target holding entities, after the works', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2']);
+      snapshot.entities.author = ['A3', 'A1', 'A2'];
+      snapshot.entities.institution = ['I1'];
+      snapshot.entities.topic = ['T2', 'T1'];
+      const projection = new EntityHoldingProjection('elasticsearch');
+      const [report] = await reindexProjections(snapshot, [projection], { batchSize: 10, entityBatchSize: 2 });
+      expect(projection.calls.filter((c) => c.startsWith('apply') || c.startsWith('entities'))).toEqual([
+        'apply W1,W2',
+        'entities author:A1,author:A2',
+        'entities author:A3',
+        'entities institution:I1',
+        'entities topic:T1,topic:T2',
+      ]);
+      // Each table until a page comes back empty; the cursor is the last id of the page before.
+      expect(snapshot.entityPagesAsked).toEqual([
+        ['author', '', 2],
+        ['author', 'A2', 2],
+        ['author', 'A3', 2],
+        ['institution', '', 2],
+        ['institution', 'I1', 2],
+        ['source', '', 2],
+        ['topic', '', 2],
+        ['topic', 'T2', 2],
+      ]);
+      expect([...projection.heldEntities].sort()).toEqual(['author:A1', 'author:A2', 'author:A3', 'institution:I1', 'topic:T1', 'topic:T2']);
+      expect(report).toMatchObject({ works: 2, entities: 6, reconciled: 0 });
+    });
+
+    it('pages 2,000 entity rows at a time by default', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      await reindexProjections(snapshot, [new EntityHoldingProjection('elasticsearch')]);
+      expect(snapshot.entityPagesAsked[0]).toEqual(['author', '', 2000]);
+    });
+
+    it('reads no entity table for a target that holds entities only through works', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      snapshot.entities.author = ['A1'];
+      const [report] = await reindexProjections(snapshot, [new FakeProjection('neo4j')]);
+      expect(snapshot.entityPagesAsked).toEqual([]);
+      expect(report).not.toHaveProperty('entities');
+    });
+  });
+
   describe('a projection rebuilt beside itself (Elasticsearch)', () => {
+    it('writes the entity rows into the new copy, live after the swap', async () => {
+      const snapshot = new FakeSnapshot(['W1']);
+      snapshot.entities.source = ['S1', 'S2'];
+      const projection = new SwappingProjection();
+      projection.liveEntities.add('source:S999');
+      const [report] = await reindexProjections(snapshot, [projection], { entityBatchSize: 1 });
+      expect([...projection.liveEntities].sort()).toEqual(['source:S1', 'source:S2']);
+      expect(report?.entities).toBe(2);
+    });
+
     it('leaves the live copy whole until the swap, then holds exactly the catalog', async () => {
       const snapshot = new FakeSnapshot(['W1', 'W2', 'W3', 'W4', 'W5']);
       const projection = new SwappingProjection();
