@@ -13,7 +13,7 @@ export const CATALOG_ENTITY_KINDS: readonly CatalogEntityKind[] = ['author', 'in
 export interface CatalogSnapshot {
   /** The works with these ids that exist, with their bylines' authors; `missing` lists the ids that do not. */
   batchForWorks(workIds: readonly string[]): Promise<{ batch: CatalogBatch; missing: string[] }>;
-  /** Up to `limit` work ids after `after` (byte order), for paging through the whole catalog. */
+  /** Up to `limit` work ids after `after` in the store's own order of ids (its primary key's), for paging through the whole catalog. */
   workIdsAfter(after: string, limit: number): Promise<string[]>;
   /** Ids of works written (created or changed) at or after `since`, by the database's clock. */
   workIdsChangedSince(since: Date): Promise<string[]>;
