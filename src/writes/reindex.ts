@@ -37,45 +37,51 @@ export interface ReindexOptions {
  * published; a separate copy missed the live writes made meanwhile (the outbox relay wrote them to the old copy),
  * including those after the first reconciling, so it is reconciled once more after the swap, through the live
  * projection — every catalog write committed before that second read is in it, and every later one reaches it
- * through the relay. Stores are rebuilt one after another.
+ * through the relay. Stores are rebuilt at the same time, each on its own (its own paging of the catalog), so a
+ * rebuild of every store takes as long as its slowest store; when one fails the others still finish, then the first
+ * failure is thrown.
  */
 export async function reindexProjections(snapshot: CatalogSnapshot, projections: readonly Projection[], options: ReindexOptions = {}): Promise<ReindexReport[]> {
+  const outcomes = await Promise.allSettled(projections.map((projection) => rebuildOne(snapshot, projection, options)));
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcomes.map((o) => (o as PromiseFulfilledResult<ReindexReport>).value);
+}
+
+/** One store's rebuild (reindexProjections). */
+async function rebuildOne(snapshot: CatalogSnapshot, projection: Projection, options: ReindexOptions): Promise<ReindexReport> {
   const batchSize = options.batchSize ?? 500;
-  const reports: ReindexReport[] = [];
-  for (const projection of projections) {
-    const started = Date.now();
-    const since = await snapshot.now();
-    await projection.ensureSchema();
-    const rebuild = await projection.startRebuild();
-    const written: string[] = [];
-    for (let after = ''; ; ) {
-      const ids = await snapshot.workIdsAfter(after, batchSize);
-      if (ids.length === 0) break;
-      const { batch } = await snapshot.batchForWorks(ids);
-      await rebuild.target.apply(batch, 'bulk');
-      written.push(...batch.works.map((w) => w.id));
-      options.onProgress?.(projection.store, written.length);
-      after = ids[ids.length - 1] as string;
-    }
-    const entities = rebuild.target.applyEntityRows === undefined ? undefined : await copyEntities(snapshot, rebuild.target, options.entityBatchSize ?? 2_000);
-    const reconciled = new Set<string>();
-    const removed = new Set<string>();
-    const first = await reconcile(snapshot, rebuild.target, 'bulk', since, written, batchSize);
-    await rebuild.target.completeBulk?.();
-    await rebuild.publish();
-    const passes = [first];
-    if (rebuild.separate) passes.push(await reconcile(snapshot, projection, 'live', since, [...written, ...first.reapplied], batchSize));
-    for (const pass of passes) {
-      for (const id of pass.reapplied) reconciled.add(id);
-      for (const id of pass.removed) {
-        reconciled.add(id);
-        removed.add(id);
-      }
-    }
-    const works = written.filter((id) => !removed.has(id)).length;
-    reports.push({ store: projection.store, works, reconciled: reconciled.size, ...(entities === undefined ? {} : { entities }), ms: Date.now() - started });
+  const started = Date.now();
+  const since = await snapshot.now();
+  await projection.ensureSchema();
+  const rebuild = await projection.startRebuild();
+  const written: string[] = [];
+  for (let after = ''; ; ) {
+    const ids = await snapshot.workIdsAfter(after, batchSize);
+    if (ids.length === 0) break;
+    const { batch } = await snapshot.batchForWorks(ids);
+    await rebuild.target.apply(batch, 'bulk');
+    written.push(...batch.works.map((w) => w.id));
+    options.onProgress?.(projection.store, written.length);
+    after = ids[ids.length - 1] as string;
   }
-  return reports;
+  const entities = rebuild.target.applyEntityRows === undefined ? undefined : await copyEntities(snapshot, rebuild.target, options.entityBatchSize ?? 2_000);
+  const reconciled = new Set<string>();
+  const removed = new Set<string>();
+  const first = await reconcile(snapshot, rebuild.target, 'bulk', since, written, batchSize);
+  await rebuild.target.completeBulk?.();
+  await rebuild.publish();
+  const passes = [first];
+  if (rebuild.separate) passes.push(await reconcile(snapshot, projection, 'live', since, [...written, ...first.reapplied], batchSize));
+  for (const pass of passes) {
+    for (const id of pass.reapplied) reconciled.add(id);
+    for (const id of pass.removed) {
+      reconciled.add(id);
+      removed.add(id);
+    }
+  }
+  const works = written.filter((id) => !removed.has(id)).length;
+  return { store: projection.store, works, reconciled: reconciled.size, ...(entities === undefined ? {} : { entities }), ms: Date.now() - started };
 }
 
 /** Every row of every entity table, `limit` at a time in each table's key order, written to `target`; answers how many. */

@@ -275,7 +275,7 @@ describe('reindexProjections', () => {
     expect(report).toMatchObject({ works: 5, reconciled: 5 });
   });
 
-  it('rebuilds each projection in turn, reporting each', async () => {
+  it('rebuilds the projections at the same time, each whole, reporting each in the order given', async () => {
     const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
     const neo4j = new FakeProjection('neo4j');
     const elasticsearch = new FakeProjection('elasticsearch');
@@ -285,15 +285,24 @@ describe('reindexProjections', () => {
       ['neo4j', 3, 0],
       ['elasticsearch', 3, 0],
     ]);
+    // Interleaved: the second store's first page is applied before the first store's last.
     expect(progress).toEqual([
       ['neo4j', 2],
-      ['neo4j', 3],
       ['elasticsearch', 2],
+      ['neo4j', 3],
       ['elasticsearch', 3],
     ]);
-    // The second store starts only once the first is done.
-    expect(elasticsearch.calls[0]).toBe('ensureSchema');
+    for (const p of [neo4j, elasticsearch]) expect(p.calls).toEqual(['ensureSchema', 'reset', 'ensureSchema', 'apply W1,W2', 'apply W3', 'remove ', 'remove ']);
     expect([...neo4j.held.keys()]).toEqual([...elasticsearch.held.keys()]);
+  });
+
+  it('lets the other stores finish when one fails, then throws that failure', async () => {
+    const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
+    const failing = new FakeProjection('influxdb');
+    failing.apply = async () => Promise.reject(new Error('influxdb refused the batch'));
+    const elasticsearch = new FakeProjection('elasticsearch');
+    await expect(reindexProjections(snapshot, [failing, elasticsearch], { batchSize: 2 })).rejects.toThrow('influxdb refused the batch');
+    expect([...elasticsearch.held.keys()].sort()).toEqual(['W1', 'W2', 'W3']);
   });
 
   it('empties the projection of an empty catalog and reports no works', async () => {
