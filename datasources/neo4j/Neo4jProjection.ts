@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { lastById, mergeAuthors } from '../writes/catalogBatchRows';
-import type { CatalogBatch, WorkWrite } from '../writes/catalogWrite';
-import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../writes/Projection';
+import type { CatalogBatch } from '../writes/catalogWrite';
+import { type ApplyMode, type Projection, type ProjectionRebuild, rebuildInPlace } from '../writes/Projection';
+import { type GraphRows, graphRowsOf, Neo4jBulkRows } from './Neo4jBulkRows';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
 
@@ -57,6 +57,38 @@ CREATE (a)-[:AUTHORED {position: toInteger(x.position)}]->(w)`,
 } as const;
 
 /**
+ * The statements of a bulk transaction that differ from APPLY_CYPHER. Only loaded works have outgoing CITES or
+ * incoming AUTHORED edges, so `loadedBefore` (run before `works`) names the only works `dropCites`/`dropAuthored` can
+ * find anything for: into an empty graph, none, and both are skipped. The stubs are MERGEd once per distinct id, and
+ * the relationships then drawn between nodes that exist (MATCH, CREATE): a MATCH and a MERGE of the same label in
+ * one statement make the planner materialise every row first (an Eager operator), which the live `cites` pays.
+ */
+export const BULK_CYPHER = {
+  loadedBefore: `UNWIND $workIds AS id
+MATCH (w:Work {id: id})
+WHERE w.loaded
+RETURN id`,
+  workStubs: `UNWIND $ids AS id
+MERGE (:Work {id: id})`,
+  authorStubs: `UNWIND $ids AS id
+MERGE (:Author {id: id})`,
+  // One row per work, its edges in lists: the work is looked up once, not once per edge.
+  cites: `UNWIND $works AS x
+MATCH (w:Work {id: x.id})
+UNWIND range(0, size(x.ids) - 1) AS i
+MATCH (c:Work {id: x.ids[i]})
+CREATE (w)-[:CITES {position: toInteger(x.positions[i])}]->(c)`,
+  authored: `UNWIND $works AS x
+MATCH (w:Work {id: x.id})
+UNWIND range(0, size(x.ids) - 1) AS i
+MATCH (a:Author {id: x.ids[i]})
+CREATE (a)-[:AUTHORED {position: toInteger(x.positions[i])}]->(w)`,
+} as const;
+
+/** Works and authors a bulk transaction gathers (from the seed's batches of 200) before it is written. */
+export const BULK_TRANSACTION_RECORDS = 2000;
+
+/**
  * Removing deleted works, after `dropCites` and `dropAuthored` for them: a work other works still cite becomes a
  * stub again (as in the catalog, where their references stay), one nothing cites goes.
  */
@@ -78,15 +110,25 @@ export interface Neo4jProjectionOptions {
   readonly database?: string | undefined;
   /** Whether `close()` closes the driver (false when a factory shares it and closes it itself). */
   readonly ownsDriver?: boolean;
+  /** Works and authors gathered per bulk transaction (default BULK_TRANSACTION_RECORDS). */
+  readonly bulkTransactionRecords?: number;
 }
 
 /**
  * Projects catalog batches into the Neo4j citation graph (model above): one write transaction per batch, one
  * UNWIND statement per kind of change, under the store's policy. Idempotent: re-applying a batch leaves the
  * same nodes and relationships; re-applying a changed work replaces its outgoing CITES and its AUTHORED edges.
+ * Bulk applies (the seed, a rebuild) are gathered and written BULK_TRANSACTION_RECORDS at a time with BULK_CYPHER,
+ * leaving the same graph as one transaction per batch (Neo4jBulkRows): a full transaction is written in the
+ * background while the next gathers (one at a time), and its failure is thrown by the next bulk apply or by
+ * `completeBulk`, which writes what is still gathered. A live apply or a removal first completes the bulk applies; a
+ * reset forgets what is gathered (after the transaction in the background).
  */
 export class Neo4jProjection implements Projection {
   readonly store: StoreName = 'neo4j';
+  private readonly gathered = new Neo4jBulkRows();
+  /** The bulk transaction being written, if any (at most one: the next waits for it). */
+  private writing: Promise<void> | undefined;
 
   constructor(
     private readonly driver: Pick<Driver, 'executeQuery' | 'session' | 'close'>,
@@ -102,29 +144,49 @@ export class Neo4jProjection implements Projection {
     }
   }
 
-  async apply(batch: CatalogBatch): Promise<void> {
-    const works = lastById(batch.works);
-    const authors = mergeAuthors(batch.authors);
-    if (works.length === 0 && authors.length === 0) return;
-    const params = {
-      works: works.map((w) => ({ id: w.id, title: w.title, publicationDate: w.publicationDate, citedByCount: w.citedByCount })),
-      authors: authors.map((a) => ({ id: a.id, displayName: a.displayName, complete: a.complete })),
-      workIds: works.map((w) => w.id),
-      cites: works.flatMap(citesOf),
-      authored: works.flatMap(authoredOf),
-    };
+  async apply(batch: CatalogBatch, mode: ApplyMode = 'live'): Promise<void> {
+    if (mode === 'bulk') {
+      this.gathered.add(batch);
+      if (this.gathered.size < (this.options.bulkTransactionRecords ?? BULK_TRANSACTION_RECORDS)) return;
+      // Written in the background while the next batches gather; a failure is thrown by the next apply or completeBulk.
+      await this.settleWriting();
+      const rows = this.gathered.take();
+      const writing = this.writeBulk(rows);
+      writing.catch(() => undefined);
+      this.writing = writing;
+      return;
+    }
+    await this.completeBulk();
+    const rows = graphRowsOf(batch);
+    if (rows.works.length === 0 && rows.authors.length === 0) return;
+    const workIds = rows.works.map((w) => w.id);
     await this.write('graph.apply', async (tx) => {
-      await tx.run(APPLY_CYPHER.works, { works: params.works });
-      await tx.run(APPLY_CYPHER.authors, { authors: params.authors });
-      await tx.run(APPLY_CYPHER.dropCites, { workIds: params.workIds });
-      await tx.run(APPLY_CYPHER.dropAuthored, { workIds: params.workIds });
-      await tx.run(APPLY_CYPHER.cites, { cites: params.cites });
-      await tx.run(APPLY_CYPHER.authored, { authored: params.authored });
+      await tx.run(APPLY_CYPHER.works, { works: rows.works });
+      await tx.run(APPLY_CYPHER.authors, { authors: rows.authors });
+      await tx.run(APPLY_CYPHER.dropCites, { workIds });
+      await tx.run(APPLY_CYPHER.dropAuthored, { workIds });
+      await tx.run(APPLY_CYPHER.cites, { cites: rows.cites });
+      await tx.run(APPLY_CYPHER.authored, { authored: rows.authored });
     });
+  }
+
+  /** Writes the bulk applies gathered so far (after the one in the background), in one transaction (BULK_CYPHER). */
+  async completeBulk(): Promise<void> {
+    await this.settleWriting();
+    if (this.gathered.size === 0) return;
+    await this.writeBulk(this.gathered.take());
+  }
+
+  /** Waits for the bulk transaction in the background, if any, and throws its failure. */
+  private async settleWriting(): Promise<void> {
+    const writing = this.writing;
+    this.writing = undefined;
+    await writing;
   }
 
   async remove(workIds: readonly string[]): Promise<void> {
     if (workIds.length === 0) return;
+    await this.completeBulk();
     await this.write('graph.remove', async (tx) => {
       await tx.run(APPLY_CYPHER.dropCites, { workIds });
       await tx.run(APPLY_CYPHER.dropAuthored, { workIds });
@@ -139,6 +201,8 @@ export class Neo4jProjection implements Projection {
 
   /** Empties the projection. */
   async reset(): Promise<void> {
+    await this.settleWriting().catch(() => undefined); // emptied next: what it wrote, or failed to, is gone either way
+    this.gathered.clear();
     // In chunks: one transaction deleting a large graph would need its whole size in memory.
     for (;;) {
       const { records } = await this.policy.execute('graph.reset', (signal) =>
@@ -150,6 +214,28 @@ export class Neo4jProjection implements Projection {
 
   async close(): Promise<void> {
     if (this.options.ownsDriver) await this.driver.close();
+  }
+
+  private async writeBulk(rows: GraphRows): Promise<void> {
+    const workIds = rows.works.map((w) => w.id);
+    const loaded = new Set(workIds);
+    const workStubs = [...new Set(rows.cites.map((c) => c.citedId))].filter((id) => !loaded.has(id));
+    const named = new Set(rows.authors.map((a) => a.id));
+    const authorStubs = rows.authorIds.filter((id) => !named.has(id));
+    await this.write('graph.apply', async (tx) => {
+      const before = await tx.run(BULK_CYPHER.loadedBefore, { workIds });
+      const reloaded = before.records.map((r) => r.get('id') as string);
+      await tx.run(APPLY_CYPHER.works, { works: rows.works });
+      await tx.run(APPLY_CYPHER.authors, { authors: rows.authors });
+      if (reloaded.length > 0) {
+        await tx.run(APPLY_CYPHER.dropCites, { workIds: reloaded });
+        await tx.run(APPLY_CYPHER.dropAuthored, { workIds: reloaded });
+      }
+      await tx.run(BULK_CYPHER.workStubs, { ids: workStubs });
+      await tx.run(BULK_CYPHER.authorStubs, { ids: authorStubs });
+      await tx.run(BULK_CYPHER.cites, { works: byWork(rows.cites, (c) => c.citingId, (c) => c.citedId) });
+      await tx.run(BULK_CYPHER.authored, { works: byWork(rows.authored, (a) => a.workId, (a) => a.authorId) });
+    });
   }
 
   /** Runs `work` in one write transaction under the policy; an attempt that times out closes its session. */
@@ -168,19 +254,17 @@ export class Neo4jProjection implements Projection {
   }
 }
 
-/** CITES edges of a work: each referenced id once, at the 1-based position of its first mention. */
-function citesOf(work: WorkWrite): { citingId: string; citedId: string; position: number }[] {
-  const seen = new Set<string>();
-  const out: { citingId: string; citedId: string; position: number }[] = [];
-  work.referencedWorkIds.forEach((citedId, i) => {
-    if (seen.has(citedId)) return;
-    seen.add(citedId);
-    out.push({ citingId: work.id, citedId, position: i + 1 });
-  });
+/** Edge rows grouped by their work (a work's rows are adjacent, in order): one row per work, the other ends and positions as lists. */
+function byWork<T extends { readonly position: number }>(rows: readonly T[], workOf: (row: T) => string, otherOf: (row: T) => string): { id: string; ids: string[]; positions: number[] }[] {
+  const out: { id: string; ids: string[]; positions: number[] }[] = [];
+  let current: { id: string; ids: string[]; positions: number[] } | undefined;
+  for (const row of rows) {
+    if (current?.id !== workOf(row)) {
+      current = { id: workOf(row), ids: [], positions: [] };
+      out.push(current);
+    }
+    current.ids.push(otherOf(row));
+    current.positions.push(row.position);
+  }
   return out;
-}
-
-/** AUTHORED edges of a work: one per byline entry that names an author (unattached names have none). */
-function authoredOf(work: WorkWrite): { workId: string; authorId: string; position: number }[] {
-  return work.authorships.flatMap((a) => (a.authorId === null ? [] : [{ workId: work.id, authorId: a.authorId, position: a.position }]));
 }
