@@ -18,10 +18,22 @@ export interface Endpoint {
   readonly stop: () => Promise<void>;
 }
 
-/** The gateway's two store profiles of the benchmark. */
+/** The gateway's store profiles of the benchmarks; `stores` passes store variables as given (bench/scale). */
 export type GatewayProfile =
   | { readonly kind: 'postgres'; readonly databaseUrl: string; readonly redisUrl: string }
-  | { readonly kind: 'embedded' };
+  | { readonly kind: 'embedded' }
+  | { readonly kind: 'stores'; readonly env: Readonly<Record<string, string>> };
+
+function storeVariables(profile: GatewayProfile): Record<string, string> {
+  switch (profile.kind) {
+    case 'postgres':
+      return { DATABASE_URL: profile.databaseUrl, REDIS_URL: profile.redisUrl };
+    case 'embedded':
+      return { DATA_DIR: 'memory://' };
+    case 'stores':
+      return { ...profile.env };
+  }
+}
 
 const GATEWAY_READY_MS = 180_000;
 
@@ -29,11 +41,11 @@ const GATEWAY_READY_MS = 180_000;
  * Starts the gateway as users start it — `npm start` from the repository root, NODE_ENV=production, default log
  * level — on loopback and a free port of the benchmark's range, with the profile's stores and nothing else (citations, trends and search
  * then come from PostgreSQL, as for the peer): `postgres` is DATABASE_URL + REDIS_URL, `embedded` is PGlite in
- * memory (DATA_DIR=memory://) loaded with the shipped sample on start and the in-process LRU.
+ * memory (DATA_DIR=memory://) loaded with the shipped sample on start and the in-process LRU; `stores` is the
+ * variables it names.
  */
 export async function startGateway(name: string, profile: GatewayProfile, responseCache: 'on' | 'off', cleanup: Cleanup): Promise<Endpoint> {
-  const stores: Record<string, string> = profile.kind === 'postgres' ? { DATABASE_URL: profile.databaseUrl, REDIS_URL: profile.redisUrl } : { DATA_DIR: 'memory://' };
-  const env = cleanEnvironment({ ...stores, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), RESPONSE_CACHE: responseCache });
+  const env = cleanEnvironment({ ...storeVariables(profile), NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), RESPONSE_CACHE: responseCache });
   const server = spawnServer(name, 'npm', ['start'], { cwd: REPOSITORY_ROOT, env });
   const stop = cleanup.add(name, () => server.stop());
   const ready = await server.waitForLine((l) => l['msg'] === 'gateway ready' && typeof l['pid'] === 'number' && typeof l['url'] === 'string', GATEWAY_READY_MS);

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What a command run through GNU time printed and used. */
+export interface TimedRun {
+  readonly stdout: string;
+  readonly seconds: number;
+  /** The largest resident set of any process of it (GNU time's %M: the children's ru_maxrss), in MB. */
+  readonly peakRssMb: number;
+}
+
+/**
+ * Runs `command args` under /usr/bin/time to its end, its stderr passed through (progress), its stdout kept, and
+ * kills it (SIGTERM) past `timeoutMs`. Rejects unless it exits 0.
+ */
+export async function timedCommand(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<TimedRun> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'openalex-bench-time-'));
+  const figures = path.join(dir, 'time.txt');
+  try {
+    const started = performance.now();
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = spawn('/usr/bin/time', ['-o', figures, '-f', '%M', command, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 2] });
+      let out = '';
+      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0) resolve(out);
+        else reject(new Error(`${command} ${args.join(' ')} failed (code ${String(code)}, signal ${String(signal)})\n${out.slice(-2000)}`));
+      });
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const kb = Number(readFileSync(figures, 'utf8').trim().split('\n').at(-1));
+    return { stdout, seconds, peakRssMb: kb / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
