@@ -23,32 +23,18 @@ import { namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sa
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { throwawayCatalog } from './support/throwawayCatalog';
 import { sampleBatches } from '../support/sampleBatches';
 
 describeStore('postgres', 'PostgresTrendStore on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let stores: Stores;
-  let sql: SqlExecutor;
-  let trends: PostgresTrendStore;
-
-  beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
-    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
-    expect(report.rejected).toEqual([]);
-    trends = new PostgresTrendStore(sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(async () => {
-    await stores?.close();
-    await database?.drop();
-  });
+  const catalog = throwawayCatalog();
 
   it('runs on the PostgreSQL server', () => {
-    expect(sql.backend).toBe('postgresql');
-    expect(trends.backend).toBe('postgresql');
+    expect(catalog().sql.backend).toBe('postgresql');
+    expect(catalog().trends.backend).toBe('postgresql');
   });
 
-  trendStoreContract('PostgreSQL', () => trends);
+  trendStoreContract('PostgreSQL', () => catalog().trends);
 });
 
 /** Per subject (`author:A…`, `topic:T…`), its years with works or citations, straight from the truth's works. */
