@@ -1,7 +1,8 @@
-import type { CatalogBatch, WorkWrite } from '../../datasources/writes/catalogWrite';
+import type { CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { CountingSqlExecutor } from '../support/CountingSqlExecutor';
 import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
+import { workWrite } from '../support/workWrite';
 import { embeddedCatalog } from './support/embeddedCatalog';
 
 describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
@@ -40,30 +41,20 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   });
 
   it('counts a work once for an author named twice on its byline, and follows a reloaded work', async () => {
-    const work: WorkWrite = {
+    const work = workWrite({
       id: 'W9000000001',
-      doi: null,
       title: 'Synthetic',
-      abstract: null,
       publicationYear: 2019,
       publicationDate: '2019-05-01',
       type: 'article',
       language: 'en',
       citedByCount: 7,
-      isOpenAccess: false,
-      sourceId: null,
-      primaryTopicId: null,
-      referencedWorkIds: [],
-      relatedWorkIds: [],
-      oaStatus: null,
-      oaUrl: null,
       countsByYear: [
         { year: 2020, citedByCount: 3 },
         { year: 2021, citedByCount: 4 },
       ],
       authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] })),
-      topics: [],
-    };
+    });
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
     const batch: CatalogBatch = { works: [work], authors: [author], institutions: [], sources: [], topics: [] };
     await catalog().stores.catalogWriter.upsert(batch);

@@ -25,6 +25,7 @@ import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
 import { throwawayCatalog } from './support/throwawayCatalog';
 import { sampleBatches } from '../support/sampleBatches';
+import { workWrite } from '../support/workWrite';
 
 describeStore('postgres', 'PostgresTrendStore on real PostgreSQL', () => {
   const catalog = throwawayCatalog();
@@ -352,27 +353,17 @@ describeStore(['postgres', 'influxdb'], 'InfluxTrendStore and InfluxProjection o
 
   it('counts a work once for an author named twice on its byline', async () => {
     const byline = [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] }));
-    const work: WorkWrite = {
+    const work = workWrite({
       id: 'W9000000001',
-      doi: null,
       title: 'Synthetic',
-      abstract: null,
       publicationYear: 2019,
       publicationDate: '2019-05-01',
       type: 'article',
       language: 'en',
       citedByCount: 3,
-      isOpenAccess: false,
-      sourceId: null,
-      primaryTopicId: null,
-      referencedWorkIds: [],
-      relatedWorkIds: [],
-      oaStatus: null,
-      oaUrl: null,
       countsByYear: [{ year: 2020, citedByCount: 3 }],
       authorships: byline,
-      topics: [],
-    };
+    });
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
     const batch: CatalogBatch = { works: [work], authors: [author], institutions: [], sources: [], topics: [] };
     await stores.catalogWriter.upsert(batch);
