@@ -1,25 +1,8 @@
-import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
-import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIndex';
-import { StorePolicy } from '../../datasources/shared/StorePolicy';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/core/logger';
-import { samplePaths } from '../../src/seed/samplePaths';
-import { seedCatalog } from '../../src/seed/seedCatalog';
-import type { Stores } from '../../src/stores';
 import { groupByContract } from '../contract/groupByContract';
-import { openStoresWithSql } from '../support/openStoresWithSql';
+import { embeddedCatalog } from './support/embeddedCatalog';
 
 describe('PostgresSearchIndex group-by on embedded PGlite (shipped sample)', () => {
-  let stores: Stores;
-  let search: PostgresSearchIndex;
+  const catalog = embeddedCatalog();
 
-  beforeAll(async () => {
-    const opened = await openStoresWithSql(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'));
-    stores = opened.stores;
-    await seedCatalog(samplePaths(), stores.catalogWriter);
-    search = new PostgresSearchIndex(opened.sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(() => stores?.close());
-
-  groupByContract('PostgreSQL GROUP BY (PGlite)', () => search);
+  groupByContract('PostgreSQL GROUP BY (PGlite)', () => catalog().search);
 });

@@ -1,53 +1,34 @@
-import type { CatalogBatch, WorkWrite } from '../../datasources/writes/catalogWrite';
-import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
-import { PostgresTrendStore } from '../../datasources/postgres/PostgresTrendStore';
-import { StorePolicy } from '../../datasources/shared/StorePolicy';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/core/logger';
-import { samplePaths } from '../../src/seed/samplePaths';
-import { seedCatalog } from '../../src/seed/seedCatalog';
-import type { Stores } from '../../src/stores';
-import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
-import { openStoresWithSql } from '../support/openStoresWithSql';
+import type { CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { trendStoreContract } from '../contract/trendStoreContract';
 import { CountingSqlExecutor } from '../support/CountingSqlExecutor';
 import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
+import { workWrite } from '../support/workWrite';
+import { embeddedCatalog } from './support/embeddedCatalog';
 
 describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
-  let stores: Stores;
-  let sql: SqlExecutor;
   let counting: CountingSqlExecutor;
-  let trends: PostgresTrendStore;
-
-  beforeAll(async () => {
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATA_DIR: 'memory://', SEED: 'none' }), createLogger('silent'), {
-      wrapSql: (sql) => (counting = new CountingSqlExecutor(sql)),
-    }));
-    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
-    expect(report.rejected).toEqual([]);
-    trends = new PostgresTrendStore(sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(() => stores?.close());
+  const catalog = embeddedCatalog({ wrapSql: (sql) => (counting = new CountingSqlExecutor(sql)) });
+  const trends = () => catalog().trends;
 
   it('is the PostgreSQL backend', () => {
-    expect(trends.backend).toBe('postgresql');
+    expect(trends().backend).toBe('postgresql');
   });
 
-  trendStoreContract('PostgreSQL on PGlite', () => trends);
+  trendStoreContract('PostgreSQL on PGlite', trends);
 
   it('answers 20 authors with one statement, and one statement per kind of subject', async () => {
     const authorIds = [...new Set([...sampleGroundTruth().works.values()].flatMap(namedAuthorIds))].slice(0, 20);
     expect(authorIds).toHaveLength(20);
     const range = { from: 2000, to: 2026, interval: 'YEAR' } as const;
     counting.statements.length = 0;
-    const series = await trends.trends(
+    const series = await trends().trends(
       authorIds.map((id) => ({ kind: 'author', id })),
       range,
     );
     expect(series).toHaveLength(20);
     expect(counting.statements).toHaveLength(1);
     counting.statements.length = 0;
-    await trends.trends(
+    await trends().trends(
       [
         { kind: 'work', id: 'W1' },
         { kind: 'author', id: 'A1' },
@@ -60,33 +41,23 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
   });
 
   it('counts a work once for an author named twice on its byline, and follows a reloaded work', async () => {
-    const work: WorkWrite = {
+    const work = workWrite({
       id: 'W9000000001',
-      doi: null,
       title: 'Synthetic',
-      abstract: null,
       publicationYear: 2019,
       publicationDate: '2019-05-01',
       type: 'article',
       language: 'en',
       citedByCount: 7,
-      isOpenAccess: false,
-      sourceId: null,
-      primaryTopicId: null,
-      referencedWorkIds: [],
-      relatedWorkIds: [],
-      oaStatus: null,
-      oaUrl: null,
       countsByYear: [
         { year: 2020, citedByCount: 3 },
         { year: 2021, citedByCount: 4 },
       ],
       authorships: [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] })),
-      topics: [],
-    };
+    });
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
     const batch: CatalogBatch = { works: [work], authors: [author], institutions: [], sources: [], topics: [] };
-    await stores.catalogWriter.upsert(batch);
+    await catalog().stores.catalogWriter.upsert(batch);
     const range = { from: 2018, to: 2021, interval: 'YEAR' } as const;
     const subjects = [
       { kind: 'author', id: 'A9000000001' },
@@ -98,15 +69,15 @@ describe('PostgresTrendStore on embedded PGlite (shipped sample)', () => {
       { period: 2020, works: 0, citations: 3 },
       { period: 2021, works: 0, citations: 4 },
     ];
-    expect(await trends.trends(subjects, range)).toEqual([expected, expected]);
+    expect(await trends().trends(subjects, range)).toEqual([expected, expected]);
 
-    await stores.catalogWriter.upsert({ ...batch, works: [{ ...work, publicationYear: 2018, countsByYear: [{ year: 2021, citedByCount: 9 }] }] });
+    await catalog().stores.catalogWriter.upsert({ ...batch, works: [{ ...work, publicationYear: 2018, countsByYear: [{ year: 2021, citedByCount: 9 }] }] });
     const moved = [
       { period: 2018, works: 1, citations: 0 },
       { period: 2019, works: 0, citations: 0 },
       { period: 2020, works: 0, citations: 0 },
       { period: 2021, works: 0, citations: 9 },
     ];
-    expect(await trends.trends(subjects, range)).toEqual([moved, moved]);
+    expect(await trends().trends(subjects, range)).toEqual([moved, moved]);
   });
 });

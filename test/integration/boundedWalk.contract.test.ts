@@ -1,42 +1,26 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
-import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
-import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';
-import { StorePolicy } from '../../datasources/shared/StorePolicy';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
-import type { Stores } from '../../src/stores';
-import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
-import { openStoresWithSql } from '../support/openStoresWithSql';
 import { generatedCorpusBatches } from '../support/generatedCorpusBatches';
 import { boundedWalkContract, WALK_CORPUS, walkCorpus } from '../contract/boundedWalkContract';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { acquireStoreLock } from './support/exclusiveStore';
-import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { throwawayCatalog } from './support/throwawayCatalog';
 
 describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL (generated hub-heavy corpus)', () => {
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let stores: Stores;
-  let sql: SqlExecutor;
-  let graph: PostgresCitationGraph;
-
-  beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
-    for (const batch of await generatedCorpusBatches(walkCorpus(), 200)) await stores.catalogWriter.upsert(batch);
-    graph = new PostgresCitationGraph(sql, new StorePolicy('postgres', isTransientPgError));
-  }, 120_000);
-  afterAll(async () => {
-    await stores?.close();
-    await database?.drop();
+  const catalog = throwawayCatalog({
+    seed: async (stores) => {
+      for (const batch of await generatedCorpusBatches(walkCorpus(), 200)) await stores.catalogWriter.upsert(batch);
+    },
+    timeoutMs: 120_000,
   });
 
   it('runs on the PostgreSQL server', () => {
-    expect(sql.backend).toBe('postgresql');
+    expect(catalog().sql.backend).toBe('postgresql');
   });
 
-  boundedWalkContract('PostgreSQL', () => graph);
+  boundedWalkContract('PostgreSQL', () => catalog().citationGraph);
 });
 
 describeStore('neo4j', 'Neo4jCitationGraph on real Neo4j (generated hub-heavy corpus)', () => {

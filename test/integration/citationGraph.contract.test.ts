@@ -1,48 +1,24 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { type CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
-import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
-import { PostgresCitationGraph } from '../../datasources/postgres/PostgresCitationGraph';
-import { StorePolicy } from '../../datasources/shared/StorePolicy';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
-import { samplePaths } from '../../src/seed/samplePaths';
-import { seedCatalog } from '../../src/seed/seedCatalog';
-import type { Stores } from '../../src/stores';
-import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
-import { openStoresWithSql } from '../support/openStoresWithSql';
 import { citationGraphContract } from '../contract/citationGraphContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { acquireStoreLock } from './support/exclusiveStore';
-import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { throwawayCatalog } from './support/throwawayCatalog';
 import { sampleBatches } from '../support/sampleBatches';
 
 describeStore('postgres', 'PostgresCitationGraph on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let stores: Stores;
-  let sql: SqlExecutor;
-  let graph: PostgresCitationGraph;
-
-  beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
-    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
-    expect(report.rejected).toEqual([]);
-    graph = new PostgresCitationGraph(sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(async () => {
-    await stores?.close();
-    await database?.drop();
-  });
+  const catalog = throwawayCatalog();
 
   it('runs on the PostgreSQL server', () => {
-    expect(sql.backend).toBe('postgresql');
-    expect(graph.backend).toBe('postgresql');
+    expect(catalog().sql.backend).toBe('postgresql');
+    expect(catalog().citationGraph.backend).toBe('postgresql');
   });
 
-  citationGraphContract('PostgreSQL', () => graph);
+  citationGraphContract('PostgreSQL', () => catalog().citationGraph);
 });
 
 describeStore('neo4j', 'Neo4jCitationGraph and Neo4jProjection on real Neo4j', () => {

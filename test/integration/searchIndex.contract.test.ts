@@ -1,70 +1,25 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from '@elastic/elasticsearch';
 import { type CatalogBatch } from '../../datasources/writes/catalogWrite';
 import { ElasticBulkError } from '../../datasources/elasticsearch/ElasticProjection';
-import { openElasticsearch, type ElasticsearchStores } from '../../datasources/elasticsearch/openElasticsearch';
-import { isTransientPgError } from '../../datasources/postgres/isTransientPgError';
-import { PostgresSearchIndex } from '../../datasources/postgres/PostgresSearchIndex';
-import { StorePolicy } from '../../datasources/shared/StorePolicy';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/core/logger';
-import { samplePaths } from '../../src/seed/samplePaths';
-import { seedCatalog } from '../../src/seed/seedCatalog';
-import type { Stores } from '../../src/stores';
-import type { SqlExecutor } from '../../datasources/postgres/SqlExecutor';
-import { openStoresWithSql } from '../support/openStoresWithSql';
 import { searchIndexContract } from '../contract/searchIndexContract';
 import { searchSyntaxContract } from '../contract/searchSyntaxContract';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
-import { storeEndpoints } from '../support/storeEndpoints';
-import { describeStore } from './support/describeStore';
-import { createThrowawayDatabase } from './support/throwawayDatabase';
 import { sampleBatches } from '../support/sampleBatches';
-import { deleteIndexFamily } from './support/elasticIndexFamily';
-
-const logger = createLogger('silent');
+import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { describeStore } from './support/describeStore';
+import { throwawayCatalog } from './support/throwawayCatalog';
+import { throwawayElasticIndex } from './support/throwawayElasticIndex';
 
 describeStore('postgres', 'PostgresSearchIndex on real PostgreSQL (shipped sample)', () => {
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let stores: Stores;
-  let sql: SqlExecutor;
-  let search: PostgresSearchIndex;
+  const catalog = throwawayCatalog();
 
-  beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), logger));
-    await seedCatalog(samplePaths(), stores.catalogWriter);
-    search = new PostgresSearchIndex(sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(async () => {
-    await stores?.close();
-    await database?.drop();
-  });
-
-  searchIndexContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
-  searchSyntaxContract('PostgreSQL full-text search (PostgreSQL 15)', () => search);
+  searchIndexContract('PostgreSQL full-text search (PostgreSQL 15)', () => catalog().search);
+  searchSyntaxContract('PostgreSQL full-text search (PostgreSQL 15)', () => catalog().search);
 });
 
 describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shipped sample)', () => {
-  const index = `works_it_${randomBytes(6).toString('hex')}`;
-  let es: ElasticsearchStores;
-  let admin: Client;
-
-  beforeAll(async () => {
-    admin = new Client({ node: storeEndpoints.elasticsearch });
-    es = openElasticsearch({ url: storeEndpoints.elasticsearch }, logger, { index });
-    await es.projection.ensureSchema();
-    await es.projection.ensureSchema(); // idempotent
-    for (const batch of await sampleBatches(40)) await es.projection.apply(batch);
-    await es.projection.refresh();
-  });
-  afterAll(async () => {
-    if (admin) await deleteIndexFamily(admin, index);
-    await admin?.close();
-    await es?.close();
-  });
+  const elastic = throwawayElasticIndex({ ensureSchemaTwice: true });
 
   it('creates the index with its explicit mapping: standard analyzer, title prefixes, keyword filters', async () => {
+    const { admin, index } = elastic();
     // The configured name is an alias over generation 1, the index the gateway created.
     const mapping = await admin.indices.getMapping({ index });
     expect(Object.keys(mapping)).toEqual([`${index}_v1`]);
@@ -76,6 +31,7 @@ describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shippe
   });
 
   it('holds one document per loaded work, also after the sample is applied again (in other batches)', async () => {
+    const { admin, es, index } = elastic();
     const loaded = sampleGroundTruth().works.size;
     expect((await admin.count({ index })).count).toBe(loaded);
     for (const batch of await sampleBatches(100)) await es.projection.apply(batch);
@@ -88,6 +44,7 @@ describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shippe
   });
 
   it('throws the first refused document of a bulk request, naming it', async () => {
+    const { es } = elastic();
     const [batch] = await sampleBatches(1);
     const work = batch?.works[0];
     if (work === undefined) throw new Error('the sample starts with a work');
@@ -96,6 +53,6 @@ describeStore('elasticsearch', 'ElasticSearchIndex on real Elasticsearch (shippe
     await expect(es.projection.apply({ ...(batch as CatalogBatch), works: [broken] })).rejects.toThrow(/first \(W0\): \w+_parsing_exception: .*publication_year/);
   });
 
-  searchIndexContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => es.search);
-  searchSyntaxContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => es.search);
+  searchIndexContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => elastic().es.search);
+  searchSyntaxContract('Elasticsearch 8.8 (standard analyzer, BM25)', () => elastic().es.search);
 });

@@ -23,32 +23,19 @@ import { namedAuthorIds, sampleGroundTruth, type TruthWork } from '../support/sa
 import { storeEndpoints } from '../support/storeEndpoints';
 import { describeStore } from './support/describeStore';
 import { createThrowawayDatabase } from './support/throwawayDatabase';
+import { throwawayCatalog } from './support/throwawayCatalog';
 import { sampleBatches } from '../support/sampleBatches';
+import { workWrite } from '../support/workWrite';
 
 describeStore('postgres', 'PostgresTrendStore on real PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createThrowawayDatabase>>;
-  let stores: Stores;
-  let sql: SqlExecutor;
-  let trends: PostgresTrendStore;
-
-  beforeAll(async () => {
-    database = await createThrowawayDatabase();
-    ({ stores, sql } = await openStoresWithSql(loadConfig({ DATABASE_URL: database.url, SEED: 'none' }), createLogger('silent')));
-    const report = await seedCatalog(samplePaths(), stores.catalogWriter);
-    expect(report.rejected).toEqual([]);
-    trends = new PostgresTrendStore(sql, new StorePolicy('postgres', isTransientPgError));
-  });
-  afterAll(async () => {
-    await stores?.close();
-    await database?.drop();
-  });
+  const catalog = throwawayCatalog();
 
   it('runs on the PostgreSQL server', () => {
-    expect(sql.backend).toBe('postgresql');
-    expect(trends.backend).toBe('postgresql');
+    expect(catalog().sql.backend).toBe('postgresql');
+    expect(catalog().trends.backend).toBe('postgresql');
   });
 
-  trendStoreContract('PostgreSQL', () => trends);
+  trendStoreContract('PostgreSQL', () => catalog().trends);
 });
 
 /** Per subject (`author:A…`, `topic:T…`), its years with works or citations, straight from the truth's works. */
@@ -366,27 +353,17 @@ describeStore(['postgres', 'influxdb'], 'InfluxTrendStore and InfluxProjection o
 
   it('counts a work once for an author named twice on its byline', async () => {
     const byline = [1, 2].map((position) => ({ position, authorPosition: null, authorId: 'A9000000001', rawAuthorName: 'Twice', institutionIds: [] }));
-    const work: WorkWrite = {
+    const work = workWrite({
       id: 'W9000000001',
-      doi: null,
       title: 'Synthetic',
-      abstract: null,
       publicationYear: 2019,
       publicationDate: '2019-05-01',
       type: 'article',
       language: 'en',
       citedByCount: 3,
-      isOpenAccess: false,
-      sourceId: null,
-      primaryTopicId: null,
-      referencedWorkIds: [],
-      relatedWorkIds: [],
-      oaStatus: null,
-      oaUrl: null,
       countsByYear: [{ year: 2020, citedByCount: 3 }],
       authorships: byline,
-      topics: [],
-    };
+    });
     const author = { id: 'A9000000001', displayName: 'Twice', orcid: null, worksCount: null, citedByCount: null, hIndex: null, institutionIds: [], complete: false };
     const batch: CatalogBatch = { works: [work], authors: [author], institutions: [], sources: [], topics: [] };
     await stores.catalogWriter.upsert(batch);

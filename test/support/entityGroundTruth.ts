@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { byteOrder } from './sampleGroundTruth';
+import { sampleRecords, shortId } from './sampleRecords';
 
 /**
  * Ground truth for topics, sources and institutions and for the external ids of the shipped sample, computed straight
@@ -50,19 +49,6 @@ export interface Ranked {
   works: number;
 }
 
-const SAMPLE_DIR = path.join(__dirname, '..', '..', 'data', 'sample');
-const short = (url: string) => url.replace(/^https:\/\/openalex\.org\//, '').toUpperCase();
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return files(full);
-      return name.endsWith('.json') || name.endsWith('.jsonl') ? [full] : [];
-    });
-}
-
 /** Ranks the ids of (id, workId) pairs by their distinct works. */
 export function rank(pairs: Iterable<readonly [string, string]>): Ranked[] {
   const works = new Map<string, Set<string>>();
@@ -77,8 +63,8 @@ function load() {
   const sources = new Map<string, TruthSource>();
   const institutions = new Map<string, TruthInstitution>();
   const orcids = new Map<string, Set<string>>();
-  const addInstitution = (i: any) => institutions.set(short(i.id), { id: short(i.id), ror: i.ror ?? null, countryCode: i.country_code ?? null, type: i.type ?? null });
-  const addSource = (s: any) => sources.set(short(s.id), { id: short(s.id), type: s.type ?? null, issnL: s.issn_l ?? null, issns: s.issn ?? [] });
+  const addInstitution = (i: any) => institutions.set(shortId(i.id), { id: shortId(i.id), ror: i.ror ?? null, countryCode: i.country_code ?? null, type: i.type ?? null });
+  const addSource = (s: any) => sources.set(shortId(s.id), { id: shortId(s.id), type: s.type ?? null, issnL: s.issn_l ?? null, issns: s.issn ?? [] });
   const addOrcid = (orcid: string | null | undefined, authorId: string) => {
     if (orcid) orcids.set(orcid, (orcids.get(orcid) ?? new Set()).add(authorId));
   };
@@ -86,43 +72,34 @@ function load() {
     const source = w.primary_location?.source ?? null;
     if (source) addSource(source);
     for (const t of [...(w.topics ?? []), ...(w.primary_topic ? [w.primary_topic] : [])]) {
-      topics.set(short(t.id), { id: short(t.id), displayName: t.display_name, subfield: t.subfield.display_name, field: t.field.display_name, domain: t.domain.display_name });
+      topics.set(shortId(t.id), { id: shortId(t.id), displayName: t.display_name, subfield: t.subfield.display_name, field: t.field.display_name, domain: t.domain.display_name });
     }
     const entries = (w.authorships ?? []).map((a: any) => {
       for (const i of a.institutions ?? []) addInstitution(i);
-      const authorId = a.author.id === null ? null : short(a.author.id);
+      const authorId = a.author.id === null ? null : shortId(a.author.id);
       if (authorId !== null) addOrcid(a.author.orcid, authorId);
-      return { authorId, institutionIds: [...new Set<string>((a.institutions ?? []).map((i: any) => short(i.id)))] };
+      return { authorId, institutionIds: [...new Set<string>((a.institutions ?? []).map((i: any) => shortId(i.id)))] };
     });
-    works.set(short(w.id), {
-      id: short(w.id),
+    works.set(shortId(w.id), {
+      id: shortId(w.id),
       doi: w.doi ? String(w.doi).replace(/^https:\/\/doi\.org\//i, '').toLowerCase() : null,
       pmid: w.ids?.pmid ? String(w.ids.pmid) : null,
       publicationYear: w.publication_year ?? null,
       countsByYear: w.counts_by_year ?? [],
-      sourceId: source ? short(source.id) : null,
-      topicIds: [...new Set<string>((w.topics ?? []).map((t: any) => short(t.id)))],
+      sourceId: source ? shortId(source.id) : null,
+      topicIds: [...new Set<string>((w.topics ?? []).map((t: any) => shortId(t.id)))],
       authorIds: [...new Set<string>(entries.flatMap((e: { authorId: string | null }) => (e.authorId === null ? [] : [e.authorId])))],
       entries,
     });
   };
-  for (const file of files(SAMPLE_DIR)) {
-    const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.jsonl')) {
-      for (const r of text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as any)) {
-        const id = short(String(r.id));
-        if (id.startsWith('W')) addWork(r);
-        else if (id.startsWith('I')) addInstitution(r);
-        else if (id.startsWith('S')) addSource(r);
-      }
-      continue;
+  for (const { kind, json } of sampleRecords()) {
+    if (kind === 'work') addWork(json);
+    else if (kind === 'institution') addInstitution(json);
+    else if (kind === 'source') addSource(json);
+    else if (kind === 'author') {
+      addOrcid(json.orcid, shortId(json.id));
+      for (const i of json.last_known_institutions ?? []) addInstitution(i);
     }
-    const doc = JSON.parse(text) as any;
-    if (doc.details) {
-      addOrcid(doc.details.orcid, short(doc.details.id));
-      for (const i of doc.details.last_known_institutions ?? []) addInstitution(i);
-    }
-    for (const w of doc.works ?? doc.results ?? []) addWork(w);
   }
   return { works, topics, sources, institutions, orcids };
 }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SAMPLE_DIR, sampleRecords, shortId } from './sampleRecords';
 
 /**
  * Ground truth for the shipped sample, computed straight from data/sample's JSON with JSON.parse and none
@@ -53,21 +54,6 @@ export interface TruthAuthor {
   hIndex: number;
 }
 
-const SAMPLE_DIR = path.join(__dirname, '..', '..', 'data', 'sample');
-
-const short = (url: string) => url.replace(/^https:\/\/openalex\.org\//, '').toUpperCase();
-
-/** The sample's `.json` documents and `.jsonl` files, recursively, in name order. */
-function sampleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return sampleFiles(full);
-      return name.endsWith('.json') || name.endsWith('.jsonl') ? [full] : [];
-    });
-}
-
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
 
 /** Plain text of OpenAlex markup, computed here on its own: every `<tag>` / `</tag>` dropped, then the five XML entities decoded. */
@@ -89,7 +75,7 @@ function rebuildAbstract(index: Record<string, number[]> | null): string | null 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw OpenAlex JSON */
 function toTruthWork(w: any): TruthWork {
   return {
-    id: short(w.id),
+    id: shortId(w.id),
     doi: w.doi ? String(w.doi).toLowerCase() : null,
     title: plain(w.title ?? w.display_name ?? null),
     titleMarkup: w.title ?? w.display_name ?? null,
@@ -101,19 +87,19 @@ function toTruthWork(w: any): TruthWork {
     isOpenAccess: w.open_access?.is_oa === true,
     oaStatus: w.open_access?.oa_status ?? null,
     oaUrl: w.open_access?.oa_url ?? w.best_oa_location?.pdf_url ?? w.best_oa_location?.landing_page_url ?? null,
-    relatedWorkIds: (w.related_works ?? []).map(short),
+    relatedWorkIds: (w.related_works ?? []).map(shortId),
     authorships: (w.authorships ?? []).map(
       (a: any, i: number): TruthAuthorship => ({
         position: i + 1,
         authorPosition: a.author_position ?? null,
-        authorId: a.author.id === null ? null : short(a.author.id),
+        authorId: a.author.id === null ? null : shortId(a.author.id),
         displayName: a.author.id === null ? null : a.author.display_name,
         rawAuthorName: a.raw_author_name || a.author.display_name,
-        institutionIds: [...new Set<string>((a.institutions ?? []).map((inst: any) => short(inst.id)))],
+        institutionIds: [...new Set<string>((a.institutions ?? []).map((inst: any) => shortId(inst.id)))],
       }),
     ),
-    referencedWorkIds: (w.referenced_works ?? []).map(short),
-    topicIds: (w.topics ?? []).map((t: any) => short(t.id)),
+    referencedWorkIds: (w.referenced_works ?? []).map(shortId),
+    topicIds: (w.topics ?? []).map((t: any) => shortId(t.id)),
     countsByYear: w.counts_by_year ?? [],
   };
 }
@@ -121,26 +107,18 @@ function toTruthWork(w: any): TruthWork {
 function load() {
   const works = new Map<string, TruthWork>();
   const authors = new Map<string, TruthAuthor>();
-  for (const file of sampleFiles(SAMPLE_DIR)) {
-    const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.jsonl')) {
-      // JSON Lines: one entity per line; only the works count here (the snapshot's institutions and sources do not).
-      const records = text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as any);
-      for (const r of records) if (/^https:\/\/openalex\.org\/W/i.test(String(r.id))) works.set(short(r.id), toTruthWork(r));
-      continue;
-    }
-    const doc = JSON.parse(text) as any;
-    if (doc.details) {
-      const d = doc.details;
-      authors.set(short(d.id), {
-        id: short(d.id),
-        displayName: d.display_name,
-        worksCount: d.works_count,
-        citedByCount: d.cited_by_count,
-        hIndex: d.summary_stats?.h_index,
+  // Only works and Author records count here (the snapshot's institutions and sources do not).
+  for (const { kind, json } of sampleRecords()) {
+    if (kind === 'work') works.set(shortId(json.id), toTruthWork(json));
+    else if (kind === 'author') {
+      authors.set(shortId(json.id), {
+        id: shortId(json.id),
+        displayName: json.display_name,
+        worksCount: json.works_count,
+        citedByCount: json.cited_by_count,
+        hIndex: json.summary_stats?.h_index,
       });
     }
-    for (const w of doc.works ?? doc.results ?? []) works.set(short(w.id), toTruthWork(w));
   }
   return { works, authors };
 }

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { byteOrder, sampleGroundTruth } from './sampleGroundTruth';
+import { sampleRecords, shortId } from './sampleRecords';
 
 /**
  * Ground truth for autocomplete, computed from data/sample's JSON with JSON.parse and none of the gateway's code:
@@ -20,25 +19,12 @@ export interface TruthNamed {
   popularity: number;
 }
 
-const SAMPLE_DIR = path.join(__dirname, '..', '..', 'data', 'sample');
-const short = (url: string) => url.replace(/^https:\/\/openalex\.org\//, '').toUpperCase();
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return files(full);
-      return name.endsWith('.json') || name.endsWith('.jsonl') ? [full] : [];
-    });
-}
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw OpenAlex JSON */
 function load(): Record<TruthKind, Map<string, TruthNamed>> {
   const kinds: Record<TruthKind, Map<string, TruthNamed>> = { author: new Map(), topic: new Map(), institution: new Map(), source: new Map() };
   const add = (kind: TruthKind, rawId: string, name: string | null | undefined) => {
     if (!name) return;
-    const id = short(rawId);
+    const id = shortId(rawId);
     const entry = kinds[kind].get(id) ?? { id, names: new Set<string>(), popularity: 0 };
     entry.names.add(name);
     kinds[kind].set(id, entry);
@@ -52,26 +38,15 @@ function load(): Record<TruthKind, Map<string, TruthNamed>> {
       for (const i of a.institutions ?? []) add('institution', i.id, i.display_name);
     }
   };
-  for (const file of files(SAMPLE_DIR)) {
-    const text = readFileSync(file, 'utf8');
-    const docs = file.endsWith('.jsonl') ? text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as any) : [JSON.parse(text) as any];
-    for (const doc of docs) {
-      if (typeof doc.id === 'string') {
-        const id = short(doc.id);
-        if (id.startsWith('W')) addWork(doc);
-        else if (id.startsWith('I')) add('institution', doc.id, doc.display_name);
-        else if (id.startsWith('S')) add('source', doc.id, doc.display_name);
-        continue;
-      }
-      if (doc.details) {
-        const d = doc.details;
-        add('author', d.id, d.display_name);
-        const entry = kinds.author.get(short(d.id)) as TruthNamed;
-        entry.recordName = d.display_name;
-        entry.popularity = d.cited_by_count ?? 0;
-        for (const i of d.last_known_institutions ?? []) add('institution', i.id, i.display_name);
-      }
-      for (const w of doc.works ?? doc.results ?? []) addWork(w);
+  for (const { kind, json } of sampleRecords()) {
+    if (kind === 'work') addWork(json);
+    else if (kind === 'institution' || kind === 'source') add(kind, json.id, json.display_name);
+    else if (kind === 'author') {
+      add('author', json.id, json.display_name);
+      const entry = kinds.author.get(shortId(json.id)) as TruthNamed;
+      entry.recordName = json.display_name;
+      entry.popularity = json.cited_by_count ?? 0;
+      for (const i of json.last_known_institutions ?? []) add('institution', i.id, i.display_name);
     }
   }
   return kinds;

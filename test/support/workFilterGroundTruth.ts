@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { sampleRecords, shortId } from './sampleRecords';
 
 /**
  * The sample's works with what the extra WorkFilter fields read, computed straight from data/sample's JSON with
@@ -29,59 +28,38 @@ export interface TruthFilterWork {
   pmid: string | null;
 }
 
-const SAMPLE_DIR = path.join(__dirname, '..', '..', 'data', 'sample');
-const short = (url: string) => url.replace(/^https:\/\/openalex\.org\//, '').toUpperCase();
 const distinct = (values: string[]) => [...new Set(values)];
-
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return files(full);
-      return name.endsWith('.json') || name.endsWith('.jsonl') ? [full] : [];
-    });
-}
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw OpenAlex JSON */
 function load(): Map<string, TruthFilterWork> {
   const raw = new Map<string, any>();
   const countries = new Map<string, string>();
   const addInstitution = (i: any) => {
-    if (i.country_code) countries.set(short(i.id), String(i.country_code).toUpperCase());
+    if (i.country_code) countries.set(shortId(i.id), String(i.country_code).toUpperCase());
   };
   const addWork = (w: any) => {
-    raw.set(short(w.id), w);
+    raw.set(shortId(w.id), w);
     for (const a of w.authorships ?? []) for (const i of a.institutions ?? []) addInstitution(i);
   };
-  for (const file of files(SAMPLE_DIR)) {
-    const text = readFileSync(file, 'utf8');
-    if (file.endsWith('.jsonl')) {
-      for (const r of text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as any)) {
-        const id = short(String(r.id));
-        if (id.startsWith('W')) addWork(r);
-        else if (id.startsWith('I')) addInstitution(r);
-      }
-      continue;
-    }
-    const doc = JSON.parse(text) as any;
-    for (const i of doc.details?.last_known_institutions ?? []) addInstitution(i);
-    for (const w of doc.works ?? doc.results ?? []) addWork(w);
+  for (const { kind, json } of sampleRecords()) {
+    if (kind === 'work') addWork(json);
+    else if (kind === 'institution') addInstitution(json);
+    else if (kind === 'author') for (const i of json.last_known_institutions ?? []) addInstitution(i);
   }
   const works = new Map<string, TruthFilterWork>();
   for (const [id, w] of raw) {
-    const institutionIds = distinct((w.authorships ?? []).flatMap((a: any) => (a.institutions ?? []).map((i: any) => short(i.id))));
+    const institutionIds = distinct((w.authorships ?? []).flatMap((a: any) => (a.institutions ?? []).map((i: any) => shortId(i.id))));
     const topics: any[] = w.topics ?? [];
     const pmid = w.ids?.pmid ? String(w.ids.pmid).replace(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\//, '') : null;
     works.set(id, {
       id,
       language: w.language ?? null,
-      sourceId: w.primary_location?.source ? short(w.primary_location.source.id) : null,
+      sourceId: w.primary_location?.source ? shortId(w.primary_location.source.id) : null,
       institutionIds,
       countryCodes: distinct(institutionIds.flatMap((i) => countries.get(i) ?? [])),
       hasDoi: Boolean(w.doi),
       hasAbstract: w.abstract_inverted_index != null && Object.values(w.abstract_inverted_index).some((p: any) => p.length > 0),
-      referencedWorkIds: (w.referenced_works ?? []).map(short),
+      referencedWorkIds: (w.referenced_works ?? []).map(shortId),
       publicationDate: w.publication_date ?? null,
       topicFields: distinct(topics.map((t) => t.field.display_name)),
       topicSubfields: distinct(topics.map((t) => t.subfield.display_name)),
