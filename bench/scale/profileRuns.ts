@@ -26,6 +26,8 @@ export interface ProfileRun {
   readonly queries: readonly QueryFigures[];
   /** The gateway's resident memory after the queries. */
   readonly gatewayRssMb: number;
+  /** The 1-minute load average when the queries began and when they ended (the machine may be shared). */
+  readonly loadAverage: readonly [number, number];
   /** InfluxDB's series of the trend measurement (real profile), beside the distinct subjects of the corpus JSON. */
   readonly influxSeries?: number;
 }
@@ -44,12 +46,14 @@ type Log = (line: string) => void;
 async function queryGateway(name: string, stores: Record<string, string>, corpus: CorpusFile, plan: MeasurePlan, cleanup: Cleanup, log: Log) {
   log(`start ${name} and send the queries…`);
   const gateway = await startGateway(name, { kind: 'stores', env: stores }, 'off', cleanup);
+  const loadBefore = os.loadavg()[0] ?? 0;
   const subjects = await scaleSubjects(gateway.url, corpus.truth);
   log(`  subjects: ${JSON.stringify(subjects)}`);
   const queries = await measureQueries(gateway.url, scaleQueries(subjects), plan, log);
   const gatewayRssMb = residentMegabytes(gateway.pid);
+  const loadAverage: [number, number] = [loadBefore, os.loadavg()[0] ?? 0];
   await gateway.stop();
-  return { queries, gatewayRssMb };
+  return { queries, gatewayRssMb, loadAverage };
 }
 
 /**
@@ -97,8 +101,8 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
     const [series] = await influx.query('SHOW SERIES FROM "trend"');
     const influxSeries = series?.rows.length ?? 0;
     log(`  InfluxDB series ${influxSeries}, distinct subjects in the corpus JSON ${corpus.counts.subjects}`);
-    const { queries, gatewayRssMb } = await queryGateway('gateway (five stores)', stores, corpus, plan, cleanup, log);
-    return { profile: 'real', works, loads, queries, gatewayRssMb, influxSeries };
+    const answered = await queryGateway('gateway (five stores)', stores, corpus, plan, cleanup, log);
+    return { profile: 'real', works, loads, ...answered, influxSeries };
   } finally {
     await forget();
   }
@@ -113,8 +117,8 @@ export async function runEmbeddedProfile(corpus: CorpusFile, plan: MeasurePlan, 
     cleanup.add('PGlite folder', async () => rmSync(dir, { recursive: true, force: true }));
     const stores = { DATA_DIR: path.join(dir, 'data') };
     const loads = [await timedSeed('embedded PGlite', corpus.file, stores, log)];
-    const { queries, gatewayRssMb } = await queryGateway('gateway (embedded)', stores, corpus, plan, cleanup, log);
-    return { profile: 'embedded', works: corpus.truth.works, loads, queries, gatewayRssMb };
+    const answered = await queryGateway('gateway (embedded)', stores, corpus, plan, cleanup, log);
+    return { profile: 'embedded', works: corpus.truth.works, loads, ...answered };
   } finally {
     await forget();
   }

@@ -38,5 +38,6 @@ export function queryTable(profile: ScaleProfile, runs: readonly ProfileRun[], q
     lines.push(`| ${q.name} | < ${q.targetMs} ms | ${cells.join(' | ')} | ${Number.isNaN(growth) ? '–' : `${growth.toFixed(2)}×`} | ${met ? 'meets' : 'misses'} |`);
   }
   lines.push(`| gateway RSS after the queries | | ${mine.map((r) => `${Math.round(r.gatewayRssMb)} MB`).join(' | ')} | | |`);
+  lines.push(`| load average, queries start → end | | ${mine.map((r) => `${r.loadAverage[0].toFixed(1)} → ${r.loadAverage[1].toFixed(1)}`).join(' | ')} | | |`);
   return lines;
 }

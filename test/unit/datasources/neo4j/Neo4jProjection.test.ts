@@ -1,6 +1,6 @@
 import type { AuthorWrite, CatalogBatch, WorkWrite } from '../../../../datasources/writes/catalogWrite';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
-import { APPLY_CYPHER, BULK_CYPHER, Neo4jProjection, REMOVE_CYPHER, RESET_CHUNK_CYPHER, SCHEMA_CYPHER } from '../../../../datasources/neo4j/Neo4jProjection';
+import { APPLY_CYPHER, BULK_CYPHER, Neo4jProjection, REMOVE_CYPHER, RESET_CHUNK, RESET_CHUNK_CYPHER, SCHEMA_CYPHER } from '../../../../datasources/neo4j/Neo4jProjection';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { FakeNeo4j } from './fakeNeo4j';
 
@@ -222,11 +222,22 @@ describe('Neo4jProjection bulk applies (driver double)', () => {
   });
 
   it('forgets what it gathered when reset', async () => {
-    const fake = new FakeNeo4j((cypher) => (cypher === RESET_CHUNK_CYPHER ? [{ deleted: 0 }] : []));
+    const resets: string[] = [RESET_CHUNK_CYPHER.relationships, RESET_CHUNK_CYPHER.nodes];
+    const fake = new FakeNeo4j((cypher) => (resets.includes(cypher) ? [{ deleted: 0 }] : []));
     const projection = new Neo4jProjection(fake.client, policy());
     await projection.apply(batch([work('W1', [], [])], []), 'bulk');
     await projection.reset();
     await projection.completeBulk();
-    expect(fake.calls.map((c) => c.cypher)).toEqual([RESET_CHUNK_CYPHER]);
+    expect(fake.calls.map((c) => c.cypher)).toEqual(resets);
+  });
+
+  it('resets in bounded chunks: relationships until none is left, then nodes until none is left', async () => {
+    const left: Record<string, number[]> = { [RESET_CHUNK_CYPHER.relationships]: [RESET_CHUNK, RESET_CHUNK, 7, 0], [RESET_CHUNK_CYPHER.nodes]: [RESET_CHUNK, 3, 0] };
+    const fake = new FakeNeo4j((cypher) => {
+      const answers = left[cypher];
+      return answers ? [{ deleted: answers.shift() ?? 0 }] : [];
+    });
+    await new Neo4jProjection(fake.client, policy()).reset();
+    expect(fake.calls.map((c) => c.cypher)).toEqual([...Array<string>(4).fill(RESET_CHUNK_CYPHER.relationships), ...Array<string>(3).fill(RESET_CHUNK_CYPHER.nodes)]);
   });
 });
