@@ -38,6 +38,8 @@ export interface RealServers {
   readonly elasticsearchUrl: string;
   readonly influxUrl: string;
   readonly redisBinary: string;
+  /** Whether to rebuild each projection from PostgreSQL after the five-store seed (`--skip-reindex` turns it off). */
+  readonly reindex: boolean;
 }
 
 type Log = (line: string) => void;
@@ -59,8 +61,8 @@ async function queryGateway(name: string, stores: Record<string, string>, corpus
 /**
  * The five real stores at `corpus`'s size, each fresh: a throwaway PostgreSQL database (and a second one for the
  * PostgreSQL-only seed, dropped after it), an Elasticsearch index family and an InfluxDB database of throwaway
- * names, a Redis and a Neo4j of the run's own. Seeds PostgreSQL alone, then all five, then rebuilds each projection
- * from PostgreSQL (`npm run reindex -- --store …`) for its own rate; counts InfluxDB's series; queries the gateway.
+ * names, a Redis and a Neo4j of the run's own. Seeds PostgreSQL alone, then all five, then (unless `reindex` is off)
+ * rebuilds each projection from PostgreSQL (`npm run reindex -- --store …`) for its own rate; counts InfluxDB's series; queries the gateway.
  * Everything is removed at the end, whatever happens.
  */
 export async function runRealProfile(corpus: CorpusFile, servers: RealServers, plan: MeasurePlan, outer: Cleanup, log: Log): Promise<ProfileRun> {
@@ -95,7 +97,7 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
       ELASTICSEARCH_INDEX: name,
     };
     loads.push(await timedSeed('all five stores', corpus.file, stores, log));
-    for (const [store, label] of [['elasticsearch', 'Elasticsearch'], ['neo4j', 'Neo4j'], ['influxdb', 'InfluxDB']] as const) {
+    for (const [store, label] of servers.reindex ? ([['elasticsearch', 'Elasticsearch'], ['neo4j', 'Neo4j'], ['influxdb', 'InfluxDB']] as const) : []) {
       loads.push(await timedReindex(`${label} (reindex from PostgreSQL)`, store, stores, log));
     }
     const [series] = await influx.query('SHOW SERIES FROM "trend"');

@@ -110,6 +110,16 @@ describe('readJsonLines', () => {
     ]);
   });
 
+  it('rejects a line longer than the bound with its length, reading the next one', async () => {
+    const long = `{"id":"https://openalex.org/W1","title":"${'x'.repeat(100)}"}`;
+    const text = `${long}\n{"id":"https://openalex.org/W2"}\n`;
+    const items = await collect(readJsonLines(Readable.from([Buffer.from(text)]), 'x.jsonl', 64));
+    expect(items.map((item) => (item.kind === 'rejected' ? `${item.origin.index}: ${item.reason}` : `${item.origin.index}: ${item.kind}`))).toEqual([
+      `0: line is ${long.length} bytes, longer than the 64 a record may be`,
+      '1: work',
+    ]);
+  });
+
   it('destroys its input when the consumer stops early', async () => {
     const input = Readable.from([Buffer.from('{"id":"https://openalex.org/W1"}\n{"id":"https://openalex.org/W2"}\n')]);
     for await (const item of readJsonLines(input, 'x.jsonl')) {
