@@ -80,9 +80,8 @@ async function describeMarked(description: StoreDescription, marks: MemoizedRebu
  * embedded PGlite under DATA_DIR, Redis at REDIS_URL or an in-process LRU; each capability (citations, trends,
  * search) is served by its own store when configured and by PostgreSQL otherwise, behind the cache — citations and
  * trends also by PostgreSQL while their store is marked as rebuilt in place (each backend behind the cache, under
- * keys naming the backend). A projection
- * store that is down at start is logged, not fatal: the rest of the API answers, and its schema is created on the
- * next seed.
+ * keys naming the backend). A projection store that is down at start is logged, not fatal: the rest of the API
+ * answers, and its schema is created on the next seed.
  */
 export async function openStores(config: Config, logger: Logger, options: OpenStoresOptions = {}): Promise<Stores> {
   // Each store policy gets its own bulkhead with these limits.

@@ -50,9 +50,9 @@ export interface ReindexOptions {
  * projection — every catalog write committed before that second read is in it, and every later one reaches it
  * through the relay. A projection rebuilt in place is marked in `options.marks` before it is emptied (then the
  * rebuild waits `settleMs`, until every reader answers from PostgreSQL), and its mark cleared only once it is
- * published and reconciled; a failure leaves the mark. Stores are rebuilt at the same time, each on its own (its own paging of the catalog), so a
- * rebuild of every store takes as long as its slowest store; when one fails the others still finish, then the first
- * failure is thrown.
+ * published and reconciled; a failure leaves the mark. Stores are rebuilt at the same time, each on its own (its
+ * own paging of the catalog), so a rebuild of every store takes as long as its slowest store; when one fails the
+ * others still finish, then the first failure is thrown.
  */
 export async function reindexProjections(snapshot: CatalogSnapshot, projections: readonly Projection[], options: ReindexOptions = {}): Promise<ReindexReport[]> {
   const outcomes = await Promise.allSettled(projections.map((projection) => rebuildOne(snapshot, projection, options)));
