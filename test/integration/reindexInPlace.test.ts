@@ -4,13 +4,28 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { openStores, type Stores } from '../../src/stores';
 import { reindexProjections } from '../../src/writes/reindex';
-import { sampleGroundTruth } from '../support/sampleGroundTruth';
+import { namedAuthorIds, sampleGroundTruth } from '../support/sampleGroundTruth';
 import { neo4jAuth, storeEndpoints } from '../support/storeEndpoints';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { describeStore } from './support/describeStore';
 import { preparePolyglotStores, type PolyglotStores } from './support/polyglotGateway';
 
 const logger = createLogger('silent');
+const FROM = 2000;
+const TO = 2026;
+
+interface TrendPoint {
+  readonly period: number;
+  readonly works: number;
+  readonly citations: number;
+}
+
+/** What one replica answered. */
+interface Answers {
+  readonly citers: Record<string, string[]>;
+  readonly trends: Record<string, TrendPoint[]>;
+  readonly backends: { readonly neo4j: string | undefined; readonly influxdb: string | undefined };
+}
 
 /** A point the rebuild stops at: `arrive` there, wait for `released`. */
 interface Gate {
@@ -61,13 +76,13 @@ function interrupted(projection: Projection, atSecondBatch: () => Promise<void>)
 }
 
 /**
- * `npm run reindex` rebuilds Neo4j in place without readers seeing it empty: from the moment the store is marked,
- * every gateway on the catalog — two replicas here, neither of them the process rebuilding — answers citations from
- * PostgreSQL, as the sample's JSON says, while the graph holds only part of the works; once the rebuild is complete
- * they answer from Neo4j again. A rebuild that fails leaves the mark: PostgreSQL keeps answering until the next
+ * `npm run reindex` rebuilds Neo4j and InfluxDB in place without readers seeing them empty: from the moment a store
+ * is marked, every gateway on the catalog — two replicas here, neither of them the process rebuilding — answers
+ * citations and trends from PostgreSQL, as the sample's JSON says, while the graph holds only part of the works; once
+ * the rebuild is complete they answer from the stores again. A rebuild that fails leaves the mark: PostgreSQL keeps answering until the next
  * rebuild succeeds.
  */
-describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebuilding Neo4j in place while gateways answer', () => {
+describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebuilding Neo4j and InfluxDB in place while gateways answer', () => {
   const truth = sampleGroundTruth();
   const works = [...truth.works.values()];
   const citers = (id: string) =>
@@ -80,6 +95,15 @@ describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebu
     .map((w) => w.id)
     .sort((a, b) => citers(b).length - citers(a).length)
     .slice(0, 5);
+  // The authors with the most works, and their yearly works and citations (counts_by_year) as the JSON says.
+  const worksOf = (author: string) => works.filter((w) => namedAuthorIds(w).includes(author));
+  const authors = [...truth.authors.keys()].sort((a, b) => worksOf(b).length - worksOf(a).length).slice(0, 3);
+  const yearly = (author: string, to = TO): TrendPoint[] =>
+    Array.from({ length: to - FROM + 1 }, (_, i) => FROM + i).map((year) => ({
+      period: year,
+      works: worksOf(author).filter((w) => w.publicationYear === year).length,
+      citations: worksOf(author).reduce((sum, w) => sum + w.countsByYear.filter((c) => c.year === year).reduce((n, c) => n + c.cited_by_count, 0), 0),
+    }));
   let room: PolyglotStores | undefined;
   let replicas: TestGateway[] = [];
   let reindexer: Stores | undefined;
@@ -100,8 +124,11 @@ describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebu
     await driver.close();
   });
 
-  /** What each replica answers for the citers of `cited`, and which backend it says answers citations. */
-  async function answers(): Promise<{ citers: Record<string, string[]>; neo4jBackend: string | undefined }[]> {
+  /**
+   * What each replica answers for the citers of `cited` and the trends of `authors` from FROM to `to`, and which
+   * backends it says answer them.
+   */
+  async function answers(to = TO): Promise<Answers[]> {
     return Promise.all(
       replicas.map(async (gateway) => {
         const byWork: Record<string, string[]> = {};
@@ -115,48 +142,72 @@ describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebu
           expect(page?.totalCount).toBe(page?.nodes.length);
           byWork[id] = (page?.nodes.map((n) => n.id) ?? []).sort();
         }
+        const query = authors.map((id, i) => `a${i}: author(id: "${id}") { trend(from: ${FROM}, to: ${to}) { points { period works citations } } }`).join('\n');
+        const res = await gateway.gql<Record<string, { trend: { points: TrendPoint[] } }>>(`{ ${query} }`);
+        expect(res.errors).toBeUndefined();
         const info = await gateway.gql<{ gateway: { stores: { store: string; backend: string }[] } }>('{ gateway { stores { store backend } } }');
-        return { citers: byWork, neo4jBackend: info.data?.gateway.stores.find((s) => s.store === 'NEO4J')?.backend };
+        const backendOf = (store: string) => info.data?.gateway.stores.find((s) => s.store === store)?.backend;
+        return {
+          citers: byWork,
+          trends: Object.fromEntries(authors.map((id, i) => [id, res.data?.[`a${i}`]?.trend.points ?? []])),
+          backends: { neo4j: backendOf('NEO4J'), influxdb: backendOf('INFLUXDB') },
+        };
       }),
     );
   }
 
-  const expected = (neo4jBackend: string) => replicas.map(() => ({ citers: Object.fromEntries(cited.map((id) => [id, citers(id)])), neo4jBackend }));
+  /** What every replica must answer, whichever backend answers: the sample's JSON. */
+  const expected = (backends: Answers['backends'], to = TO): Answers[] =>
+    replicas.map(() => ({
+      citers: Object.fromEntries(cited.map((id) => [id, citers(id)])),
+      trends: Object.fromEntries(authors.map((id) => [id, yearly(id, to)])),
+      backends,
+    }));
 
   const loadedInGraph = async () => Number((await driver.executeQuery('MATCH (w:Work) WHERE w.loaded RETURN count(w) AS n')).records[0]?.get('n'));
 
-  /** Polls until every replica says Neo4j answers again (they see the cleared mark within a second). */
-  async function untilNeo4jAnswers(): Promise<void> {
+  /** Polls until every replica says the projections answer again (they see a cleared mark within a second). */
+  async function untilProjectionsAnswer(): Promise<void> {
     for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-      if ((await answers()).every((a) => a.neo4jBackend === 'neo4j')) return;
+      if ((await answers()).every((a) => a.backends.neo4j === 'neo4j' && a.backends.influxdb === 'influxdb')) return;
     }
   }
 
-  it('answers citations from PostgreSQL while the graph is being refilled, and from Neo4j once it is rebuilt', async () => {
+  it('answers citations and trends from PostgreSQL while Neo4j and InfluxDB are refilled, and from them once they are rebuilt', async () => {
     expect(cited.every((id) => citers(id).length > 0)).toBe(true);
-    expect(await answers()).toEqual(expected('neo4j'));
+    expect(authors.every((id) => yearly(id).some((p) => p.citations > 0))).toBe(true);
+    const own = { neo4j: 'neo4j', influxdb: 'influxdb' };
+    expect(await answers()).toEqual(expected(own));
     const stores = reindexer as Stores;
-    const held = gate();
-    const projection = interrupted(stores.projections.find((p) => p.store === 'neo4j') as Projection, async () => {
-      held.arrive();
-      await held.released;
-    });
-    // The replicas have just read the marks (none): only the settle delay keeps them off the graph being emptied.
-    const rebuilt = reindexProjections(stores.snapshot, [projection], { batchSize: 10, marks: stores.rebuildMarks });
+    // Each rebuild stops before its second batch until both are there.
+    const held = { neo4j: gate(), influxdb: gate() };
+    const projections = (['neo4j', 'influxdb'] as const).map((store) =>
+      interrupted(stores.projections.find((p) => p.store === store) as Projection, async () => {
+        held[store].arrive();
+        await held[store].released;
+      }),
+    );
+    // The replicas have just read the marks (none): only the settle delay keeps them off the stores being emptied.
+    const rebuilt = reindexProjections(stores.snapshot, projections, { batchSize: 10, marks: stores.rebuildMarks });
     try {
-      await held.reached;
-      expect(await stores.rebuildMarks.marked()).toEqual(new Set(['neo4j']));
+      await Promise.all([held.neo4j.reached, held.influxdb.reached]);
+      expect(await stores.rebuildMarks.marked()).toEqual(new Set(['neo4j', 'influxdb']));
       expect(await loadedInGraph()).toBeLessThan(truth.works.size);
-      expect(await answers()).toEqual(expected('postgresql'));
+      // A range not asked before: a series cached from InfluxDB before the rebuild would answer (rightly) for it.
+      expect(await answers(TO - 1)).toEqual(expected({ neo4j: 'postgresql', influxdb: 'postgresql' }, TO - 1));
     } finally {
-      held.release();
+      held.neo4j.release();
+      held.influxdb.release();
     }
-    const [report] = await rebuilt;
-    expect(report?.works).toBe(truth.works.size);
+    const reports = await rebuilt;
+    expect(reports.map((r) => [r.store, r.works])).toEqual([
+      ['neo4j', truth.works.size],
+      ['influxdb', truth.works.size],
+    ]);
     expect(await stores.rebuildMarks.marked()).toEqual(new Set());
     expect(await loadedInGraph()).toBe(truth.works.size);
-    await untilNeo4jAnswers();
-    expect(await answers()).toEqual(expected('neo4j'));
+    await untilProjectionsAnswer();
+    expect(await answers()).toEqual(expected(own));
   });
 
   it('keeps answering from PostgreSQL after a failed rebuild, until a rebuild succeeds', async () => {
@@ -170,11 +221,11 @@ describeStore(['postgres', 'redis', 'neo4j', 'influxdb', 'elasticsearch'], 'rebu
     expect(left).toEqual(['neo4j']);
     expect(await stores.rebuildMarks.marked()).toEqual(new Set(['neo4j']));
     expect(await loadedInGraph()).toBeLessThan(truth.works.size);
-    expect(await answers()).toEqual(expected('postgresql'));
+    expect(await answers()).toEqual(expected({ neo4j: 'postgresql', influxdb: 'influxdb' }));
 
     await reindexProjections(stores.snapshot, [neo4jProjection], { marks: stores.rebuildMarks });
     expect(await stores.rebuildMarks.marked()).toEqual(new Set());
-    await untilNeo4jAnswers();
-    expect(await answers()).toEqual(expected('neo4j'));
+    await untilProjectionsAnswer();
+    expect(await answers()).toEqual(expected({ neo4j: 'neo4j', influxdb: 'influxdb' }));
   });
 });
