@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(14)} ${String(n).padStart(5)} ops  ${(n / seconds).toFixed(1).padStart(7)} ops/s  p50 ${pct(50).padStart(7)} ms  p95 ${pct(95).padStart(7)} ms  p99 ${pct(99).padStart(7)} ms`);
   };
 
-  console.log(`profile: ${['postgres', ...stores.projections.map((p) => p.store)].join(', ')} (${stores.describe()[0]?.backend}); concurrency ${CONCURRENCY}`);
+  console.log(`profile: ${['postgres', ...stores.projections.map((p) => p.store)].join(', ')} (${(await stores.describe())[0]?.backend}); concurrency ${CONCURRENCY}`);
   await run('createArticle', COUNT, async (i) => {
     const data = await gql('mutation($input: CreateArticleInput!) { createArticle(input: $input) { work { id version } } }', {
       input: {

@@ -12,7 +12,8 @@ import type { SyncTracker } from '../src/writes/SyncTracker';
 /** What the `gateway` query reports: this build's version and the backend behind each store. */
 export interface GatewayDescription {
   readonly version: string;
-  readonly stores: readonly StoreDescription[];
+  /** Each store and the backend answering for it now (a projection rebuilt in place is answered by PostgreSQL). */
+  stores(): Promise<readonly StoreDescription[]>;
 }
 
 /**

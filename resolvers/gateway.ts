@@ -3,9 +3,9 @@ import { toStoreEnum } from './storeEnum';
 
 export const gatewayResolvers: Resolvers = {
   Query: {
-    gateway: (_parent, _args, { gateway }) => ({
+    gateway: async (_parent, _args, { gateway }) => ({
       version: gateway.version,
-      stores: gateway.stores.map((s) => ({ store: toStoreEnum(s.store), configured: s.configured, backend: s.backend })),
+      stores: (await gateway.stores()).map((s) => ({ store: toStoreEnum(s.store), configured: s.configured, backend: s.backend })),
     }),
   },
 };

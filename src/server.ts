@@ -82,7 +82,7 @@ export async function startGateway(config: Config, logger: Logger, stores: Store
     logger.warn('SYNC_TOKEN_SECRET is not set and bearer tokens are verified with a public key: sync tokens are signed with a key of this process only (readable by this replica until it restarts)');
   }
   const writePath = startWritePath(config.outbox, logger, stores, { tokenKey: tokenKey.key, requestTimeoutMs: config.resilience.requestTimeoutMs });
-  const gateway = { version: gatewayVersion(), stores: stores.describe() };
+  const gateway = { version: gatewayVersion(), stores: () => stores.describe() };
   const app = express();
   // No `X-Powered-By: Express`: it tells a scanner what to try, and a client nothing.
   app.disable('x-powered-by');

@@ -22,6 +22,11 @@ import type { ChangeTraces } from '../datasources/writes/ChangeTraces';
 import type { Outbox } from '../datasources/writes/Outbox';
 import type { Projection } from '../datasources/writes/Projection';
 import type { Config } from './config';
+import { MemoizedRebuildMarks } from './rebuildRouting/MemoizedRebuildMarks';
+import { RebuildRoute } from './rebuildRouting/RebuildRoute';
+import { RoutedCitationGraph } from './rebuildRouting/RoutedCitationGraph';
+import { RoutedTrendStore } from './rebuildRouting/RoutedTrendStore';
+import type { RebuildMarks } from '../datasources/writes/RebuildMarks';
 import { errorMessage } from './core/errorMessage';
 import type { Logger } from './core/logger';
 
@@ -36,19 +41,24 @@ export interface Stores {
   readonly changeTraces: ChangeTraces;
   /** The catalog read back as projection batches (outbox relay, reindex). */
   readonly snapshot: CatalogSnapshot;
-  /** Neo4j when NEO4J_URL is set, else recursive SQL over the catalog. */
+  /**
+   * Neo4j when NEO4J_URL is set (PostgreSQL while Neo4j is marked as rebuilt in place: `rebuildMarks`), else
+   * recursive SQL over the catalog.
+   */
   readonly citations: CitationGraph;
-  /** InfluxDB when INFLUX_URL is set, else SQL aggregation over the catalog. */
+  /** InfluxDB when INFLUX_URL is set (PostgreSQL while InfluxDB is marked as rebuilt in place), else SQL aggregation over the catalog. */
   readonly trends: TrendStore;
   /** Elasticsearch when ELASTICSEARCH_URL is set, else PostgreSQL full-text search. */
   readonly search: SearchIndex;
   /** The configured projection stores, which the seed CLI and the outbox relay keep in step. */
   readonly projections: readonly Projection[];
+  /** The projections being rebuilt in place, shared by every process (`npm run reindex` marks them). */
+  readonly rebuildMarks: RebuildMarks;
   readonly cache: Cache;
   /** One readiness probe per configured store (PostgreSQL first), for /ready. */
   readonly health: readonly HealthProbe[];
-  /** Each store, configured or not, and the backend answering for it (the `gateway` query). */
-  describe(): StoreDescription[];
+  /** Each store, configured or not, and the backend answering for it now (the `gateway` query). */
+  describe(): Promise<StoreDescription[]>;
   close(): Promise<void>;
 }
 
@@ -60,12 +70,18 @@ export interface OpenStoresOptions {
 /** A capability store that is not configured: PostgreSQL answers for it. */
 const answeredByPostgres = (store: StoreName): StoreDescription => ({ store, configured: false, backend: 'postgresql' });
 
+/** A configured projection store as it answers now: by PostgreSQL while it is marked as rebuilt in place. */
+async function describeMarked(description: StoreDescription, marks: MemoizedRebuildMarks): Promise<StoreDescription> {
+  return (await marks.has(description.store)) ? { ...description, backend: 'postgresql' } : description;
+}
+
 /**
  * Opens each configured store (datasources/<store>/open*.ts) and composes them: PostgreSQL at DATABASE_URL or
  * embedded PGlite under DATA_DIR, Redis at REDIS_URL or an in-process LRU; each capability (citations, trends,
- * search) is served by its own store when configured and by PostgreSQL otherwise, behind the cache. A projection
- * store that is down at start is logged, not fatal: the rest of the API answers, and its schema is created on the
- * next seed.
+ * search) is served by its own store when configured and by PostgreSQL otherwise, behind the cache — citations and
+ * trends also by PostgreSQL while their store is marked as rebuilt in place (each backend behind the cache, under
+ * keys naming the backend). A projection store that is down at start is logged, not fatal: the rest of the API
+ * answers, and its schema is created on the next seed.
  */
 export async function openStores(config: Config, logger: Logger, options: OpenStoresOptions = {}): Promise<Stores> {
   // Each store policy gets its own bulkhead with these limits.
@@ -84,6 +100,15 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
       p.ensureSchema().catch((err: unknown) => logger.warn({ store: p.store, err: errorMessage(err) }, 'could not prepare store schema at start')),
     ),
   );
+  const marks = new MemoizedRebuildMarks(postgres.rebuildMarks, logger);
+  const postgresCitations = new CachedCitationCounts(postgres.citations, cached.cache);
+  const postgresTrends = new CachedTrendStore(postgres.trends, cached.cache);
+  const citations = neo4j
+    ? new RoutedCitationGraph(new RebuildRoute<CitationGraph>('neo4j', marks, new CachedCitationCounts(neo4j.graph, cached.cache), postgresCitations, logger))
+    : postgresCitations;
+  const trends = influx
+    ? new RoutedTrendStore(new RebuildRoute<TrendStore>('influxdb', marks, new CachedTrendStore(influx.trends, cached.cache), postgresTrends, logger))
+    : postgresTrends;
   return {
     catalog: postgres.catalog,
     catalogWriter: postgres.catalogWriter,
@@ -91,17 +116,18 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     outbox: postgres.outbox,
     changeTraces: postgres.changeTraces,
     snapshot: postgres.snapshot,
-    citations: new CachedCitationCounts(neo4j?.graph ?? postgres.citations, cached.cache),
-    trends: new CachedTrendStore(influx?.trends ?? postgres.trends, cached.cache),
+    citations,
+    trends,
     search: elastic?.search ?? postgres.search,
     projections,
+    rebuildMarks: postgres.rebuildMarks,
     cache: cached.cache,
     health: [postgres.health, cached.health, neo4j?.health, influx?.health, elastic?.health].filter((probe): probe is HealthProbe => probe !== undefined),
-    describe: () => [
+    describe: async () => [
       postgres.describe(),
       cached.describe(),
-      neo4j?.describe() ?? answeredByPostgres('neo4j'),
-      influx?.describe() ?? answeredByPostgres('influxdb'),
+      neo4j ? await describeMarked(neo4j.describe(), marks) : answeredByPostgres('neo4j'),
+      influx ? await describeMarked(influx.describe(), marks) : answeredByPostgres('influxdb'),
       elastic?.describe() ?? answeredByPostgres('elasticsearch'),
     ],
     close: async () => {

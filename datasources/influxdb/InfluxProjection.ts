@@ -3,7 +3,7 @@ import type { StoreName } from '../../src/core/StoreName';
 import type { StorePolicy } from '../shared/StorePolicy';
 import { lastById } from '../writes/catalogBatchRows';
 import type { CatalogBatch } from '../writes/catalogWrite';
-import { type ApplyMode, type Projection, type ProjectionRebuild, rebuildInPlace } from '../writes/Projection';
+import { type ApplyMode, type Projection, type ProjectionRebuild, type RebuildHooks, rebuildInPlace } from '../writes/Projection';
 import type { SubjectKey, SubjectTotalsRound, SubjectTrendTotals } from '../writes/SubjectTrendTotals';
 import type { InfluxV1Client } from './InfluxV1Client';
 import { createDatabaseStatement, deletePointsStatement, dropTrendMeasurementStatement, quoteIdentifier, storedYearsQuery } from './trendInfluxql';
@@ -102,9 +102,12 @@ export class InfluxProjection implements Projection {
     return this.recomputeQueued();
   }
 
-  /** Rebuilt in place: emptied (its schema stays), then written again; readers see it fill meanwhile. */
-  startRebuild(): Promise<ProjectionRebuild> {
-    return rebuildInPlace(this, () => this.reset());
+  /**
+   * Rebuilt in place: emptied (its schema stays), then written again, so a reader would see it fill meanwhile
+   * (`npm run reindex` marks the store first, and readers answer from PostgreSQL until it is rebuilt).
+   */
+  startRebuild(hooks?: RebuildHooks): Promise<ProjectionRebuild> {
+    return rebuildInPlace(this, () => this.reset(), hooks);
   }
 
   /** Empties the projection. */

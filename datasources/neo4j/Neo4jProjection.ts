@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { CatalogBatch } from '../writes/catalogWrite';
-import { type ApplyMode, type Projection, type ProjectionRebuild, rebuildInPlace } from '../writes/Projection';
+import { type ApplyMode, type Projection, type ProjectionRebuild, type RebuildHooks, rebuildInPlace } from '../writes/Projection';
 import { type GraphRows, graphRowsOf, Neo4jBulkRows } from './Neo4jBulkRows';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
@@ -206,9 +206,12 @@ export class Neo4jProjection implements Projection {
     });
   }
 
-  /** Rebuilt in place: emptied (its schema stays), then written again; readers see it fill meanwhile. */
-  startRebuild(): Promise<ProjectionRebuild> {
-    return rebuildInPlace(this, () => this.reset());
+  /**
+   * Rebuilt in place: emptied (its schema stays), then written again, so a reader would see it fill meanwhile
+   * (`npm run reindex` marks the store first, and readers answer from PostgreSQL until it is rebuilt).
+   */
+  startRebuild(hooks?: RebuildHooks): Promise<ProjectionRebuild> {
+    return rebuildInPlace(this, () => this.reset(), hooks);
   }
 
   /** Empties the projection. */

@@ -13,6 +13,7 @@ import { COPY_BATCH_TIMEOUT_MS, PostgresCatalogWriter } from './PostgresCatalogW
 import { PostgresCitationGraph } from './PostgresCitationGraph';
 import { PostgresOutbox } from './PostgresOutbox';
 import { PostgresChangeTraces } from './PostgresChangeTraces';
+import { PostgresRebuildMarks } from './PostgresRebuildMarks';
 import { PostgresSearchIndex } from './PostgresSearchIndex';
 import { PostgresSubjectTrendTotals } from './PostgresSubjectTrendTotals';
 import { PostgresTrendStore } from './PostgresTrendStore';
@@ -44,6 +45,8 @@ export interface PostgresStores extends OpenedStore {
   /** What a sync token's status is read from (the outbox record and the work's version). */
   readonly changeTraces: PostgresChangeTraces;
   readonly snapshot: PostgresCatalogSnapshot;
+  /** The projections being rebuilt in place (migration 015), which readers then answer from PostgreSQL. */
+  readonly rebuildMarks: PostgresRebuildMarks;
   /** Recursive SQL over the catalog's references. */
   readonly citations: PostgresCitationGraph;
   /** SQL aggregation over the catalog. */
@@ -91,6 +94,7 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
     outbox: new PostgresOutbox(sql, policy),
     changeTraces: new PostgresChangeTraces(sql, policy),
     snapshot: new PostgresCatalogSnapshot(sql, policy),
+    rebuildMarks: new PostgresRebuildMarks(sql, policy),
     citations: new PostgresCitationGraph(sql, policy),
     trends: new PostgresTrendStore(sql, policy),
     trendTotals: new PostgresSubjectTrendTotals(sql, trendTotalsPolicy),

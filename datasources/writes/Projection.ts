@@ -31,10 +31,17 @@ export interface Projection {
   applyEntityRows?(entities: CatalogEntities): Promise<void>;
   /**
    * Starts a rebuild from the catalog (`npm run reindex`): answers where to write every work, and how to make what
-   * was written the projection readers see. Called after `ensureSchema`.
+   * was written the projection readers see. Called after `ensureSchema`. A rebuild in place awaits
+   * `hooks.beforeEmptying` before it empties the projection (a separate one never calls it).
    */
-  startRebuild(): Promise<ProjectionRebuild>;
+  startRebuild(hooks?: RebuildHooks): Promise<ProjectionRebuild>;
   close(): Promise<void>;
+}
+
+/** What the caller of `startRebuild` is told before readers could see a change. */
+export interface RebuildHooks {
+  /** Awaited before an in-place rebuild empties the projection; if it rejects, nothing is emptied. */
+  readonly beforeEmptying?: () => Promise<void>;
 }
 
 /** What a rebuild writes to: the projection's own write methods, in bulk mode. */
@@ -52,8 +59,12 @@ export interface ProjectionRebuild {
   publish(): Promise<void>;
 }
 
-/** The in-place rebuild of a projection that can only be emptied: empties it (its schema stays), writes to it. */
-export async function rebuildInPlace(projection: Projection, reset: () => Promise<void>): Promise<ProjectionRebuild> {
+/**
+ * The in-place rebuild of a projection that can only be emptied: awaits `hooks.beforeEmptying`, empties it (its
+ * schema stays), writes to it.
+ */
+export async function rebuildInPlace(projection: Projection, reset: () => Promise<void>, hooks: RebuildHooks = {}): Promise<ProjectionRebuild> {
+  await hooks.beforeEmptying?.();
   await reset();
   await projection.ensureSchema();
   return { target: projection, separate: false, publish: async () => undefined };

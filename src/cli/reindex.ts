@@ -11,11 +11,23 @@ const USAGE = `usage: npm run reindex [-- --store elasticsearch|neo4j|influxdb .
 Rebuilds the projections (Elasticsearch, Neo4j, InfluxDB) from PostgreSQL, the source of truth: each
 configured store (or only those named with --store) is written again from the catalog. Elasticsearch is
 written into a new index (every work, and a suggestion for every author, institution, source and topic
-row) and its aliases swapped at the end (searches see the old index until then);
-Neo4j and InfluxDB are emptied first. Mutations may continue meanwhile; what they change during the
-rebuild is re-applied at its end.`;
+row) and its aliases swapped at the end (searches see the old index until then).
+Neo4j and InfluxDB are rebuilt in place: each is first marked in PostgreSQL (table projection_rebuilds),
+then, about a second later, when every gateway answers its citations or trends from PostgreSQL, emptied
+and written again; its mark is cleared once it is complete, and the gateways switch back within a second.
+A failed rebuild leaves its mark (PostgreSQL keeps answering): run the command again for that store.
+Mutations may continue meanwhile; what they change during the rebuild is re-applied at its end.`;
 
 const PROJECTION_STORES = ['elasticsearch', 'neo4j', 'influxdb'] as const;
+
+/** What a failed in-place rebuild leaves: its mark, and PostgreSQL answering for the store. */
+function markLeftMessage(store: StoreName): string {
+  const capability = store === 'influxdb' ? 'trends' : 'citations';
+  return (
+    `${store}: the rebuild failed, so its mark stays in projection_rebuilds and every gateway keeps answering ${capability} ` +
+    `from PostgreSQL; run \`npm run reindex -- --store ${store}\` again: its success clears the mark`
+  );
+}
 
 /** `npm run reindex`: prints one line per store rebuilt. */
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const reports = await reindexProjections(stores.snapshot, projections, {
+      marks: stores.rebuildMarks,
+      onMarkLeft: (store: StoreName) => console.error(markLeftMessage(store)),
       onProgress: (store: StoreName, works: number) => {
         if (process.stderr.isTTY) process.stderr.write(`\r${store}: ${works} works`);
       },

@@ -960,7 +960,7 @@ export type Store =
 
 export type StoreInfo = {
   readonly __typename?: 'StoreInfo';
-  /** What actually answers: for example `pglite` for the embedded PostgreSQL. */
+  /** What actually answers now: for example `pglite` for the embedded PostgreSQL, or `postgresql` for Neo4j or InfluxDB while `npm run reindex` rebuilds it in place. */
   readonly backend: Scalars['String']['output'];
   /** False when the store's environment variable is unset; its capability is then served by PostgreSQL (or an in-process cache for Redis). */
   readonly configured: Scalars['Boolean']['output'];

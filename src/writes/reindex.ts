@@ -1,6 +1,7 @@
 import { CATALOG_ENTITY_KINDS, type CatalogSnapshot } from '../../datasources/CatalogSnapshot';
 import type { CatalogEntities } from '../../datasources/writes/catalogWrite';
-import type { ApplyMode, Projection, RebuildTarget } from '../../datasources/writes/Projection';
+import type { ApplyMode, Projection, ProjectionRebuild, RebuildTarget } from '../../datasources/writes/Projection';
+import { REBUILD_SETTLE_MS, type RebuildMarks } from '../../datasources/writes/RebuildMarks';
 import type { StoreName } from '../core/StoreName';
 
 /** What a rebuild did, per store. */
@@ -23,6 +24,16 @@ export interface ReindexOptions {
   /** Entity rows per page of an entity table (default 2,000: a suggestion document is a few short fields). */
   readonly entityBatchSize?: number;
   readonly onProgress?: (store: StoreName, works: number) => void;
+  /**
+   * Where a projection rebuilt in place is marked before it is emptied, and cleared once it is rebuilt: every
+   * gateway answers a marked store's capability from PostgreSQL. Unset: nothing is marked, and readers see the
+   * store fill.
+   */
+  readonly marks?: RebuildMarks;
+  /** Milliseconds between marking a store and emptying it (default REBUILD_SETTLE_MS: every reader has seen the mark). */
+  readonly settleMs?: number;
+  /** Told when the rebuild of a marked store failed: its mark stays, so readers keep answering from PostgreSQL. */
+  readonly onMarkLeft?: (store: StoreName, error: unknown) => void;
 }
 
 /**
@@ -37,9 +48,11 @@ export interface ReindexOptions {
  * published; a separate copy missed the live writes made meanwhile (the outbox relay wrote them to the old copy),
  * including those after the first reconciling, so it is reconciled once more after the swap, through the live
  * projection — every catalog write committed before that second read is in it, and every later one reaches it
- * through the relay. Stores are rebuilt at the same time, each on its own (its own paging of the catalog), so a
- * rebuild of every store takes as long as its slowest store; when one fails the others still finish, then the first
- * failure is thrown.
+ * through the relay. A projection rebuilt in place is marked in `options.marks` before it is emptied (then the
+ * rebuild waits `settleMs`, until every reader answers from PostgreSQL), and its mark cleared only once it is
+ * published and reconciled; a failure leaves the mark. Stores are rebuilt at the same time, each on its own (its
+ * own paging of the catalog), so a rebuild of every store takes as long as its slowest store; when one fails the
+ * others still finish, then the first failure is thrown.
  */
 export async function reindexProjections(snapshot: CatalogSnapshot, projections: readonly Projection[], options: ReindexOptions = {}): Promise<ReindexReport[]> {
   const outcomes = await Promise.allSettled(projections.map((projection) => rebuildOne(snapshot, projection, options)));
@@ -50,11 +63,31 @@ export async function reindexProjections(snapshot: CatalogSnapshot, projections:
 
 /** One store's rebuild (reindexProjections). */
 async function rebuildOne(snapshot: CatalogSnapshot, projection: Projection, options: ReindexOptions): Promise<ReindexReport> {
-  const batchSize = options.batchSize ?? 500;
   const started = Date.now();
   const since = await snapshot.now();
   await projection.ensureSchema();
-  const rebuild = await projection.startRebuild();
+  const { marks } = options;
+  let marked = false;
+  const beforeEmptying = async (): Promise<void> => {
+    await marks?.mark(projection.store);
+    marked = true;
+    await sleep(options.settleMs ?? REBUILD_SETTLE_MS);
+  };
+  try {
+    // Emptying may fail half-way: from the mark on, any failure leaves it.
+    const rebuild = await projection.startRebuild(marks ? { beforeEmptying } : {});
+    const report = await fill(snapshot, projection, rebuild, since, options);
+    if (marked) await marks?.clear(projection.store);
+    return { ...report, ms: Date.now() - started };
+  } catch (err) {
+    if (marked) options.onMarkLeft?.(projection.store, err);
+    throw err;
+  }
+}
+
+/** Writes every work (and entity row) to a started rebuild, reconciles, publishes (rebuildOne). */
+async function fill(snapshot: CatalogSnapshot, projection: Projection, rebuild: ProjectionRebuild, since: Date, options: ReindexOptions): Promise<Omit<ReindexReport, 'ms'>> {
+  const batchSize = options.batchSize ?? 500;
   const written: string[] = [];
   for (let after = ''; ; ) {
     const ids = await snapshot.workIdsAfter(after, batchSize);
@@ -81,8 +114,10 @@ async function rebuildOne(snapshot: CatalogSnapshot, projection: Projection, opt
     }
   }
   const works = written.filter((id) => !removed.has(id)).length;
-  return { store: projection.store, works, reconciled: reconciled.size, ...(entities === undefined ? {} : { entities }), ms: Date.now() - started };
+  return { store: projection.store, works, reconciled: reconciled.size, ...(entities === undefined ? {} : { entities }) };
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Every row of every entity table, `limit` at a time in each table's key order, written to `target`; answers how many. */
 async function copyEntities(snapshot: CatalogSnapshot, target: RebuildTarget, limit: number): Promise<number> {

@@ -17,7 +17,8 @@ const ROOT = path.join(__dirname, '..', '..');
  * `npm run reindex` (the CLI itself, in a child process) rebuilds projections that were wiped (reindexAlias.test.ts
  * covers rebuilding Elasticsearch while it serves): afterwards the
  * Elasticsearch index and the Neo4j graph hold every work of the catalog — the sample and an article created
- * through the API — and the API answers as the sample's JSON says.
+ * through the API — and the API answers as the sample's JSON says. Neo4j and InfluxDB are marked while they are
+ * rebuilt in place (reindexInPlace.test.ts checks what readers answer meanwhile), and the marks are gone at the end.
  */
 describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
   let poly: PolyglotGateway | undefined;
@@ -61,11 +62,24 @@ describeStore(ALL_STORES, 'npm run reindex on the real stores', () => {
       await deleteIndexFamily(es, index);
       await driver.executeQuery('MATCH (n) WHERE n:Work OR n:Author DETACH DELETE n');
 
+      // The rebuild marks the CLI writes while it runs (each held at least its 1.1 s settle delay), sampled.
+      const marked = new Set<string>();
+      let cliDone = false;
+      const sampling = (async () => {
+        while (!cliDone) {
+          for (const row of await gateway.sql.query<{ store: string }>('SELECT store FROM projection_rebuilds')) marked.add(row.store);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
       const { stdout } = await run(path.join(ROOT, 'scripts', 'with-node'), [path.join(ROOT, 'node_modules', '.bin', 'tsx'), 'src/cli/reindex.ts'], {
         cwd: ROOT,
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
         timeout: 240_000,
-      });
+      }).finally(() => (cliDone = true));
+      await sampling;
+      // Neo4j and InfluxDB were marked while they were rebuilt in place, Elasticsearch (rebuilt beside itself) never; none is left.
+      expect([...marked].sort()).toEqual(['influxdb', 'neo4j']);
+      expect(await gateway.sql.query('SELECT store FROM projection_rebuilds')).toEqual([]);
       for (const store of ['neo4j', 'influxdb', 'elasticsearch']) expect(stdout).toMatch(new RegExp(`^${store}\\s+${total} works`, 'm'));
 
       // The CLI's start found nothing and made generation 1; its rebuild wrote generation 2 and swapped the aliases to it.

@@ -1,7 +1,9 @@
 import type { CatalogEntityKind, CatalogSnapshot } from '../../../../datasources/CatalogSnapshot';
 import { type CatalogBatch, type CatalogEntities, emptyBatch, type WorkWrite } from '../../../../datasources/writes/catalogWrite';
-import { type Projection, type ProjectionRebuild, rebuildInPlace } from '../../../../datasources/writes/Projection';
+import { type Projection, type ProjectionRebuild, type RebuildHooks, rebuildInPlace } from '../../../../datasources/writes/Projection';
+import { REBUILD_MARKS_TTL_MS, REBUILD_SETTLE_MS } from '../../../../datasources/writes/RebuildMarks';
 import { reindexProjections } from '../../../../src/writes/reindex';
+import { FakeRebuildMarks } from '../../../support/FakeRebuildMarks';
 import { workWrite } from '../../../support/workWrite';
 import type { StoreName } from '../../../../src/core/StoreName';
 
@@ -112,11 +114,15 @@ class FakeProjection implements Projection {
     for (const id of workIds) this.held.delete(id);
   }
 
-  async startRebuild(): Promise<ProjectionRebuild> {
-    return rebuildInPlace(this, async () => {
-      this.calls.push('reset');
-      this.held.clear();
-    });
+  async startRebuild(hooks?: RebuildHooks): Promise<ProjectionRebuild> {
+    return rebuildInPlace(
+      this,
+      async () => {
+        this.calls.push('reset');
+        this.held.clear();
+      },
+      hooks,
+    );
   }
 
   async close(): Promise<void> {}
@@ -424,6 +430,84 @@ describe('reindexProjections', () => {
       // Both passes ask for the works changed since the start.
       expect(snapshot.sinceAsked).toEqual([snapshot.started, snapshot.started]);
       expect(report).toMatchObject({ works: 2, reconciled: 2 });
+    });
+  });
+
+  describe('rebuild marks', () => {
+    it('marks a store rebuilt in place before emptying it, and clears the mark after its last reconciling write', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
+      const projection = new FakeProjection('neo4j');
+      const marks = new FakeRebuildMarks(projection.calls);
+      await reindexProjections(snapshot, [projection], { batchSize: 2, marks, settleMs: 0 });
+      expect(projection.calls).toEqual(['ensureSchema', 'mark neo4j', 'reset', 'ensureSchema', 'apply W1,W2', 'apply W3', 'remove ', 'remove ', 'clear neo4j']);
+      expect(marks.set.size).toBe(0);
+    });
+
+    it('waits the settle delay between marking and emptying: by default longer than a reader keeps old marks', async () => {
+      expect(REBUILD_SETTLE_MS).toBeGreaterThan(REBUILD_MARKS_TTL_MS);
+      const projection = new FakeProjection('influxdb');
+      const at: Record<string, number> = {};
+      const marks = new FakeRebuildMarks();
+      const mark = marks.mark.bind(marks);
+      marks.mark = async (store) => {
+        await mark(store);
+        at['mark'] = performance.now();
+      };
+      const start = projection.startRebuild.bind(projection);
+      projection.startRebuild = (hooks) =>
+        start({
+          beforeEmptying: async () => {
+            await hooks?.beforeEmptying?.();
+            at['reset'] = performance.now();
+          },
+        });
+      await reindexProjections(new FakeSnapshot(['W1']), [projection], { marks, settleMs: 150 });
+      expect((at['reset'] as number) - (at['mark'] as number)).toBeGreaterThanOrEqual(145);
+    });
+
+    it('does not mark a store rebuilt beside itself (Elasticsearch)', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2']);
+      const marks = new FakeRebuildMarks();
+      const mark = jest.spyOn(marks, 'mark');
+      await reindexProjections(snapshot, [new SwappingProjection()], { marks, settleMs: 0 });
+      expect(mark).not.toHaveBeenCalled();
+    });
+
+    it('leaves the mark when the rebuild fails, and says so for that store only', async () => {
+      const snapshot = new FakeSnapshot(['W1', 'W2', 'W3']);
+      const failing = new FakeProjection('influxdb');
+      failing.apply = async () => Promise.reject(new Error('influxdb refused the batch'));
+      const neo4j = new FakeProjection('neo4j');
+      const marks = new FakeRebuildMarks();
+      const left: [string, unknown][] = [];
+      await expect(
+        reindexProjections(snapshot, [failing, neo4j], { batchSize: 2, marks, settleMs: 0, onMarkLeft: (store, err) => left.push([store, err]) }),
+      ).rejects.toThrow('influxdb refused the batch');
+      expect([...marks.set]).toEqual(['influxdb']);
+      expect(left).toEqual([['influxdb', new Error('influxdb refused the batch')]]);
+      expect([...neo4j.held.keys()]).toEqual(['W1', 'W2', 'W3']);
+    });
+
+    it('leaves the mark when emptying fails half-way', async () => {
+      const projection = new FakeProjection('neo4j');
+      const marks = new FakeRebuildMarks();
+      projection.startRebuild = (hooks) => rebuildInPlace(projection, async () => Promise.reject(new Error('reset timed out')), hooks);
+      const left: string[] = [];
+      await expect(reindexProjections(new FakeSnapshot(['W1']), [projection], { marks, settleMs: 0, onMarkLeft: (store) => left.push(store) })).rejects.toThrow('reset timed out');
+      expect([...marks.set]).toEqual(['neo4j']);
+      expect(left).toEqual(['neo4j']);
+    });
+
+    it('empties nothing when the mark cannot be written', async () => {
+      const projection = new FakeProjection('neo4j');
+      projection.held.set('W1', work('W1'));
+      const marks = new FakeRebuildMarks();
+      marks.failing = new Error('postgres is down');
+      const left: string[] = [];
+      await expect(reindexProjections(new FakeSnapshot(['W1']), [projection], { marks, settleMs: 0, onMarkLeft: (store) => left.push(store) })).rejects.toThrow('postgres is down');
+      expect(projection.calls).toEqual(['ensureSchema']);
+      expect([...projection.held.keys()]).toEqual(['W1']);
+      expect(left).toEqual([]);
     });
   });
 });
