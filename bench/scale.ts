@@ -29,6 +29,7 @@ import { scaleQueries } from './scale/scaleQueries';
 
 const USAGE = `usage: eval "$(scripts/services env)" && npm run -s bench:scale -- [--works 10000,100000] [--profiles real,embedded]
          [--embedded-max 100000] [--seed 42] [--requests 20] [--budget 10] [--timeout 21600] [--skip-reindex]
+         [--skip-postgres-alone]
 
   --works         corpus sizes, comma-separated (each grown afresh from data/sample)
   --profiles      real (the five stores of the environment, see below) and/or embedded (PGlite + in-process cache)
@@ -37,6 +38,7 @@ const USAGE = `usage: eval "$(scripts/services env)" && npm run -s bench:scale -
   --budget        seconds per query for the requests beyond --requests (default 10)
   --timeout       bound of the whole run in seconds (default 6 h); past it everything is stopped and it exits 1
   --skip-reindex  do not rebuild each projection from PostgreSQL after the five-store seed (the longest step at 1M works)
+  --skip-postgres-alone  do not seed PostgreSQL alone first (its own rate) on the real profile
 
 The real profile needs DATABASE_URL, ELASTICSEARCH_URL and INFLUX_URL (scripts/services env) and redis-server.`;
 
@@ -58,6 +60,7 @@ async function main(cleanup: Cleanup, argv: string[]): Promise<number> {
       budget: { type: 'string', default: '10' },
       timeout: { type: 'string', default: '21600' },
       'skip-reindex': { type: 'boolean', default: false },
+      'skip-postgres-alone': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,7 +80,7 @@ async function main(cleanup: Cleanup, argv: string[]): Promise<number> {
       console.error(`the real profile needs DATABASE_URL, ELASTICSEARCH_URL, INFLUX_URL and redis-server on the PATH\n\n${USAGE}`);
       return 2;
     }
-    servers = { databaseUrl, elasticsearchUrl, influxUrl, redisBinary: redis, reindex: !values['skip-reindex'] };
+    servers = { databaseUrl, elasticsearchUrl, influxUrl, redisBinary: redis, reindex: !values['skip-reindex'], postgresAlone: !values['skip-postgres-alone'] };
   }
   const disarm = cleanup.armExits(timeout * 1000);
   const plan = { min: requests, max: 200, budgetMs: budget * 1000 };

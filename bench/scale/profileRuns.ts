@@ -40,6 +40,8 @@ export interface RealServers {
   readonly redisBinary: string;
   /** Whether to rebuild each projection from PostgreSQL after the five-store seed (`--skip-reindex` turns it off). */
   readonly reindex: boolean;
+  /** Whether to seed PostgreSQL alone first, for its own rate (`--skip-postgres-alone` turns it off). */
+  readonly postgresAlone: boolean;
 }
 
 type Log = (line: string) => void;
@@ -61,7 +63,7 @@ async function queryGateway(name: string, stores: Record<string, string>, corpus
 /**
  * The five real stores at `corpus`'s size, each fresh: a throwaway PostgreSQL database (and a second one for the
  * PostgreSQL-only seed, dropped after it), an Elasticsearch index family and an InfluxDB database of throwaway
- * names, a Redis and a Neo4j of the run's own. Seeds PostgreSQL alone, then all five, then (unless `reindex` is off)
+ * names, a Redis and a Neo4j of the run's own. Seeds PostgreSQL alone (unless `postgresAlone` is off), then all five, then (unless `reindex` is off)
  * rebuilds each projection from PostgreSQL (`npm run reindex -- --store …`) for its own rate; counts InfluxDB's series; queries the gateway.
  * Everything is removed at the end, whatever happens.
  */
@@ -70,10 +72,13 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
   const forget = outer.add('the real profile', () => cleanup.runAll());
   const works = corpus.truth.works;
   try {
-    const pgOnly = await createThrowawayDatabase(servers.databaseUrl);
-    cleanup.add(`database ${pgOnly.name}`, () => pgOnly.drop());
-    const loads = [await timedSeed('PostgreSQL alone', corpus.file, { DATABASE_URL: pgOnly.url }, log)];
-    await pgOnly.drop();
+    const loads: LoadFigures[] = [];
+    if (servers.postgresAlone) {
+      const pgOnly = await createThrowawayDatabase(servers.databaseUrl);
+      cleanup.add(`database ${pgOnly.name}`, () => pgOnly.drop());
+      loads.push(await timedSeed('PostgreSQL alone', corpus.file, { DATABASE_URL: pgOnly.url }, log));
+      await pgOnly.drop();
+    }
 
     const db = await createThrowawayDatabase(servers.databaseUrl);
     cleanup.add(`database ${db.name}`, () => db.drop());

@@ -24,6 +24,12 @@ bind-address = "$SERVICES_HOST:$INFLUX_RPC_PORT"
   dir = "$dir/data"
   wal-dir = "$dir/wal"
   query-log-enabled = false
+  # One series per subject (author or topic): about one per work in OpenAlex, so past InfluxDB's defaults at
+  # 100,000 values of subject_id (max-values-per-tag) and 1,000,000 series; the series index on disk (tsi1), not
+  # in memory, so the heap does not grow with them.
+  index-version = "tsi1"
+  max-values-per-tag = 0
+  max-series-per-database = 0
 [http]
   enabled = true
   bind-address = "$SERVICES_HOST:$INFLUX_PORT"
