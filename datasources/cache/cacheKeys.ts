@@ -28,7 +28,7 @@ export type TrendBackend = TrendStore['backend'];
 export const TREND_BACKENDS = ['influxdb', 'postgresql'] as const satisfies readonly TrendBackend[];
 
 /** Everything a key can name: catalog records, per-backend counts and series, and the HTTP-level caches. */
-export type CacheEntity = CatalogEntity | `${CitationCountKind}:${GraphBackend}` | 'trend' | 'response' | 'apq' | 'responseCacheGeneration';
+export type CacheEntity = CatalogEntity | `${CitationCountKind}:${GraphBackend}` | 'trend' | 'listTotal' | 'response' | 'apq' | 'responseCacheGeneration';
 
 /** `gw:v<version>:<entity>:<id>`. */
 export function cacheKey(entity: CacheEntity, id: string): string {

@@ -30,7 +30,7 @@ export async function cachedBatch<T>(
 }
 
 /** gateway_cache_requests_total: one hit or miss per key looked up (a cache that is down answers misses). */
-function countCacheRequests(cache: Cache, entity: string, hits: number, misses: number): void {
+export function countCacheRequests(cache: Cache, entity: string, hits: number, misses: number): void {
   if (hits > 0) gatewayMetrics.cacheRequests.inc({ store: cache.backend, entity, result: 'hit' }, hits);
   if (misses > 0) gatewayMetrics.cacheRequests.inc({ store: cache.backend, entity, result: 'miss' }, misses);
 }

@@ -1,4 +1,5 @@
 import type { Cache } from '../cache/Cache';
+import type { CachedListTotals } from '../cache/CachedListTotals';
 import { workSampleSql } from './sql/workSampleSql';
 import { cachedBatch } from '../cache/cachedBatch';
 import type { CatalogReader } from '../CatalogReader';
@@ -61,6 +62,7 @@ export class PostgresCatalog implements CatalogReader {
     private readonly db: Pick<SqlExecutor, 'query'>,
     private readonly cache: Cache,
     private readonly policy: StorePolicy,
+    private readonly totals: CachedListTotals,
   ) {}
 
   getWorksByIds(ids: readonly string[]): Promise<(WorkRecord | null)[]> {
@@ -153,7 +155,7 @@ export class PostgresCatalog implements CatalogReader {
     const sql = `SELECT ${AUTHOR_COLUMNS}, ${keyColumnsSql(order)} FROM authors au WHERE ${where.join(' AND ')}
       ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
     const rows = await this.rows<AuthorRow>('authors.find', sql, params.values);
-    return this.page(rows, request.first, order, toAuthor, async () => {
+    return this.page(rows, request.first, order, toAuthor, () => this.totals.total('authors', request.filter, async () => {
       const countParams = new SqlParams();
       const [row] = await this.rows<{ n: number }>(
         'authors.count',
@@ -161,7 +163,7 @@ export class PostgresCatalog implements CatalogReader {
         countParams.values,
       );
       return row?.n ?? 0;
-    });
+    }));
   }
 
   async getWorksByDois(dois: readonly string[]): Promise<(WorkRecord | null)[]> {
@@ -279,7 +281,7 @@ export class PostgresCatalog implements CatalogReader {
     const sql = `SELECT ${ENTITY_COLUMNS[entity]}, ${keyColumnsSql(order)} FROM ${ENTITY_TABLE[entity]} e WHERE ${where.join(' AND ')}
       ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}`;
     const rows = await this.rows<Row>(`${entity}s.find`, sql, params.values);
-    return this.page(rows, request.first, order, map, async () => {
+    return this.page(rows, request.first, order, map, () => this.totals.total(`${entity}s`, request.filter, async () => {
       const countParams = new SqlParams();
       const [row] = await this.rows<{ n: number }>(
         `${entity}s.count`,
@@ -287,13 +289,15 @@ export class PostgresCatalog implements CatalogReader {
         countParams.values,
       );
       return row?.n ?? 0;
-    });
+    }));
   }
 
-  private async countWorks(filter: WorkFilter | undefined): Promise<number> {
-    const params = new SqlParams();
-    const [row] = await this.rows<{ n: number }>('works.count', `SELECT count(*)::integer AS n FROM works w WHERE ${workFilterSql(filter, params)}`, params.values);
-    return row?.n ?? 0;
+  private countWorks(filter: WorkFilter | undefined): Promise<number> {
+    return this.totals.total('works', filter, async () => {
+      const params = new SqlParams();
+      const [row] = await this.rows<{ n: number }>('works.count', `SELECT count(*)::integer AS n FROM works w WHERE ${workFilterSql(filter, params)}`, params.values);
+      return row?.n ?? 0;
+    });
   }
 
   private page<Row extends object, T>(rows: readonly Row[], first: number, order: KeysetOrder, map: (row: Row) => T, count: () => Promise<number>): Page<T> {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/core/logger';
 import type { Cache } from '../cache/Cache';
+import { CachedListTotals } from '../cache/CachedListTotals';
 import type { OpenedStore } from '../OpenedStore';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
 import { isTransientPgError } from './isTransientPgError';
@@ -79,8 +80,9 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1 });
   // A recomputation round holds its transaction while InfluxDB is written; its caller retries (rounds are idempotent).
   const trendTotalsPolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: TREND_ROUND_TIMEOUT_MS });
+  const totals = new CachedListTotals(options.cache);
   return {
-    catalog: new PostgresCatalog(sql, options.cache, policy),
+    catalog: new PostgresCatalog(sql, options.cache, policy, totals),
     // Bulk writes go through COPY on real PostgreSQL (PGlite has no COPY FROM STDIN); a wrapped executor (tests
     // counting or failing statements) keeps every write on the parameterised path it sees.
     catalogWriter: new PostgresCatalogWriter(
@@ -101,6 +103,9 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
     search: new PostgresSearchIndex(sql, policy),
     health: postgresHealth(sql, [policy]),
     describe: () => ({ store: 'postgres', configured: config.url !== undefined, backend: sql.backend }),
-    close: () => sql.close(),
+    close: () => {
+      totals.release();
+      return sql.close();
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { ResponseCacheGeneration } from '../../datasources/cache/ResponseCacheGeneration';
 import { loadConfig } from '../config';
 import { createLogger } from '../core/logger';
 import { seedCatalog } from '../seed/seedCatalog';
@@ -27,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const report = await seedCatalog(paths, stores.catalogWriter, { projections: stores.projections, onProgress: progress.onProgress, onWritten: progress.onWritten });
     progress.done();
+    // Running gateways sharing this cache (REDIS_URL) stop serving responses and list totals cached before the load.
+    await new ResponseCacheGeneration(stores.cache).bump();
     console.log(`loaded into ${target}:`);
     for (const kind of ['works', 'authors', 'institutions', 'sources', 'topics', 'duplicates'] as const) {
       console.log(`  ${kind.padEnd(13)} ${report[kind]}`);

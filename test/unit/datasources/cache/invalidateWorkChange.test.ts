@@ -1,4 +1,5 @@
 import type { TouchedIds } from '../../../../datasources/writes/articleWrite';
+import { CachedListTotals } from '../../../../datasources/cache/CachedListTotals';
 import { CachedCitationCounts } from '../../../../datasources/cache/CachedCitationCounts';
 import { CachedTrendStore } from '../../../../datasources/cache/CachedTrendStore';
 import { invalidateWorkChange } from '../../../../datasources/cache/invalidateWorkChange';
@@ -142,7 +143,7 @@ const CHANGE: TouchedIds = { authorIds: ['A1'], topicIds: ['T1'], referencedWork
 function setup() {
   const cache = new LruCache();
   const db = new FakeCatalogDb();
-  const catalog = new PostgresCatalog(db, cache, new StorePolicy('postgres', () => false));
+  const catalog = new PostgresCatalog(db, cache, new StorePolicy('postgres', () => false), new CachedListTotals(cache));
   const trendStores = [new FakeTrendStore('influxdb'), new FakeTrendStore('postgresql')];
   const graphs = [new FakeCitationGraph('neo4j'), new FakeCitationGraph('postgresql')];
   const cachedTrends = trendStores.map((s) => new CachedTrendStore(s, cache));
