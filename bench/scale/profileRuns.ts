@@ -12,7 +12,7 @@ import { startOwnRedis } from '../read/storeServers';
 import { createThrowawayDatabase } from '../read/throwawayDatabase';
 import type { CorpusFile } from './corpusFile';
 import { type MeasurePlan, measureQueries, type QueryFigures } from './measureQueries';
-import { startPrivateNeo4j } from './privateNeo4j';
+import { neo4jPageCacheMb, startPrivateNeo4j } from './privateNeo4j';
 import { scaleQueries, scaleSubjects } from './scaleQueries';
 import { type LoadFigures, timedReindex, timedSeed } from './seedRuns';
 
@@ -91,7 +91,9 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
     const influx = new InfluxV1Client({ url: servers.influxUrl, database: name, timeoutMs: 120_000 });
     cleanup.add(`InfluxDB ${name}`, async () => void (await influx.query(`DROP DATABASE "${name}"`)));
     const redis = await startOwnRedis(servers.redisBinary, cleanup);
-    const neo4jUrl = await startPrivateNeo4j(cleanup);
+    const pageCacheMb = neo4jPageCacheMb(works);
+    log(`  Neo4j page cache ${pageCacheMb} MiB`);
+    const neo4jUrl = await startPrivateNeo4j(cleanup, pageCacheMb);
     const stores = {
       DATABASE_URL: db.url,
       REDIS_URL: redis.url,

@@ -10,9 +10,10 @@ _neo4j_home() { printf '%s' "$SERVICES_HOME/neo4j"; }
 _neo4j_pidfile() { printf '%s' "$(_neo4j_home)/neo4j.pid"; }
 
 # The JVM flags of Neo4j 5's own neo4j.conf (server.jvm.additional), minus -XX:+AlwaysPreTouch
-# (it would commit the whole initial heap up front), with a heap sized for a test machine.
+# (it would commit the whole initial heap up front), with a heap sized for a test machine
+# (NEO4J_HEAP_MB, default 768). The page cache (NEO4J_PAGE_CACHE_MB, default 64) is read by the launcher.
 _NEO4J_JVM_OPTS=(
-  -Xms256m -Xmx768m
+  -Xms256m "-Xmx${NEO4J_HEAP_MB:-768}m"
   -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC -XX:+ExitOnOutOfMemoryError
   -XX:+UnlockExperimentalVMOptions -XX:+TrustFinalNonStaticFields
   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:FlightRecorderOptions=stackdepth=256
@@ -71,6 +72,10 @@ neo4j_up() {
     svc_foreign_answer neo4j "$port" "a server"
     return 0
   fi
+  local mb
+  for mb in "${NEO4J_HEAP_MB:-768}" "${NEO4J_PAGE_CACHE_MB:-64}"; do
+    [[ $mb =~ ^[1-9][0-9]*$ ]] || svc_die neo4j "NEO4J_HEAP_MB and NEO4J_PAGE_CACHE_MB are whole MiB (got '$mb')"
+  done
   command -v javac >/dev/null || svc_apt_install openjdk-17-jdk-headless
   svc_maven_fetch neo4j "$ROOT/services/neo4j" "$home/lib"
   svc_javac neo4j "$ROOT/services/neo4j/src" "$home/lib" "$home/classes"

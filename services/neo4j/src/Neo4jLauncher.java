@@ -53,8 +53,9 @@ public final class Neo4jLauncher {
                 .setConfig(HttpConnector.enabled, http)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports
-                // A test graph is small: a modest page cache instead of Neo4j's share of the machine's RAM.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                // A test graph is small: a modest page cache (NEO4J_PAGE_CACHE_MB, default 64) instead of Neo4j's
+                // share of the machine's RAM; a large graph (bench:scale at a million works) sets more.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(megabytes(System.getenv("NEO4J_PAGE_CACHE_MB"), 64)))
                 // Transaction logs sized for tests: grown on demand (not 256 MiB reserved per database up
                 // front), rotated at 16 MiB, and only the latest two files kept, not two days' worth.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -95,6 +96,24 @@ public final class Neo4jLauncher {
         System.out.println("NEO4J READY " + bolt);
         System.out.flush();
         stopped.await(); // stay alive until the shutdown hook has run
+    }
+
+    /** A size in MiB from the environment (a positive integer), else `fallback`; anything else stops the launcher. */
+    private static long megabytes(String value, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long mb = Long.parseLong(value.trim());
+            if (mb > 0) {
+                return mb;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("NEO4J_PAGE_CACHE_MB must be a positive number of MiB, got: " + value);
+        System.exit(2);
+        return fallback;
     }
 
     private static int port(String value, int fallback) {
