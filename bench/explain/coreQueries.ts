@@ -36,6 +36,11 @@ export const coreQueries = {
     variables: { id: s.hubWorkId },
     pagedAt: ['work', 'citedBy'],
   }),
+  hubCitedByCount: (s: CoreSubjects): CanonicalQuery => ({
+    name: 'hub citedBy { totalCount }',
+    query: `query($id: ID!) { work(id: $id) { citedBy { totalCount } } }`,
+    variables: { id: s.hubWorkId },
+  }),
   citations: (s: CoreSubjects, depth: number): CanonicalQuery => ({
     name: `citations depth ${depth}`,
     query: `query($id: ID!, $depth: Int, $after: String) { citations(workId: $id, depth: $depth, first: 25, after: $after) { totalCount nodes { depth citing { id } cited { id } } pageInfo { endCursor } } }`,

@@ -10,11 +10,16 @@ export interface ScaleQuery extends CanonicalQuery {
   readonly targetMs: number;
 }
 
-/** The canonical reads issue 14 names (the same texts the EXPLAIN test looks at), each with its target. */
+/**
+ * The canonical reads issue 14 names (the same texts the EXPLAIN test looks at), each with its target: the hub's
+ * `citedBy { totalCount }` as the issue names it, and its first page of 25 citers (most cited first) as a work page
+ * shows it.
+ */
 export function scaleQueries(s: CoreSubjects): ScaleQuery[] {
   const t = TARGET_P50_MS;
   return [
     { ...coreQueries.workById(s), targetMs: t.lookup },
+    { ...coreQueries.hubCitedByCount(s), targetMs: t.list },
     { ...coreQueries.hubCitedBy(s), targetMs: t.list },
     { ...coreQueries.sorted('CITED_BY_COUNT_DESC'), targetMs: t.list },
     { ...coreQueries.filtered('publicationYear', { publicationYear: { gte: 2015, lte: 2018 } }), targetMs: t.list },

@@ -1,23 +1,9 @@
-import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
-import pino from 'pino';
 import { internalErrorLog } from '../../../../src/observability/internalErrorLog';
 import { RequestScope, runInRequestScope } from '../../../../src/core/requestScope';
-
-/** A pino logger writing JSON lines into `lines`. */
-function capture(): { logger: pino.Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, stream), lines };
-}
+import { capturingLogger as capture, flush } from '../../../support/capturingLogger';
 
 const scope = () => new RequestScope('req-42', new AbortController().signal);
-const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('internalErrorLog', () => {
   it('logs the unmasked cause once, at error level, with the request id, the path, the message and the stack', async () => {

@@ -1,16 +1,7 @@
-import { MemoizedRebuildMarks } from '../../../../src/rebuildRouting/MemoizedRebuildMarks';
-import { RebuildRoute } from '../../../../src/rebuildRouting/RebuildRoute';
-import { capturingLogger, flush } from '../../../support/capturingLogger';
-import { FakeRebuildMarks, manualClock } from '../../../support/FakeRebuildMarks';
+import { flush } from '../../../support/capturingLogger';
+import { markedRoute } from '../../../support/markedRoute';
 
-function setUp() {
-  const marks = new FakeRebuildMarks();
-  const clock = manualClock();
-  const { logger, lines } = capturingLogger();
-  const memo = new MemoizedRebuildMarks(marks, logger, { ttlMs: 1_000, now: clock.now });
-  const route = new RebuildRoute('neo4j', memo, 'the projection', 'postgres', logger);
-  return { marks, clock, lines, route };
-}
+const setUp = () => markedRoute('neo4j', 'the projection', 'postgres');
 
 describe('RebuildRoute', () => {
   it('chooses the projection while its store is unmarked, PostgreSQL while it is marked, and the projection again once cleared', async () => {

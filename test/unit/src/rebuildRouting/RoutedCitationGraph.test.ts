@@ -1,9 +1,6 @@
 import type { CitationGraph } from '../../../../datasources/CitationGraph';
-import { MemoizedRebuildMarks } from '../../../../src/rebuildRouting/MemoizedRebuildMarks';
-import { RebuildRoute } from '../../../../src/rebuildRouting/RebuildRoute';
 import { RoutedCitationGraph } from '../../../../src/rebuildRouting/RoutedCitationGraph';
-import { capturingLogger } from '../../../support/capturingLogger';
-import { FakeRebuildMarks, manualClock } from '../../../support/FakeRebuildMarks';
+import { markedRoute } from '../../../support/markedRoute';
 
 type Method = Exclude<keyof CitationGraph, 'backend'>;
 const METHODS = ['countCitedBy', 'countReferences', 'citedBy', 'references', 'traverse', 'subgraph', 'coauthors'] as const satisfies readonly Method[];
@@ -40,12 +37,10 @@ async function call(graph: CitationGraph, method: Method): Promise<[unknown, unk
 }
 
 describe('RoutedCitationGraph', () => {
-  const marks = new FakeRebuildMarks();
-  const clock = manualClock();
-  const { logger } = capturingLogger();
   const neo4j = recordingGraph('neo4j');
   const postgres = recordingGraph('postgresql');
-  const routed = new RoutedCitationGraph(new RebuildRoute<CitationGraph>('neo4j', new MemoizedRebuildMarks(marks, logger, { now: clock.now }), neo4j, postgres, logger));
+  const { marks, clock, route } = markedRoute<CitationGraph>('neo4j', neo4j, postgres);
+  const routed = new RoutedCitationGraph(route);
 
   it.each(METHODS)('%s goes to Neo4j, to PostgreSQL while Neo4j is marked, with the same arguments', async (method) => {
     marks.set.clear();

@@ -1,9 +1,6 @@
 import type { TrendRange, TrendStore, TrendSubject } from '../../../../datasources/TrendStore';
-import { MemoizedRebuildMarks } from '../../../../src/rebuildRouting/MemoizedRebuildMarks';
-import { RebuildRoute } from '../../../../src/rebuildRouting/RebuildRoute';
 import { RoutedTrendStore } from '../../../../src/rebuildRouting/RoutedTrendStore';
-import { capturingLogger } from '../../../support/capturingLogger';
-import { FakeRebuildMarks, manualClock } from '../../../support/FakeRebuildMarks';
+import { markedRoute } from '../../../support/markedRoute';
 
 /** A TrendStore answering, per subject, one point whose `works` tells the backend apart (1 InfluxDB, 2 PostgreSQL). */
 function taggedTrends(backend: TrendStore['backend']): TrendStore & { readonly asked: [readonly TrendSubject[], TrendRange][] } {
@@ -20,12 +17,10 @@ function taggedTrends(backend: TrendStore['backend']): TrendStore & { readonly a
 
 describe('RoutedTrendStore', () => {
   it('answers from InfluxDB, from PostgreSQL while InfluxDB is marked, and from InfluxDB once the mark is cleared', async () => {
-    const marks = new FakeRebuildMarks();
-    const clock = manualClock();
-    const { logger } = capturingLogger();
     const influx = taggedTrends('influxdb');
     const postgres = taggedTrends('postgresql');
-    const routed = new RoutedTrendStore(new RebuildRoute<TrendStore>('influxdb', new MemoizedRebuildMarks(marks, logger, { now: clock.now }), influx, postgres, logger));
+    const { marks, clock, route } = markedRoute<TrendStore>('influxdb', influx, postgres);
+    const routed = new RoutedTrendStore(route);
     const subjects: TrendSubject[] = [{ kind: 'author', id: 'A1' }];
     const range: TrendRange = { from: 2020, to: 2020, interval: 'YEAR' };
 
