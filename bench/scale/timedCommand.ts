@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { commandOutput } from '../read/runCommand';
 
 /** What a command run through GNU time printed and used. */
 export interface TimedRun {
@@ -20,21 +20,7 @@ export async function timedCommand(command: string, args: readonly string[], opt
   const figures = path.join(dir, 'time.txt');
   try {
     const started = performance.now();
-    const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn('/usr/bin/time', ['-o', figures, '-f', '%M', command, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 2] });
-      let out = '';
-      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-      const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
-      child.once('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
-      });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        if (code === 0) resolve(out);
-        else reject(new Error(`${command} ${args.join(' ')} failed (code ${String(code)}, signal ${String(signal)})\n${out.slice(-2000)}`));
-      });
-    });
+    const stdout = await commandOutput('/usr/bin/time', ['-o', figures, '-f', '%M', command, ...args], { ...options, keepStdout: true });
     const seconds = (performance.now() - started) / 1000;
     const kb = Number(readFileSync(figures, 'utf8').trim().split('\n').at(-1));
     return { stdout, seconds, peakRssMb: kb / 1024 };
