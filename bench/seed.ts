@@ -79,7 +79,7 @@ async function child(seedPath: SeedPath, file: string, databaseUrl: string): Pro
       return {
         path: seedPath,
         works: report.works,
-        rejected: report.rejected.length,
+        rejected: report.rejectedCount,
         seedSeconds: (end - t) / 1000,
         wallSeconds: (end - start) / 1000,
         rebuilt: report.rebuilt,

@@ -95,7 +95,7 @@ async function main(): Promise<number> {
       t = performance.now();
       const report = await seedCatalog([file], stores.catalogWriter, { projections: stores.projections });
       const seconds = (performance.now() - t) / 1000;
-      console.error(`seed: ${report.works} works into PostgreSQL + InfluxDB in ${seconds.toFixed(1)} s (${(report.works / seconds).toFixed(0)} works/s), ${report.rejected.length} rejected`);
+      console.error(`seed: ${report.works} works into PostgreSQL + InfluxDB in ${seconds.toFixed(1)} s (${(report.works / seconds).toFixed(0)} works/s), ${report.rejectedCount} rejected`);
       await timeRecomputation(stores, url.toString());
     } finally {
       await stores.close();

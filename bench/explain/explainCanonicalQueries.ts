@@ -93,7 +93,7 @@ export async function explainCanonicalQueries(options: ExplainOptions): Promise<
       t = performance.now();
       const seeded = await seedCatalog([file], stores.catalogWriter, { projections: stores.projections });
       const seedSeconds = Number(seconds(t));
-      log(`seed: ${seeded.works} works in ${seedSeconds} s, ${seeded.rejected.length} rejected`);
+      log(`seed: ${seeded.works} works in ${seedSeconds} s, ${seeded.rejectedCount} rejected`);
       // What autovacuum does after a load: statistics for the planner, and the visibility map an index-only scan needs.
       await db.query('VACUUM ANALYZE');
       const rows = await rowCounts(db);

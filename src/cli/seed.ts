@@ -13,7 +13,7 @@ author files {details, works}, API pages {meta, results}, snapshot JSON Lines (o
 "-" reads JSON Lines from standard input (npm run -s corpus -- --works 100000 | npm run seed -- -).
 Idempotent: records are upserted, and one met in several files is loaded once.`;
 
-/** `npm run seed -- <paths>` (`-`: standard input): prints progress (records, rate, ETA) on stderr, then counts and every rejected record with its reason. */
+/** `npm run seed -- <paths>` (`-`: standard input): prints progress (records, rate, ETA) on stderr, then counts and the rejected records with their reasons (the first MAX_LISTED_REJECTIONS, and how many more). */
 async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((a) => a !== '--');
   if (paths.length === 0 || paths.some((p) => p === '-h' || p === '--help')) {
@@ -34,8 +34,9 @@ async function main(argv: string[]): Promise<number> {
     for (const kind of ['works', 'authors', 'institutions', 'sources', 'topics', 'duplicates'] as const) {
       console.log(`  ${kind.padEnd(13)} ${report[kind]}`);
     }
-    console.log(`  ${'rejected'.padEnd(13)} ${report.rejected.length}`);
+    console.log(`  ${'rejected'.padEnd(13)} ${report.rejectedCount}`);
     for (const { origin, reason } of report.rejected) console.log(`    ${origin.file} #${origin.index}: ${reason}`);
+    if (report.rejectedCount > report.rejected.length) console.log(`    … and ${report.rejectedCount - report.rejected.length} more (only the first ${report.rejected.length} are listed)`);
     if (report.rebuilt > 0) console.log(`empty catalog: ${report.rebuilt} indexes and foreign keys were set aside during the load and rebuilt`);
     return 0;
   } finally {

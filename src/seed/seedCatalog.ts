@@ -16,7 +16,10 @@ export interface SeedReport {
   topics: number;
   /** Entities met again in a later file or record (loaded again as an upsert, counted once). */
   duplicates: number;
+  /** The first MAX_LISTED_REJECTIONS rejected records, in input order, each with its reason (memory stays bounded). */
   rejected: { origin: OpenAlexOrigin; reason: string }[];
+  /** Every rejected record, listed or not. */
+  rejectedCount: number;
   /** Indexes and constraints the writer set aside for a load into an empty catalog and rebuilt at the end (0: the usual path). */
   rebuilt: number;
 }
@@ -29,6 +32,15 @@ export interface SeedOptions {
   readonly onProgress?: ReadProgress;
   /** Stores that project the catalog (Neo4j, InfluxDB, Elasticsearch): each written batch is applied to them too. */
   readonly projections?: readonly Projection[];
+}
+
+/** Rejected records the report lists; past them only `rejectedCount` grows. */
+export const MAX_LISTED_REJECTIONS = 1_000;
+
+/** Counts a rejected record, and lists it while the report lists fewer than MAX_LISTED_REJECTIONS. */
+function reject(report: SeedReport, origin: OpenAlexOrigin, reason: string): void {
+  report.rejectedCount += 1;
+  if (report.rejected.length < MAX_LISTED_REJECTIONS) report.rejected.push({ origin, reason });
 }
 
 /** Records per projection apply: the seed's batch before the catalog moved to COPY, which the projections are tuned for. */
@@ -58,7 +70,7 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
   let written = 0;
   // Each projection applies on its own, at the same time as the others and as the catalog's next batch (bounded queues).
   const pipelines = new ProjectionPipelines(options.projections ?? []);
-  const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [], rebuilt: 0 };
+  const report: SeedReport = { works: 0, authors: 0, institutions: 0, sources: 0, topics: 0, duplicates: 0, rejected: [], rejectedCount: 0, rebuilt: 0 };
   // The ids met are counted by the store (the catalog's own table for the run): memory is bounded by the batch.
   const seen = await writer.openSeenIds();
   // An empty catalog loads without its secondary indexes and foreign keys, rebuilt before the projections' final step.
@@ -94,7 +106,7 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
           accepted.push(item);
         } catch (single) {
           if (single instanceof DomainError) throw single;
-          report.rejected.push({ origin: item.origin, reason: `rejected by the database: ${errorMessage(single)}` });
+          reject(report, item.origin, `rejected by the database: ${errorMessage(single)}`);
         }
       }
     }
@@ -110,14 +122,14 @@ export async function seedCatalog(paths: string[], writer: CatalogWriter, option
   try {
     for await (const input of readOpenAlex(paths, options.onProgress ? { onProgress: options.onProgress } : {})) {
       if (input.kind === 'rejected') {
-        report.rejected.push({ origin: input.origin, reason: input.reason });
+        reject(report, input.origin, input.reason);
         continue;
       }
       let batch: CatalogBatch;
       try {
         batch = catalogBatchFromOpenAlex(input);
       } catch (err) {
-        report.rejected.push({ origin: input.origin, reason: errorMessage(err) });
+        reject(report, input.origin, errorMessage(err));
         continue;
       }
       const id = batch.works[0]?.id ?? batch.authors[0]?.id ?? batch.institutions[0]?.id ?? batch.sources[0]?.id ?? batch.topics[0]?.id;

@@ -27,7 +27,7 @@ export async function seedSampleIfEmpty(
   await stores.catalogWriter.markSampleSeed('done');
   await new ResponseCacheGeneration(stores.cache).bump();
   logger.info(
-    { works: report.works, authors: report.authors, rejected: report.rejected.length, ms: Date.now() - started, resumed: state === 'started' },
+    { works: report.works, authors: report.authors, rejected: report.rejectedCount, ms: Date.now() - started, resumed: state === 'started' },
     'empty catalog seeded with the shipped OpenAlex sample',
   );
 }
