@@ -128,4 +128,32 @@ describe('readJsonLines', () => {
     }
     expect(input.destroyed).toBe(true);
   });
+
+  describe('bounded by maxRecordBytes', () => {
+    const work = (i: number, size: number) => JSON.stringify({ id: `https://openalex.org/W${i}`, title: 'x'.repeat(size) });
+
+    it('reads any number of elements each under the bound, however long the document', async () => {
+      const text = `{"meta":{"count":300},"results":[${Array.from({ length: 300 }, (_, i) => work(i + 1, 400)).join(',')}]}`;
+      expect(text.length).toBeGreaterThan(100 * 1_000);
+      const items = await collect(readJsonDocument(Readable.from(chunks(Buffer.from(text), 256)), 'page.json', 1_000));
+      expect(items.map((item) => item.kind)).toEqual(Array(300).fill('work'));
+    });
+
+    it('ends the file with one rejection at an element over the bound, without reading the rest', async () => {
+      let pulled = 0;
+      const parts = ['{"meta":{"count":3},"results":[', work(1, 100), ',', work(2, 50_000), ',', work(3, 100), ']}'];
+      async function* source(): AsyncGenerator<Buffer> {
+        for (const part of parts) {
+          for (const piece of chunks(Buffer.from(part), 256)) {
+            pulled += piece.length;
+            yield piece;
+          }
+        }
+      }
+      const items = await collect(readJsonDocument(Readable.from(source()), 'page.json', 1_000));
+      expect(items.map((item) => item.kind)).toEqual(['work', 'rejected']);
+      expect(items[1]).toMatchObject({ origin: { file: 'page.json', index: 1 }, reason: expect.stringMatching(/more than 1000 bytes without a complete record/) });
+      expect(pulled).toBeLessThan(3_000);
+    });
+  });
 });
