@@ -7,9 +7,9 @@ import { freePort } from '../read/ports';
 import { runCommand } from '../read/runCommand';
 
 /**
- * The page cache of the benchmark's Neo4j for a corpus of `works`: 2 MiB per 1,000 works (more than the store takes on
- * disk: README "Scale" gives the size measured at a million works), at least the 64 MiB the tests use. The scale benchmark measures reads of a
- * graph held in memory, as a production Neo4j sized for its graph would serve them.
+ * The page cache of the benchmark's Neo4j for a corpus of `works`: 2 MiB per 1,000 works, at least the 64 MiB the tests
+ * use (at a million works the store took 2.6 GB on disk after its seed and rebuild, so most of the graph is held in
+ * memory, as a production Neo4j sized for its graph would hold it).
  */
 export function neo4jPageCacheMb(works: number): number {
   return Math.max(64, Math.ceil(works / 1000) * 2);
