@@ -50,8 +50,10 @@ export class SyncTokenCodec {
     const match = /^st1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!match) throw new InvalidSyncTokenError('it is not of the form st1.<payload>.<signature>');
     const body = `${PREFIX}${match[1] as string}`;
-    const given = Buffer.from(match[2] as string, 'base64url');
-    const expected = this.mac(body);
+    // The signature's text is compared, not its decoded bytes: base64url ignores the last character's spare bits,
+    // so another spelling of the same bytes is an altered token too.
+    const given = Buffer.from(match[2] as string, 'ascii');
+    const expected = Buffer.from(this.mac(body).toString('base64url'), 'ascii');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidSyncTokenError('its signature does not match (altered, forged, or signed with another key)');
     const claims = claimsOf(parseJson(Buffer.from(match[1] as string, 'base64url').toString('utf8')));
     if (!claims) throw new InvalidSyncTokenError('its payload is not one this gateway writes');

@@ -50,6 +50,15 @@ describe('SyncTokenCodec', () => {
     expect(() => new SyncTokenCodec(randomBytes(32)).read(codec.sign(claims))).toThrow(InvalidSyncTokenError);
   });
 
+  it("refuses another spelling of the same signature bytes (the last character's spare bits)", () => {
+    const token = codec.sign(claims);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.at(-1) as string);
+    const respelled = `${token.slice(0, -1)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(respelled.split('.')[2] as string, 'base64url')).toEqual(Buffer.from(token.split('.')[2] as string, 'base64url'));
+    expect(() => codec.read(respelled)).toThrow(InvalidSyncTokenError);
+  });
+
   it('refuses every single-character change of a token', () => {
     const token = codec.sign(claims);
     for (let i = 0; i < token.length; i++) {
