@@ -68,7 +68,7 @@ export class InfluxUnreadableResponseError extends Error {
 }
 
 interface RawResult {
-  results?: { statement_id?: number; error?: string; series?: { name: string; tags?: Record<string, string>; columns: string[]; values: unknown[][] }[] }[];
+  results?: { statement_id?: number; error?: string; series?: { name: string; tags?: Record<string, string>; columns: string[]; values?: unknown[][] }[] }[];
   error?: string;
 }
 
@@ -128,7 +128,8 @@ export class InfluxV1Client {
       (r.series ?? []).map((s) => ({
         name: s.name,
         tags: s.tags ?? {},
-        rows: s.values.map((values) => Object.fromEntries(s.columns.map((c, i) => [c, values[i]]))),
+        // A series with no rows comes without `values` (SHOW SHARDS lists a database that has no shard so).
+        rows: (s.values ?? []).map((values) => Object.fromEntries(s.columns.map((c, i) => [c, values[i]]))),
       })),
     );
   }

@@ -78,9 +78,18 @@ export function deletePointsStatement(kind: SubjectKey['kind'], ids: readonly st
   return { text, params };
 }
 
-/** Drops the whole trend measurement (a rebuild writes it again). */
+/** Drops the whole trend measurement (a rebuild writes it again): InfluxDB tombstones its series one by one. */
 export function dropTrendMeasurementStatement(): string {
   return `DROP MEASUREMENT ${q(TREND_MEASUREMENT)}`;
+}
+
+/**
+ * `DROP SHARD <id>`: removes a shard's files and its index at once. The id is one `SHOW SHARDS` listed, checked to be
+ * a non-negative integer (InfluxQL takes it as a literal, not a parameter).
+ */
+export function dropShardStatement(id: number): string {
+  if (!Number.isSafeInteger(id) || id < 0) throw new RangeError(`bad shard id ${String(id)}`);
+  return `DROP SHARD ${id}`;
 }
 
 /**

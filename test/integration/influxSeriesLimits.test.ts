@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { InfluxProjection } from '../../datasources/influxdb/InfluxProjection';
 import { InfluxTrendStore } from '../../datasources/influxdb/InfluxTrendStore';
 import { InfluxV1Client } from '../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../datasources/influxdb/isTransientInfluxError';
@@ -52,5 +53,27 @@ describeStore('influxdb', 'InfluxDB as scripts/services configures it holds more
         { period: 2021, works: 0, citations: 0 },
       ]),
     );
+  }, 120_000);
+
+  it('empties the measurement of those 100,001 series by dropping the database’s shard, leaving a neighbour database alone, and takes writes again', async () => {
+    const neighbour = new InfluxV1Client({ url: storeEndpoints.influxdb, database: `${database}_neighbour`, timeoutMs: 60_000 });
+    await neighbour.query(createDatabaseStatement(`${database}_neighbour`));
+    try {
+      await neighbour.write([toPoint({ kind: 'topic', id: 'T1', year: 2020, works: 3, citations: 4 })]);
+      const unusedTotals = { queueSubjectsOfWorks: async () => undefined, recomputeQueued: async () => 0 };
+      await new InfluxProjection(client, new StorePolicy('influxdb', isTransientInfluxError, { timeoutMs: 60_000 }), database, unusedTotals).reset();
+
+      const shards = await client.query('SHOW SHARDS');
+      expect(shards.filter((s) => s.name === database).flatMap((s) => s.rows)).toEqual([]);
+      expect(await client.query('SELECT count("works") FROM "trend"')).toEqual([]);
+      const [left] = await neighbour.query('SELECT count("works") AS n FROM "trend"');
+      expect(left?.rows[0]?.['n']).toBe(1);
+
+      await client.write([toPoint({ kind: 'author', id: idOf(7), year: 2021, works: 2, citations: 5 })]);
+      const [after] = await client.query('SELECT "works", "citations" FROM "trend"', {}, { epoch: 'ms' });
+      expect(after?.rows).toEqual([{ time: Date.UTC(2021, 0, 1), works: 2, citations: 5 }]);
+    } finally {
+      await neighbour.query(`DROP DATABASE ${quoteIdentifier(`${database}_neighbour`)}`);
+    }
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { emptyBatch } from '../../../../datasources/writes/catalogWrite';
 import { IDS_PER_STATEMENT, InfluxProjection, ROUND_SUBJECTS, staleDeletions, WRITE_CHUNK } from '../../../../datasources/influxdb/InfluxProjection';
+import { InfluxHttpError } from '../../../../datasources/influxdb/InfluxV1Client';
 import { isTransientInfluxError } from '../../../../datasources/influxdb/isTransientInfluxError';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import type { SubjectKey, SubjectTotalsRound, SubjectTrendTotals, SubjectYearTotal } from '../../../../datasources/writes/SubjectTrendTotals';
@@ -68,6 +69,61 @@ describe('InfluxProjection', () => {
     const logger = { error: (...args: unknown[]) => errors.push(args), warn: () => undefined } as unknown as Logger;
     await new InfluxProjection(fake, policy(), 'db', new FakeTotals(() => [], () => []), logger).ensureSchema();
     expect(JSON.stringify(errors)).toContain('npm run reindex -- --store influxdb');
+  });
+
+  describe('reset', () => {
+    const shardsOf = (db: string, ids: number[]) => ({ name: db, tags: {}, rows: ids.map((id) => ({ id, database: db, retention_policy: 'autogen' })) });
+    const measurements = (...names: string[]) => (names.length === 0 ? [] : [{ name: 'measurements', tags: {}, rows: names.map((name) => ({ name })) }]);
+
+    it('drops this database’s shards, and no other database’s, when the trend measurement is all it holds', async () => {
+      const fake = new FakeInflux((text) => {
+        if (text === 'SHOW MEASUREMENTS') return measurements('trend');
+        if (text === 'SHOW SHARDS') return [shardsOf('_internal', [1, 2]), shardsOf('trends', [3, 9]), shardsOf('trends_other', [4])];
+        return [];
+      });
+      await new InfluxProjection(fake, policy(), 'trends', new FakeTotals(() => [], () => [])).reset();
+      expect(fake.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'SHOW SHARDS', 'DROP SHARD 3', 'DROP SHARD 9']);
+    });
+
+    it('drops nothing in an empty database that has no shard yet', async () => {
+      const fake = new FakeInflux((text) => (text === 'SHOW SHARDS' ? [shardsOf('trends', [])] : []));
+      await new InfluxProjection(fake, policy(), 'trends', new FakeTotals(() => [], () => [])).reset();
+      expect(fake.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'SHOW SHARDS']);
+    });
+
+    it('drops the measurement alone when another measurement shares the database, and says so', async () => {
+      const fake = new FakeInflux((text) => (text === 'SHOW MEASUREMENTS' ? measurements('cpu', 'trend') : []));
+      const infos: unknown[] = [];
+      const logger = { info: (...args: unknown[]) => infos.push(args), warn: () => undefined } as unknown as Logger;
+      await new InfluxProjection(fake, policy(), 'trends', new FakeTotals(() => [], () => []), logger).reset();
+      expect(fake.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'DROP MEASUREMENT "trend"']);
+      expect(JSON.stringify(infos)).toContain('cpu');
+    });
+
+    it('drops the measurement when SHOW SHARDS is refused, and fails on a transient error rather than guessing', async () => {
+      const refused = new FakeInflux((text) => {
+        if (text === 'SHOW SHARDS') throw new InfluxHttpError('error authorizing query: requires admin privilege', 403);
+        return measurements('trend');
+      });
+      const warnings: unknown[] = [];
+      const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+      await new InfluxProjection(refused, policy(), 'trends', new FakeTotals(() => [], () => []), logger).reset();
+      expect(refused.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'SHOW SHARDS', 'DROP MEASUREMENT "trend"']);
+      expect(JSON.stringify(warnings)).toContain('admin');
+
+      const down = new FakeInflux((text) => {
+        if (text === 'SHOW SHARDS') throw new InfluxHttpError('influx query failed (503): unavailable', 503);
+        return measurements('trend');
+      });
+      await expect(new InfluxProjection(down, policy(), 'trends', new FakeTotals(() => [], () => [])).reset()).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(down.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'SHOW SHARDS']);
+    });
+
+    it('refuses a shard id that is not a non-negative integer instead of sending it', async () => {
+      const fake = new FakeInflux((text) => (text === 'SHOW SHARDS' ? [{ name: 'trends', tags: {}, rows: [{ id: '1; DROP DATABASE x', database: 'trends' }] }] : []));
+      await expect(new InfluxProjection(fake, policy(), 'trends', new FakeTotals(() => [], () => [])).reset()).rejects.toThrow(RangeError);
+      expect(fake.queries.map((q) => q.text)).toEqual(['SHOW MEASUREMENTS', 'SHOW SHARDS']);
+    });
   });
 
   it('queues the batch’s subjects, overwrites their totals point by point (no work tag), and deletes years gone to zero', async () => {

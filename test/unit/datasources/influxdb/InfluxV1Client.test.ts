@@ -194,4 +194,15 @@ describe('InfluxV1Client: errors that are the caller’s fault stay what they ar
     const { client: writer } = clientAnswering(() => new Response(null, { status: 204 }));
     await expect(write(writer)).resolves.toBeUndefined();
   });
+
+  it('reads a series InfluxDB sends without values (SHOW SHARDS of a database with no shard) as one with no rows', async () => {
+    const columns = ['id', 'database'];
+    const { client } = clientAnswering(() =>
+      json(200, { results: [{ statement_id: 0, series: [{ name: 'empty', columns }, { name: 'full', columns, values: [[4, 'full']] }] }] }),
+    );
+    expect(await query(client)).toEqual([
+      { name: 'empty', tags: {}, rows: [] },
+      { name: 'full', tags: {}, rows: [{ id: 4, database: 'full' }] },
+    ]);
+  });
 });
