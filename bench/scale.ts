@@ -23,13 +23,13 @@ import { parseArgs } from 'node:util';
 import { Cleanup } from './read/cleanup';
 import { redisBinary } from './read/storeServers';
 import { writeCorpusFile } from './scale/corpusFile';
-import { type ProfileRun, type ScaleProfile, runEmbeddedProfile, runRealProfile, type RealServers } from './scale/profileRuns';
+import { type ProfileRun, REINDEXED_STORES, type ReindexedStore, type ScaleProfile, runEmbeddedProfile, runRealProfile, type RealServers } from './scale/profileRuns';
 import { loadTable, queryTable } from './scale/report';
 import { scaleQueries } from './scale/scaleQueries';
 
 const USAGE = `usage: eval "$(scripts/services env)" && npm run -s bench:scale -- [--works 10000,100000] [--profiles real,embedded]
-         [--embedded-max 100000] [--seed 42] [--requests 20] [--budget 10] [--timeout 21600] [--skip-reindex]
-         [--skip-postgres-alone]
+         [--embedded-max 100000] [--seed 42] [--requests 20] [--budget 10] [--timeout 21600]
+         [--reindex elasticsearch,neo4j,influxdb | --skip-reindex] [--skip-postgres-alone]
 
   --works         corpus sizes, comma-separated (each grown afresh from data/sample)
   --profiles      real (the five stores of the environment, see below) and/or embedded (PGlite + in-process cache)
@@ -37,7 +37,9 @@ const USAGE = `usage: eval "$(scripts/services env)" && npm run -s bench:scale -
   --requests      requests per query after the first, at least (default 20; more while --budget lasts, up to 200)
   --budget        seconds per query for the requests beyond --requests (default 10)
   --timeout       bound of the whole run in seconds (default 6 h); past it everything is stopped and it exits 1
-  --skip-reindex  do not rebuild each projection from PostgreSQL after the five-store seed (the longest step at 1M works)
+  --reindex       the projections rebuilt from PostgreSQL after the five-store seed, each for its own rate (default all
+                  three, in this order; the longest step at 1M works)
+  --skip-reindex  rebuild none of them
   --skip-postgres-alone  do not seed PostgreSQL alone first (its own rate) on the real profile
 
 The real profile needs DATABASE_URL, ELASTICSEARCH_URL and INFLUX_URL (scripts/services env) and redis-server.`;
@@ -59,6 +61,7 @@ async function main(cleanup: Cleanup, argv: string[]): Promise<number> {
       requests: { type: 'string', default: '20' },
       budget: { type: 'string', default: '10' },
       timeout: { type: 'string', default: '21600' },
+      reindex: { type: 'string', default: Object.keys(REINDEXED_STORES).join(',') },
       'skip-reindex': { type: 'boolean', default: false },
       'skip-postgres-alone': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -71,6 +74,8 @@ async function main(cleanup: Cleanup, argv: string[]): Promise<number> {
   const sizes = integers(values.works, 'works').sort((a, b) => a - b);
   const [embeddedMax, seed, requests, budget, timeout] = [values['embedded-max'], values.seed, values.requests, values.budget, values.timeout].map((v) => integers(v, 'option')[0] as number) as [number, number, number, number, number];
   const profiles = values.profiles.split(',') as ScaleProfile[];
+  const reindex = values['skip-reindex'] ? [] : values.reindex.split(',');
+  if (reindex.some((store) => !Object.hasOwn(REINDEXED_STORES, store))) throw new Error(`--reindex takes ${Object.keys(REINDEXED_STORES).join(', ')} (got ${values.reindex})`);
   if (profiles.some((p) => p !== 'real' && p !== 'embedded')) throw new Error(`--profiles takes real and/or embedded (got ${values.profiles})`);
   const { DATABASE_URL: databaseUrl, ELASTICSEARCH_URL: elasticsearchUrl, INFLUX_URL: influxUrl } = process.env;
   const redis = redisBinary();
@@ -80,7 +85,7 @@ async function main(cleanup: Cleanup, argv: string[]): Promise<number> {
       console.error(`the real profile needs DATABASE_URL, ELASTICSEARCH_URL, INFLUX_URL and redis-server on the PATH\n\n${USAGE}`);
       return 2;
     }
-    servers = { databaseUrl, elasticsearchUrl, influxUrl, redisBinary: redis, reindex: !values['skip-reindex'], postgresAlone: !values['skip-postgres-alone'] };
+    servers = { databaseUrl, elasticsearchUrl, influxUrl, redisBinary: redis, reindex: reindex as ReindexedStore[], postgresAlone: !values['skip-postgres-alone'] };
   }
   const disarm = cleanup.armExits(timeout * 1000);
   const plan = { min: requests, max: 200, budgetMs: budget * 1000 };

@@ -38,13 +38,17 @@ export interface RealServers {
   readonly elasticsearchUrl: string;
   readonly influxUrl: string;
   readonly redisBinary: string;
-  /** Whether to rebuild each projection from PostgreSQL after the five-store seed (`--skip-reindex` turns it off). */
-  readonly reindex: boolean;
+  /** The projections rebuilt from PostgreSQL after the five-store seed, in this order (`--reindex`; none with `--skip-reindex`). */
+  readonly reindex: readonly ReindexedStore[];
   /** Whether to seed PostgreSQL alone first, for its own rate (`--skip-postgres-alone` turns it off). */
   readonly postgresAlone: boolean;
 }
 
 type Log = (line: string) => void;
+
+/** The projection stores a run can rebuild, with the label of their load row. */
+export const REINDEXED_STORES = { elasticsearch: 'Elasticsearch', neo4j: 'Neo4j', influxdb: 'InfluxDB' } as const;
+export type ReindexedStore = keyof typeof REINDEXED_STORES;
 
 /** The queries against a gateway started with `stores` (`npm start`, response cache off), and its RSS afterwards. */
 async function queryGateway(name: string, stores: Record<string, string>, corpus: CorpusFile, plan: MeasurePlan, cleanup: Cleanup, log: Log) {
@@ -104,8 +108,8 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
       ELASTICSEARCH_INDEX: name,
     };
     loads.push(await timedSeed('all five stores', corpus.file, stores, log));
-    for (const [store, label] of servers.reindex ? ([['elasticsearch', 'Elasticsearch'], ['neo4j', 'Neo4j'], ['influxdb', 'InfluxDB']] as const) : []) {
-      loads.push(await timedReindex(`${label} (reindex from PostgreSQL)`, store, stores, log));
+    for (const store of servers.reindex) {
+      loads.push(await timedReindex(`${REINDEXED_STORES[store]} (reindex from PostgreSQL)`, store, stores, log));
     }
     const [series] = await influx.query('SHOW SERIES FROM "trend"');
     const influxSeries = series?.rows.length ?? 0;
