@@ -23,6 +23,7 @@ import { openStores, type Stores } from '../src/stores';
 import { generateCorpus } from './corpus/generateCorpus';
 import { loadSampleCorpus } from './corpus/sampleRecords';
 import { subjectCounter } from './corpus/subjectCounts';
+import { dropInfluxDatabase } from './read/dropInfluxDatabase';
 
 /**
  * Times the two recomputation paths on the loaded corpus: every subject recomputed at once (what the end of a seed or
@@ -123,7 +124,7 @@ async function main(): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
     if (!values.keep) {
       await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`).catch(() => undefined);
-      await influx.query(`DROP DATABASE "${influxName}"`).catch(() => undefined);
+      await dropInfluxDatabase(influx, influxName).catch(() => undefined);
     }
     await admin.end();
   }

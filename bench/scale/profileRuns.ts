@@ -15,6 +15,7 @@ import { type MeasurePlan, measureQueries, type QueryFigures } from './measureQu
 import { neo4jPageCacheMb, startPrivateNeo4j } from './privateNeo4j';
 import { scaleQueries, scaleSubjects } from './scaleQueries';
 import { type LoadFigures, timedReindex, timedSeed } from './seedRuns';
+import { dropInfluxDatabase } from '../read/dropInfluxDatabase';
 
 export type ScaleProfile = 'real' | 'embedded';
 
@@ -93,7 +94,7 @@ export async function runRealProfile(corpus: CorpusFile, servers: RealServers, p
       await es.close();
     });
     const influx = new InfluxV1Client({ url: servers.influxUrl, database: name, timeoutMs: 120_000 });
-    cleanup.add(`InfluxDB ${name}`, async () => void (await influx.query(`DROP DATABASE "${name}"`)));
+    cleanup.add(`InfluxDB ${name}`, () => dropInfluxDatabase(influx, name));
     const redis = await startOwnRedis(servers.redisBinary, cleanup);
     const pageCacheMb = neo4jPageCacheMb(works);
     log(`  Neo4j page cache ${pageCacheMb} MiB`);
