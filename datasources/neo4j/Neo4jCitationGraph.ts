@@ -93,18 +93,18 @@ export class Neo4jCitationGraph implements CitationGraph {
     };
     // A 32-bit depth and a storable id, or BAD_USER_INPUT on `after` (decodeCursor checks each against its key).
     const after = request.after === undefined ? undefined : decodeCursor(order, request.after);
-    const step = walkStepCypher(direction);
+    const [first, next] = [walkStepCypher(direction, 'first'), walkStepCypher(direction, 'next')];
     const reached = await this.inReadTransaction('citations.traverse', async (tx) => {
       const found: { id: string; depth: number; pred: string }[] = [];
       const visited = new Set([workId]);
       let frontier = [workId];
       for (let level = 1; level <= maxDepth && frontier.length > 0 && found.length <= maxNodes; level++) {
         const limit = neo4j.int(maxNodes + 1 - found.length);
-        const result = await tx.run(step, { frontier, visited: [...visited], limit });
-        const next = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: smallest(r.get('preds') as string[]) }));
-        for (const n of next) visited.add(n.id);
-        found.push(...next);
-        frontier = next.map((n) => n.id);
+        const result = level === 1 ? await tx.run(first, { start: workId, limit }) : await tx.run(next, { frontier, visited: [...visited], limit });
+        const reachedNow = result.records.map((r) => ({ id: r.get('id') as string, depth: level, pred: r.get('pred') as string }));
+        for (const n of reachedNow) visited.add(n.id);
+        found.push(...reachedNow);
+        frontier = reachedNow.map((n) => n.id);
       }
       return found;
     });
@@ -230,10 +230,6 @@ function edgeOf(direction: CitationDirection, reached: string, pred: string): { 
 /** Byte order of UTF-8, as PostgreSQL's `COLLATE "C"` compares ids. */
 function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-function smallest(ids: readonly string[]): string {
-  return [...ids].sort(byteOrder)[0] as string;
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -66,10 +66,14 @@ export function afterCursorCypher(order: KeysetOrder, after: string | undefined,
   return `(${disjuncts.map((d) => `(${d})`).join(' OR ')})`;
 }
 
-/** Per loaded work in `$ids`: the loaded works citing it. */
+/**
+ * Per loaded work in `$ids`: the loaded works citing it — its CITES in-degree, which Neo4j reads from the node's
+ * relationship counts without visiting the citers (only loaded works have outgoing CITES: the projection draws them
+ * from loaded works and drops them before a work is unloaded; PostgreSQL's count holds the same for work_references).
+ */
 export const COUNT_CITED_BY = `UNWIND $ids AS id
 MATCH (w:Work {id: id}) WHERE w.loaded
-RETURN id, COUNT { (c:Work)-[:CITES]->(w) WHERE c.loaded } AS n`;
+RETURN id, COUNT { (w)<-[:CITES]-() } AS n`;
 
 /** Per loaded work in `$ids`: its loaded references. */
 export const COUNT_REFERENCES = `UNWIND $ids AS id
@@ -103,26 +107,37 @@ RETURN id, rows`;
 }
 
 /**
- * One breadth-first step: the loaded neighbours of the loaded works in `$frontier` not yet in `$visited`,
- * each with the frontier works it was reached from — the first `$limit` by id (ids are ASCII, so Cypher's string
- * order is PostgreSQL's byte order). One fixed text per direction (exhaustive switch).
+ * One breadth-first step: the loaded neighbours of the loaded works in `$frontier` not yet in `$visited`, each with
+ * the smallest id of the frontier works it was reached from (`min`), the first `$limit` by id (ids are ASCII, so
+ * Cypher's string order is PostgreSQL's byte order). The first step, from the start `$start` alone, has one
+ * predecessor to give and nothing visited but the start, so it aggregates nothing (`DISTINCT` only guards: the
+ * projection draws one CITES per pair) — at 1,000,000 works a hub's 238,217 citers took 0.46–0.73 s that way, 1.0–1.1 s
+ * with the general step's aggregation. Citing works need no `loaded` test: only loaded works have outgoing CITES (see COUNT_CITED_BY).
+ * Fixed texts per direction and step (exhaustive switch).
  */
-export function walkStepCypher(direction: CitationDirection): string {
+export function walkStepCypher(direction: CitationDirection, step: 'first' | 'next'): string {
+  const [pattern, neighbour] = stepPattern(direction);
+  if (step === 'first') {
+    return `MATCH ${pattern.replace('pid', '$start')}
+WHERE p.loaded AND n <> p${neighbour}
+RETURN DISTINCT n.id AS id, $start AS pred
+ORDER BY id LIMIT $limit`;
+  }
+  return `UNWIND $frontier AS pid
+MATCH ${pattern}
+WHERE p.loaded AND NOT n.id IN $visited${neighbour}
+WITH n.id AS id, min(pid) AS pred
+ORDER BY id LIMIT $limit
+RETURN id, pred`;
+}
+
+/** The pattern of a step from frontier work `p` (id `pid`) to neighbour `n`, and the test a neighbour still needs. */
+function stepPattern(direction: CitationDirection): readonly [string, string] {
   switch (direction) {
     case 'CITED_BY':
-      return `UNWIND $frontier AS pid
-MATCH (p:Work {id: pid})<-[:CITES]-(n:Work)
-WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
-WITH n.id AS id, collect(DISTINCT pid) AS preds
-ORDER BY id LIMIT $limit
-RETURN id, preds`;
+      return ['(p:Work {id: pid})<-[:CITES]-(n)', ''];
     case 'REFERENCES':
-      return `UNWIND $frontier AS pid
-MATCH (p:Work {id: pid})-[:CITES]->(n:Work)
-WHERE p.loaded AND n.loaded AND NOT n.id IN $visited
-WITH n.id AS id, collect(DISTINCT pid) AS preds
-ORDER BY id LIMIT $limit
-RETURN id, preds`;
+      return ['(p:Work {id: pid})-[:CITES]->(n:Work)', ' AND n.loaded'];
     default:
       return assertNever(direction);
   }

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
+import { walkStepCypher } from '../../../../datasources/neo4j/cypher';
 import { Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { FakeNeo4j } from './fakeNeo4j';
@@ -11,14 +12,16 @@ const policy = () => new StorePolicy('neo4j', isTransientNeo4jError, { maxAttemp
 const CITERS: Record<string, string[]> = { W1: ['W2', 'W3'], W2: ['W4'], W3: ['W4'], W4: ['W5'] };
 
 function answer(cypher: string, params: Record<string, unknown>): Record<string, unknown>[] {
-  if (cypher.includes('$frontier')) {
-    const visited = new Set(params['visited'] as string[]);
-    const reached = new Map<string, string[]>();
-    for (const p of params['frontier'] as string[]) {
-      for (const n of CITERS[p] ?? []) if (!visited.has(n)) reached.set(n, [...(reached.get(n) ?? []), p]);
+  // A walk step: the first from `$start` alone, the next ones from `$frontier` minus `$visited`; the smallest predecessor.
+  if (cypher.includes('$frontier') || cypher.includes('$start AS pred')) {
+    const frontier = cypher.includes('$frontier') ? (params['frontier'] as string[]) : [params['start'] as string];
+    const visited = new Set(cypher.includes('$frontier') ? (params['visited'] as string[]) : frontier);
+    const reached = new Map<string, string>();
+    for (const p of frontier) {
+      for (const n of CITERS[p] ?? []) if (!visited.has(n) && !(p >= (reached.get(n) ?? '\uffff'))) reached.set(n, p);
     }
     const limit = params['limit'] === undefined ? Infinity : neo4j.integer.toNumber(params['limit'] as never);
-    return [...reached].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, preds]) => ({ id, preds }));
+    return [...reached].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, limit).map(([id, pred]) => ({ id, pred }));
   }
   if (cypher.includes('AS n')) return (params['ids'] as string[]).filter((id) => id !== 'W1099').map((id) => ({ id, n: neo4j.int(3) }));
   if (cypher.includes('AS rows')) {
@@ -65,7 +68,9 @@ describe('Neo4jCitationGraph (driver double)', () => {
     const page = await graph.traverse('W1', 'CITED_BY', 2, { sort: [], first: 10 }, 100);
     expect(fake.calls.map((c) => c.via)).toEqual(['executeRead', 'executeRead']);
     expect(fake.sessions[0]?.['defaultAccessMode']).toBe(neo4j.session.READ);
-    expect(new Set(fake.calls.map((c) => c.cypher)).size).toBe(1);
+    // The first step starts from the work alone; the next one from the frontier, minus what was visited.
+    expect(fake.calls.map((c) => c.cypher)).toEqual([walkStepCypher('CITED_BY', 'first'), walkStepCypher('CITED_BY', 'next')]);
+    expect(fake.calls[0]?.params).toEqual({ start: 'W1', limit: neo4j.int(101) });
     expect(fake.calls[1]?.params).toEqual({ frontier: ['W2', 'W3'], visited: ['W1', 'W2', 'W3'], limit: neo4j.int(99) });
     expect(page.edges.map((e) => e.node)).toEqual([
       { citingId: 'W2', citedId: 'W1', depth: 1 },

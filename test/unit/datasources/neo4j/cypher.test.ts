@@ -60,13 +60,21 @@ describe('Neo4j keyset paging', () => {
     }
   });
 
-  it('has one fixed walk step per direction, with no depth in it', () => {
-    expect(walkStepCypher('CITED_BY')).toContain('(p:Work {id: pid})<-[:CITES]-(n:Work)');
-    expect(walkStepCypher('REFERENCES')).toContain('(p:Work {id: pid})-[:CITES]->(n:Work)');
+  it('has two fixed walk steps per direction, first and next, with no depth in them', () => {
+    expect(walkStepCypher('CITED_BY', 'next')).toContain('(p:Work {id: pid})<-[:CITES]-(n)');
+    expect(walkStepCypher('CITED_BY', 'first')).toContain('(p:Work {id: $start})<-[:CITES]-(n)');
+    expect(walkStepCypher('REFERENCES', 'next')).toContain('(p:Work {id: pid})-[:CITES]->(n:Work)');
+    expect(walkStepCypher('REFERENCES', 'first')).toContain('(p:Work {id: $start})-[:CITES]->(n:Work)');
     for (const direction of ['CITED_BY', 'REFERENCES'] as const) {
-      expect(walkStepCypher(direction)).not.toMatch(/\*|\$depth/);
-      expect(walkStepCypher(direction)).toContain('NOT n.id IN $visited');
+      for (const step of ['first', 'next'] as const) expect(walkStepCypher(direction, step)).not.toMatch(/\*|\$depth/);
+      expect(walkStepCypher(direction, 'next')).toContain('NOT n.id IN $visited');
+      expect(walkStepCypher(direction, 'next')).toContain('min(pid) AS pred');
+      // The start is never its own neighbour, even when it cites itself.
+      expect(walkStepCypher(direction, 'first')).toContain('n <> p');
     }
+    // Only a referenced work may be a stub; a citing work is always loaded.
+    expect(walkStepCypher('REFERENCES', 'next')).toContain('n.loaded');
+    expect(walkStepCypher('CITED_BY', 'next')).not.toContain('n.loaded');
   });
 
   it('converts Neo4j integers to numbers', () => {
