@@ -52,6 +52,23 @@ describe('PostgresCitationGraph (executor double)', () => {
     expect(statements).toHaveLength(2);
   });
 
+  it('answers one work’s citedBy page with a statement over works probing work_references, so it can be planned for that work', async () => {
+    const { db, statements } = fakeDb((text) => (text.includes('LIMIT') ? [{ id: 'W7', _key: 'W1', _k0: 9, _k1: 'W7' }, { id: 'W8', _key: 'W1', _k0: 8, _k1: 'W8' }] : []));
+    const graph = new PostgresCitationGraph(db, policy());
+    const [page] = await graph.citedBy(['W1', 'W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.text).not.toContain('row_number()');
+    expect(statements[0]?.text).toMatch(/FROM works w\s+WHERE EXISTS \(SELECT 1 FROM work_references r WHERE r\.citing_id = w\.id AND r\.cited_id = \$2::text\)/);
+    expect(statements[0]?.text).toMatch(/ORDER BY w\.cited_by_count DESC, w\.id COLLATE "C" ASC LIMIT \$1::integer$/);
+    // The page size (plus one) and the id travel as parameters; nothing of the request is in the text.
+    expect(statements[0]?.params).toEqual([2, 'W1']);
+    expect(page?.edges.map((e) => e.node)).toEqual(['W7']);
+    expect(page?.hasNextPage).toBe(true);
+
+    await graph.citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1, after: page?.edges[0]?.cursor });
+    expect(statements[1]?.params).toEqual([9, 'W7', 2, 'W1']);
+  });
+
   it('walks with one statement per page: one CTE per level of the validated depth, the cap and page size bound', async () => {
     const { db, statements } = fakeDb(() => []);
     const graph = new PostgresCitationGraph(db, policy());
