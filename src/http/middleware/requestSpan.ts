@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { currentRequestScope } from '../../core/requestScope';
 import { tracer } from '../../core/tracer';
 import { type NodeHandler, pathOf } from './nodeHandler';
@@ -21,6 +21,8 @@ export function requestSpan(options: { readonly graphqlPath: string }): NodeHand
       { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'gateway.request_id': scope.requestId } },
       parent,
     );
+    // No tracer provider registered (tracing off): the span is a no-op, and neither its context nor its outcome matters.
+    if (!span.isRecording() && !isSpanContextValid(span.spanContext())) return next();
     scope.onFinish(() => {
       const { outcome, operation } = requestOutcome(req, res, scope, path, options.graphqlPath);
       if (operation) span.updateName(`graphql ${operation}`);
