@@ -24,6 +24,8 @@ import type { StoreName } from '../../src/core/StoreName';
 export const SCHEMA_CYPHER = [
   'CREATE CONSTRAINT work_id_unique IF NOT EXISTS FOR (w:Work) REQUIRE w.id IS UNIQUE',
   'CREATE CONSTRAINT author_id_unique IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
+  // A hub's citedBy page walks the works in citation order and probes each (Neo4jCitationGraph: citedByProbe).
+  'CREATE RANGE INDEX work_cited_by_count IF NOT EXISTS FOR (w:Work) ON (w.citedByCount)',
 ] as const;
 
 /** The statements of one batch, run in this order in one write transaction. */

@@ -93,6 +93,37 @@ CALL (w) {
 RETURN id, rows`;
 }
 
+/** The work's CITES in-degree and the number of Work nodes (both from Neo4j's counts, without visiting anything). */
+export const CITERS_AND_WORKS = `MATCH (w:Work {id: $id}) WHERE w.loaded
+CALL () { MATCH (n:Work) RETURN count(n) AS works }
+RETURN COUNT { (w)<-[:CITES]-() } AS citers, works`;
+
+/**
+ * The first `$limit` works citing `$id` in an order led by `c.citedByCount` (`direction`), found by walking the
+ * works' citedByCount index in that direction from the cursor's value (`$bound`, or the end) and probing, for each of
+ * the first `$scan` works of that walk, whether it cites the work — instead of reading every citer's count. Answers
+ * the rows, how many works were walked and the citedByCount of the last: the rows are the true page when the walk
+ * ended before `$scan`, or when every row's count lies strictly beyond that last one (works of equal count may lie
+ * past the walk, but none beyond it).
+ */
+export function citedByProbeCypher(order: KeysetOrder, keyset: string, direction: 'DESC' | 'ASC', bounded: boolean): string {
+  const range = bounded ? `c.citedByCount ${direction === 'DESC' ? '<=' : '>='} $bound` : 'c.citedByCount IS NOT NULL';
+  return `MATCH (w:Work {id: $id}) WHERE w.loaded
+CALL () {
+  MATCH (c:Work) USING INDEX c:Work(citedByCount)
+  WHERE ${range}
+  WITH c ORDER BY c.citedByCount ${direction} LIMIT $scan
+  RETURN collect(c) AS walked
+}
+CALL (w, walked) {
+  UNWIND walked AS c
+  WITH c WHERE c.loaded AND ${keyset} AND EXISTS { (c)-[:CITES]->(w) }
+  WITH c ORDER BY ${orderByCypher(order)} LIMIT $limit
+  RETURN collect({id: c.id, keys: ${keyListCypher(order)}}) AS rows
+}
+RETURN rows, size(walked) AS walkedCount, walked[size(walked) - 1].citedByCount AS last`;
+}
+
 /** Per loaded work in `$ids`: the first `$limit` loaded works `c` it cites after the cursor, in citing order. */
 export function referencesCypher(keyset: string): string {
   return `UNWIND $ids AS id

@@ -1,6 +1,9 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { type CatalogBatch } from '../../datasources/writes/catalogWrite';
+import { isTransientNeo4jError } from '../../datasources/neo4j/isTransientNeo4jError';
+import { Neo4jCitationGraph } from '../../datasources/neo4j/Neo4jCitationGraph';
 import { openNeo4j, type Neo4jStores } from '../../datasources/neo4j/openNeo4j';
+import { StorePolicy } from '../../datasources/shared/StorePolicy';
 import { createLogger } from '../../src/core/logger';
 import { citationGraphContract } from '../contract/citationGraphContract';
 import { sampleGroundTruth } from '../support/sampleGroundTruth';
@@ -74,6 +77,18 @@ describeStore('neo4j', 'Neo4jCitationGraph and Neo4jProjection on real Neo4j', (
   });
 
   citationGraphContract('Neo4j', () => neo.graph);
+
+  // A citedBy page walking the works' citedByCount index (CitedByProbe), forced for every work: the sample has no hub
+  // that needs it. Walks long enough settle every page; walks of three works mostly fall back to reading the citers.
+  const forcedProbe = (maxWalk: number) => () =>
+    new Neo4jCitationGraph(admin, new StorePolicy('neo4j', isTransientNeo4jError), { citedByProbe: { citersSquaredPerWork: 0, margin: 1e6, maxWalk } });
+  citationGraphContract('Neo4j, every citedBy page walking the citedByCount index', forcedProbe(1_000_000));
+  citationGraphContract('Neo4j, every citedBy walk cut short at three works', forcedProbe(3));
+
+  it('has the citedByCount index online', async () => {
+    const { records } = await admin.executeQuery("SHOW INDEXES YIELD name, state, labelsOrTypes, properties WHERE name = 'work_cited_by_count' RETURN state, labelsOrTypes, properties");
+    expect(records.map((r) => [r.get('state'), r.get('labelsOrTypes'), r.get('properties')])).toEqual([['ONLINE', ['Work'], ['citedByCount']]]);
+  });
 
   it('leaves node and relationship counts unchanged when the whole sample is applied again', async () => {
     const before = await graphCounts();

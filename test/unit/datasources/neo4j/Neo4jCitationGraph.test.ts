@@ -1,7 +1,9 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { isTransientNeo4jError } from '../../../../datasources/neo4j/isTransientNeo4jError';
-import { walkStepCypher } from '../../../../datasources/neo4j/cypher';
-import { Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
+import { citedByCypher, citedByProbeCypher, CITERS_AND_WORKS, citingWorkOrder, walkStepCypher } from '../../../../datasources/neo4j/cypher';
+import { encodeCursor } from '../../../../datasources/postgres/sql/keyset';
+import { InvalidCursorError } from '../../../../src/core/errors';
+import { type CitedByProbe, Neo4jCitationGraph } from '../../../../datasources/neo4j/Neo4jCitationGraph';
 import { StorePolicy } from '../../../../datasources/shared/StorePolicy';
 import { FakeNeo4j } from './fakeNeo4j';
 
@@ -58,8 +60,89 @@ describe('Neo4jCitationGraph (driver double)', () => {
     expect(fake.calls).toHaveLength(2);
     // The cursor carries the sort values as numbers, and pages on from there.
     await graph.citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1, after: pages[0]?.edges[0]?.cursor });
-    expect(fake.calls[2]?.params['after0']).toEqual(neo4j.int(5));
-    expect(fake.calls[2]?.params['after1']).toBe('W7');
+    // One work: its citers and the works counted first (here: the work is unknown, so the citers are read).
+    expect(fake.calls[2]?.cypher).toBe(CITERS_AND_WORKS);
+    expect(fake.calls[3]?.params['after0']).toEqual(neo4j.int(5));
+    expect(fake.calls[3]?.params['after1']).toBe('W7');
+  });
+
+  describe('one work’s citedBy page in citation order (CitedByProbe)', () => {
+    const probe: CitedByProbe = { citersSquaredPerWork: 120, margin: 4, maxWalk: 100_000 };
+    const row = (id: string, count: number) => ({ id, keys: [neo4j.int(count), id] });
+    /** A graph of `works` works whose hub has `citers`, and a probe walk answering `walked` works, the last of count `last`. */
+    const hub = (citers: number, works: number, probed: { rows: ReturnType<typeof row>[]; walked: number; last: number | null }) =>
+      new FakeNeo4j((cypher) => {
+        if (cypher === CITERS_AND_WORKS) return [{ citers: neo4j.int(citers), works: neo4j.int(works) }];
+        if (cypher.includes('USING INDEX')) return [{ rows: probed.rows, walkedCount: neo4j.int(probed.walked), last: probed.last === null ? null : neo4j.int(probed.last) }];
+        if (cypher.includes('AS rows')) return [{ id: 'W1', rows: [row('W9', 1)] }];
+        return [];
+      });
+
+    it('reads the citers of a work with few of them (citers² < 120 × works)', async () => {
+      const fake = hub(10_000, 1_000_000, { rows: [], walked: 0, last: null });
+      const [page] = await new Neo4jCitationGraph(fake.client, policy(), { citedByProbe: probe }).citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+      expect(fake.calls.map((c) => c.cypher)).toEqual([CITERS_AND_WORKS, citedByCypher(citingWorkOrder(['CITED_BY_COUNT_DESC']), 'true')]);
+      expect(page?.edges.map((e) => e.node)).toEqual(['W9']);
+    });
+
+    it('walks the index for a hub, bounding the walk by the expected probes, and answers totalCount from the count it read', async () => {
+      const fake = hub(250_000, 1_000_000, { rows: [row('W2', 90), row('W3', 80)], walked: 64, last: 70 });
+      const [page, again] = await new Neo4jCitationGraph(fake.client, policy(), { citedByProbe: probe }).citedBy(['W1', 'W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+      expect(fake.calls).toHaveLength(2);
+      expect(fake.calls[1]?.cypher).toBe(citedByProbeCypher(citingWorkOrder(['CITED_BY_COUNT_DESC']), 'true', 'DESC', false));
+      // 4 × (first + 1) × works / citers = 32 works walked at most.
+      expect(fake.calls[1]?.params).toEqual({ id: 'W1', limit: neo4j.int(2), scan: neo4j.int(32) });
+      expect(page?.edges.map((e) => e.node)).toEqual(['W2']);
+      expect(page?.hasNextPage).toBe(true);
+      expect([await page?.totalCount(), await again?.totalCount()]).toEqual([250_000, 250_000]);
+      expect(fake.calls).toHaveLength(2);
+    });
+
+    it('takes a walk that ended before its bound as the whole answer, and starts the next page’s walk at the cursor', async () => {
+      const fake = hub(250_000, 1_000_000, { rows: [row('W2', 3)], walked: 5, last: 3 });
+      const graph = new Neo4jCitationGraph(fake.client, policy(), { citedByProbe: probe });
+      const [page] = await graph.citedBy(['W1'], { sort: ['CITED_BY_COUNT_ASC'], first: 1 });
+      expect(page?.edges.map((e) => e.node)).toEqual(['W2']);
+      expect(page?.hasNextPage).toBe(false);
+      await graph.citedBy(['W1'], { sort: ['CITED_BY_COUNT_ASC'], first: 1, after: page?.edges[0]?.cursor });
+      const next = fake.calls[fake.calls.length - 1];
+      expect(next?.cypher).toContain('c.citedByCount >= $bound');
+      expect(next?.params['bound']).toEqual(neo4j.int(3));
+    });
+
+    it('reads the citers when the walk did not settle the page: a row as far as the last work walked, or too few rows', async () => {
+      for (const probed of [
+        { rows: [row('W2', 90), row('W3', 70)], walked: 32, last: 70 },
+        { rows: [row('W2', 90)], walked: 32, last: 50 },
+      ]) {
+        const fake = hub(250_000, 1_000_000, probed);
+        const [page] = await new Neo4jCitationGraph(fake.client, policy(), { citedByProbe: probe }).citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+        expect(fake.calls.map((c) => c.cypher.includes('USING INDEX'))).toEqual([false, true, false]);
+        expect(page?.edges.map((e) => e.node)).toEqual(['W9']);
+      }
+    });
+
+    it('reads the citers when Neo4j refuses the walk (an index still being built), and fails on anything else', async () => {
+      const refusing = (error: Error) =>
+        new FakeNeo4j((cypher) => {
+          if (cypher === CITERS_AND_WORKS) return [{ citers: neo4j.int(250_000), works: neo4j.int(1_000_000) }];
+          if (cypher.includes('USING INDEX')) throw error;
+          return [{ id: 'W1', rows: [row('W9', 1)] }];
+        });
+      const refused = refusing(new Neo4jError('No such index', 'Neo.ClientError.Schema.IndexNotFound', '50N42', 'error: general processing exception'));
+      const [page] = await new Neo4jCitationGraph(refused.client, policy(), { citedByProbe: probe }).citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 });
+      expect(refused.calls.map((c) => c.cypher.includes('USING INDEX'))).toEqual([false, true, false]);
+      expect(page?.edges.map((e) => e.node)).toEqual(['W9']);
+      const broken = refusing(new TypeError('a bug'));
+      await expect(new Neo4jCitationGraph(broken.client, policy(), { citedByProbe: probe }).citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1 })).rejects.toThrow('a bug');
+    });
+
+    it('refuses a cursor of another order before reading anything', async () => {
+      const fake = hub(250_000, 1_000_000, { rows: [], walked: 0, last: null });
+      const cursor = encodeCursor(citingWorkOrder(['TITLE_ASC']), { _k0: 'a', _k1: 'W2' });
+      await expect(new Neo4jCitationGraph(fake.client, policy()).citedBy(['W1'], { sort: ['CITED_BY_COUNT_DESC'], first: 1, after: cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+      expect(fake.calls).toEqual([]);
+    });
   });
 
   it('walks one step per level in one read transaction, depth bounding the loop only', async () => {
