@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type {
   CitationDirection,
   CitationGraph,
@@ -16,6 +16,7 @@ import type { Page, PageRequest, WorkSortKey } from '../types';
 import {
   afterCursorCypher,
   citedByCypher,
+  CITED_BY_COUNT_INDEX_STATE,
   citedByProbeCypher,
   CITERS_AND_WORKS,
   citingWorkOrder,
@@ -60,6 +61,9 @@ export interface CitedByProbe {
 
 export const CITED_BY_PROBE: CitedByProbe = { citersSquaredPerWork: 120, margin: 4, maxWalk: 100_000 };
 
+/** How often the state of a citedByCount index that was not online yet is asked again. */
+export const INDEX_RECHECK_MS = 10_000;
+
 interface KeyedRows {
   readonly id: string;
   readonly rows: readonly { readonly id: string; readonly keys: readonly unknown[] }[];
@@ -72,6 +76,8 @@ interface KeyedRows {
  */
 export class Neo4jCitationGraph implements CitationGraph {
   readonly backend = 'neo4j';
+  private indexOnline = false;
+  private indexCheckedAt = -Infinity;
 
   constructor(
     private readonly driver: Neo4jClient,
@@ -111,6 +117,7 @@ export class Neo4jCitationGraph implements CitationGraph {
     // keyset condition then drops what the previous page already had).
     const keyset = afterCursorCypher(order, request.after, params);
     if (request.after !== undefined) params['bound'] = params['after0'];
+    if (!(await this.citedByCountIndexOnline())) return undefined;
     const [sizes] = await this.read('citations.citedByProbe', CITERS_AND_WORKS, { id });
     if (!sizes) return undefined;
     const citers = toNumber(sizes.get('citers'));
@@ -118,14 +125,7 @@ export class Neo4jCitationGraph implements CitationGraph {
     if (citers === 0 || citers * citers < probe.citersSquaredPerWork * works) return undefined;
     const scan = Math.min(probe.maxWalk, Math.ceil((probe.margin * limit * works) / citers));
     params['scan'] = neo4j.int(scan);
-    let answer: Neo4jRecord | undefined;
-    try {
-      [answer] = await this.read('citations.citedByProbe', citedByProbeCypher(order, keyset, direction, request.after !== undefined), params);
-    } catch (err) {
-      // The index is missing or still being built (a store older than the index): read the citers instead.
-      if (err instanceof Neo4jError && err.code.startsWith('Neo.ClientError.')) return undefined;
-      throw err;
-    }
+    const [answer] = await this.read('citations.citedByProbe', citedByProbeCypher(order, keyset, direction, request.after !== undefined), params);
     if (!answer) return undefined;
     const rows = answer.get('rows') as KeyedRows['rows'];
     const walked = toNumber(answer.get('walkedCount'));
@@ -232,6 +232,20 @@ export class Neo4jCitationGraph implements CitationGraph {
     const records = await this.read(operation, cypher, { ids: unique(workIds) });
     const rows = records.map((r) => ({ id: r.get('id') as string, n: toNumber(r.get('n')) }));
     return alignByKey(workIds, rows, (r) => r.id).map((r) => r?.n ?? 0);
+  }
+
+  /**
+   * Whether the citedByCount index is online, asked at most every INDEX_RECHECK_MS until it is, then taken as given.
+   * Neo4j ignores an index hint it cannot follow and would scan every Work instead: the walk waits for the index.
+   */
+  private async citedByCountIndexOnline(): Promise<boolean> {
+    if (this.indexOnline) return true;
+    const now = performance.now();
+    if (now - this.indexCheckedAt < INDEX_RECHECK_MS) return false;
+    this.indexCheckedAt = now;
+    const [index] = await this.read('citations.citedByProbe', CITED_BY_COUNT_INDEX_STATE, {});
+    this.indexOnline = index?.get('state') === 'ONLINE';
+    return this.indexOnline;
   }
 
   /** One page per key from one call; every page's `totalCount` is answered by one shared count of all keys. */

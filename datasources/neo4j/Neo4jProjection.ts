@@ -4,6 +4,7 @@ import { type ApplyMode, type Projection, type ProjectionRebuild, type RebuildHo
 import { type GraphRows, graphRowsOf, Neo4jBulkRows } from './Neo4jBulkRows';
 import type { StorePolicy } from '../shared/StorePolicy';
 import type { StoreName } from '../../src/core/StoreName';
+import { CITED_BY_COUNT_INDEX } from './cypher';
 
 /*
  * The citation graph model in Neo4j, a projection of the PostgreSQL catalog:
@@ -25,7 +26,7 @@ export const SCHEMA_CYPHER = [
   'CREATE CONSTRAINT work_id_unique IF NOT EXISTS FOR (w:Work) REQUIRE w.id IS UNIQUE',
   'CREATE CONSTRAINT author_id_unique IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE',
   // A hub's citedBy page walks the works in citation order and probes each (Neo4jCitationGraph: citedByProbe).
-  'CREATE RANGE INDEX work_cited_by_count IF NOT EXISTS FOR (w:Work) ON (w.citedByCount)',
+  `CREATE RANGE INDEX ${CITED_BY_COUNT_INDEX} IF NOT EXISTS FOR (w:Work) ON (w.citedByCount)`,
 ] as const;
 
 /** The statements of one batch, run in this order in one write transaction. */

@@ -93,7 +93,13 @@ CALL (w) {
 RETURN id, rows`;
 }
 
-/** The work's CITES in-degree and the number of Work nodes (both from Neo4j's counts, without visiting anything). */
+/** The name of the range index over `Work.citedByCount` (created by Neo4jProjection's ensureSchema). */
+export const CITED_BY_COUNT_INDEX = 'work_cited_by_count';
+
+/** The state of that index (`ONLINE` once built; a graph from before it gains it in the background). */
+export const CITED_BY_COUNT_INDEX_STATE = `SHOW INDEXES YIELD name, state WHERE name = '${CITED_BY_COUNT_INDEX}' RETURN state`;
+
+/** The work's CITES in-degree and the number of Work nodes, stubs included (both from Neo4j's counts, visiting nothing). */
 export const CITERS_AND_WORKS = `MATCH (w:Work {id: $id}) WHERE w.loaded
 CALL () { MATCH (n:Work) RETURN count(n) AS works }
 RETURN COUNT { (w)<-[:CITES]-() } AS citers, works`;
