@@ -2,6 +2,7 @@ import { type Answer, graphqlRequest } from './answers';
 import { closedLoop } from './closedLoop';
 import { type LoadFigures, pooled, rps } from './loadFigures';
 import { pacedLoad } from './pacedLoad';
+import { cpuMicrosPerResponse, cpuSeconds } from './processCpu';
 import { residentMegabytes } from './residentMemory';
 import { type Endpoint } from './servers';
 
@@ -20,8 +21,10 @@ export interface TargetFigures {
   readonly saturated: LoadFigures;
   /** The largest resident set size seen after a round, MB. */
   readonly rssMb: number;
-  /** The constant-rate run at half the saturated rps. */
-  readonly halfRate: { readonly targetRps: number; readonly figures: LoadFigures };
+  /** CPU time the serving process spent per response over the rounds, µs (NaN without /proc). */
+  readonly cpuMicros: number;
+  /** The constant-rate run at half the saturated rps, and the serving process's CPU per response during it. */
+  readonly halfRate: { readonly targetRps: number; readonly figures: LoadFigures; readonly cpuMicros: number };
 }
 
 export interface RunPlan {
@@ -41,9 +44,12 @@ export async function alternatingRuns(label: string, targets: readonly LoadTarge
   for (const t of targets) await closedLoop(t.endpoint.url, requestOf(t), t.expected.body, { connections: plan.connections, seconds: plan.warmupSeconds });
   const rounds = targets.map(() => [] as LoadFigures[]);
   const rss = targets.map(() => 0);
+  const cpu = targets.map(() => 0);
   for (let round = 0; round < plan.rounds; round++) {
     for (const [i, t] of targets.entries()) {
+      const cpuBefore = cpuSeconds(t.endpoint.pid);
       const figures = await closedLoop(t.endpoint.url, requestOf(t), t.expected.body, { connections: plan.connections, seconds: plan.seconds });
+      cpu[i] = (cpu[i] ?? 0) + cpuSeconds(t.endpoint.pid) - cpuBefore;
       rounds[i]?.push(figures);
       rss[i] = Math.max(rss[i] ?? 0, residentMegabytes(t.endpoint.pid));
       console.error(`  ${label} round ${round + 1}/${plan.rounds}  ${t.endpoint.name.padEnd(24)} ${rps(figures).toFixed(0).padStart(6)} rps`);
@@ -53,9 +59,18 @@ export async function alternatingRuns(label: string, targets: readonly LoadTarge
   for (const [i, t] of targets.entries()) {
     const saturated = pooled(rounds[i] ?? []);
     const targetRps = Math.max(1, Math.round(rps(saturated) / 2));
+    const cpuBefore = cpuSeconds(t.endpoint.pid);
     const figures = await pacedLoad(t.endpoint.url, requestOf(t), t.expected.body, { rate: targetRps, seconds: plan.seconds, connections: plan.connections });
+    const halfRateCpu = cpuMicrosPerResponse(cpuBefore, cpuSeconds(t.endpoint.pid), figures.responses);
     console.error(`  ${label} constant rate  ${t.endpoint.name.padEnd(24)} ${targetRps} rps asked, ${rps(figures).toFixed(0)} served`);
-    results.push({ target: t, rounds: rounds[i] ?? [], saturated, rssMb: rss[i] ?? 0, halfRate: { targetRps, figures } });
+    results.push({
+      target: t,
+      rounds: rounds[i] ?? [],
+      saturated,
+      rssMb: rss[i] ?? 0,
+      cpuMicros: cpuMicrosPerResponse(0, cpu[i] ?? Number.NaN, saturated.responses),
+      halfRate: { targetRps, figures, cpuMicros: halfRateCpu },
+    });
   }
   return results;
 }

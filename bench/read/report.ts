@@ -8,13 +8,15 @@ export interface RatioSpec {
 }
 
 const HEADER =
-  'endpoint                   rps  (per round)            p50 ms   p99 ms   RSS MB  errors   │ at ½ max: asked  served   p50 ms   p99 ms  errors';
+  'endpoint                   rps  (per round)            p50 ms   p99 ms   RSS MB  CPU µs  errors   │ at ½ max: asked  served   p50 ms   p99 ms  CPU µs  errors';
 
 /**
  * One query's table: per endpoint its maximum throughput (rps pooled over the rounds, each round's rps beside it),
- * latency percentiles at that load, the resident memory after the rounds, the responses that were not the expected
- * answer or never came ("errors"), then the constant-rate run at half that throughput (the rate asked and the rate
- * served); below, the ratios of rps, and which endpoints' constant-rate run fell behind.
+ * latency percentiles at that load, the resident memory after the rounds, the serving node process's CPU time per
+ * response ("CPU µs": what it costs that process, whoever else shares the cores; a store's own CPU is not in it), the
+ * responses that were not the expected answer or never came ("errors"), then the constant-rate run at half that
+ * throughput (the rate asked and the rate served, its CPU per response); below, the ratios of rps and of CPU per
+ * response, and which endpoints' constant-rate run fell behind.
  */
 export function queryTable(heading: string, figures: readonly TargetFigures[], ratios: readonly RatioSpec[]): string {
   const lines = [heading, HEADER];
@@ -28,26 +30,38 @@ export function queryTable(heading: string, figures: readonly TargetFigures[], r
         ms(latencyQuantile(f.saturated, 0.5)),
         ms(latencyQuantile(f.saturated, 0.99)),
         (Number.isNaN(f.rssMb) ? '?' : f.rssMb.toFixed(0)).padStart(8),
+        micros(f.cpuMicros),
         errors(f.saturated).padStart(7),
         '  │',
         String(f.halfRate.targetRps).padStart(15),
         rps(f.halfRate.figures).toFixed(0).padStart(7),
         ms(latencyQuantile(f.halfRate.figures, 0.5)),
         ms(latencyQuantile(f.halfRate.figures, 0.99)),
+        micros(f.halfRate.cpuMicros),
         errors(f.halfRate.figures).padStart(7),
       ].join(' '),
     );
   }
-  const byName = new Map(figures.map((f) => [f.target.endpoint.name, rps(f.saturated)] as const));
-  const ratioTexts = ratios.flatMap((r) => {
-    const a = byName.get(r.numerator);
-    const b = byName.get(r.denominator);
-    return a !== undefined && b !== undefined && b > 0 ? [`${r.numerator} / ${r.denominator} = ${(a / b).toFixed(2)}×`] : [];
-  });
-  if (ratioTexts.length > 0) lines.push(`rps ratios: ${ratioTexts.join(';  ')}`);
+  const rpsTexts = ratioTexts(ratios, new Map(figures.map((f) => [f.target.endpoint.name, rps(f.saturated)] as const)));
+  if (rpsTexts.length > 0) lines.push(`rps ratios: ${rpsTexts.join(';  ')}`);
+  const cpuTexts = ratioTexts(ratios, new Map(figures.map((f) => [f.target.endpoint.name, f.cpuMicros] as const)));
+  if (cpuTexts.length > 0) lines.push(`CPU per response ratios (the node processes only): ${cpuTexts.join(';  ')}`);
   const behind = figures.filter((f) => rps(f.halfRate.figures) < 0.9 * f.halfRate.targetRps).map((f) => f.target.endpoint.name);
   if (behind.length > 0) lines.push(`note: at ½ max, less than 90% of the asked rate was served for ${behind.join(', ')} (the server, or the load generator sharing this machine, fell behind; its latencies count from each request's due time)`);
   return lines.join('\n');
+}
+
+/** `numerator / denominator = r×` for each ratio whose two figures are known (a NaN or a zero denominator is left out). */
+function ratioTexts(ratios: readonly RatioSpec[], figureOf: ReadonlyMap<string, number>): string[] {
+  return ratios.flatMap((r) => {
+    const a = figureOf.get(r.numerator);
+    const b = figureOf.get(r.denominator);
+    return a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? [`${r.numerator} / ${r.denominator} = ${(a / b).toFixed(2)}×`] : [];
+  });
+}
+
+function micros(value: number): string {
+  return (Number.isFinite(value) ? value.toFixed(0) : '?').padStart(7);
 }
 
 function ms(value: number): string {
