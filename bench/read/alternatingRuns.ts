@@ -37,7 +37,8 @@ export interface RunPlan {
 /**
  * Loads the targets with their query in turns — a warm-up each (not counted), then round 1 of each, round 2 of
  * each, … (A B A B), so drift on a shared machine (another job, thermal limits, a growing cache) falls on all of
- * them alike — and finally a constant-rate run of each at half its measured maximum. Progress goes to stderr.
+ * them alike — and finally a constant-rate run of each at half its measured maximum (pacedLoad: a warm-up of its
+ * own, then the counted run). Progress goes to stderr.
  */
 export async function alternatingRuns(label: string, targets: readonly LoadTarget[], plan: RunPlan): Promise<TargetFigures[]> {
   const requestOf = (t: LoadTarget) => graphqlRequest(t.query);
@@ -59,9 +60,12 @@ export async function alternatingRuns(label: string, targets: readonly LoadTarge
   for (const [i, t] of targets.entries()) {
     const saturated = pooled(rounds[i] ?? []);
     const targetRps = Math.max(1, Math.round(rps(saturated) / 2));
-    const cpuBefore = cpuSeconds(t.endpoint.pid);
-    const figures = await pacedLoad(t.endpoint.url, requestOf(t), t.expected.body, { rate: targetRps, seconds: plan.seconds, connections: plan.connections });
-    const halfRateCpu = cpuMicrosPerResponse(cpuBefore, cpuSeconds(t.endpoint.pid), figures.responses);
+    const { figures, cpuMicros: halfRateCpu } = await pacedLoad(t.endpoint.url, requestOf(t), t.expected.body, {
+      rate: targetRps,
+      seconds: plan.seconds,
+      connections: plan.connections,
+      serverPid: t.endpoint.pid,
+    });
     console.error(`  ${label} constant rate  ${t.endpoint.name.padEnd(24)} ${targetRps} rps asked, ${rps(figures).toFixed(0)} served`);
     results.push({
       target: t,
