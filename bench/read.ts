@@ -67,7 +67,8 @@ interface Contender {
 async function main(options: ReadBenchOptions, cleanup: Cleanup): Promise<void> {
   const plan: RunPlan = { rounds: options.rounds, seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections };
   const skipped: string[] = [];
-  await ensureInstalled(TOOLS_DIR, 'autocannon');
+  // Each pin checked: a bench/tools installed before undici joined it is installed again.
+  for (const tool of ['autocannon', 'undici']) await ensureInstalled(TOOLS_DIR, tool);
 
   step('building the embedded reference database in this process (PGlite in memory, data/sample), for the expected answers');
   const reference = await openEmbeddedReference();
