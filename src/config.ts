@@ -17,7 +17,7 @@ export interface Config {
   readonly cors: CorsSettings;
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly logLevel: string;
-  readonly postgres: { readonly url: string | undefined; readonly dataDir: string; readonly seed: 'sample' | 'none' };
+  readonly postgres: { readonly url: string | undefined; readonly dataDir: string; readonly seed: 'sample' | 'none'; readonly preparedStatements: number };
   readonly redis: { readonly url: string } | undefined;
   readonly neo4j: { readonly url: string; readonly user: string; readonly password: string } | undefined;
   readonly influx: { readonly url: string; readonly database: string; readonly token: string } | undefined;
@@ -132,6 +132,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
   DATABASE_URL: optionalUrl,
+  PG_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(10_000),
   DATA_DIR: z.string().min(1),
   SEED: z.enum(['sample', 'none']),
   REDIS_URL: optionalUrl,
@@ -269,7 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cors: v.CORS_ORIGINS,
     nodeEnv: v.NODE_ENV,
     logLevel: v.LOG_LEVEL,
-    postgres: { url: v.DATABASE_URL, dataDir: v.DATA_DIR, seed: v.SEED },
+    postgres: { url: v.DATABASE_URL, dataDir: v.DATA_DIR, seed: v.SEED, preparedStatements: v.PG_PREPARED_STATEMENTS },
     redis: v.REDIS_URL ? { url: v.REDIS_URL } : undefined,
     neo4j: v.NEO4J_URL ? { url: v.NEO4J_URL, user: v.NEO4J_USER, password: v.NEO4J_PASSWORD } : undefined,
     influx: v.INFLUX_URL ? { url: v.INFLUX_URL, database: v.INFLUX_DATABASE, token: v.INFLUX_TOKEN } : undefined,

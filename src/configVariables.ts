@@ -31,6 +31,10 @@ export const CONFIG_VARIABLES = {
     default: '(unset: embedded PGlite)',
     description: 'PostgreSQL connection string; unset runs the same SQL on in-process PGlite',
   },
+  PG_PREPARED_STATEMENTS: {
+    default: '256',
+    description: 'Most distinct statement texts each PostgreSQL connection keeps prepared (transactions excepted) (0–10000): a statement text seen twice is prepared under a name, so PostgreSQL parses it once per connection (it is still planned for its values every time); past the bound, statements run unnamed. `0` for a pooler that cannot keep named statements (PgBouncer in transaction mode before 1.21)',
+  },
   DATA_DIR: {
     default: '.data/pglite',
     description: 'Where embedded PGlite keeps its files when DATABASE_URL is unset; `memory://` keeps them in memory',

@@ -26,6 +26,8 @@ export interface PostgresConfig {
   /** DATABASE_URL; unset: embedded PGlite under `dataDir`. */
   readonly url: string | undefined;
   readonly dataDir: string;
+  /** PG_PREPARED_STATEMENTS: distinct read statements each connection may keep prepared (default 0: none). */
+  readonly preparedStatements?: number;
 }
 
 export interface OpenPostgresOptions {
@@ -68,7 +70,7 @@ const TREND_ROUND_TIMEOUT_MS = 300_000;
  * retry could apply it twice).
  */
 export async function openPostgres(config: PostgresConfig, logger: Logger, options: OpenPostgresOptions): Promise<PostgresStores> {
-  const pool = config.url ? new PgPoolExecutor(config.url) : undefined;
+  const pool = config.url ? new PgPoolExecutor(config.url, { preparedStatements: config.preparedStatements ?? 0 }) : undefined;
   const raw: SqlExecutor = pool ?? (await PgliteExecutor.open(config.dataDir));
   const sql = options.wrapSql ? options.wrapSql(raw) : raw;
   const applied = await migrate(sql);
