@@ -40,7 +40,7 @@ export interface Config {
   /** SYNC_TOKEN_SECRET: what sync tokens' HMAC key is derived from; unset, the bearer-token secret (src/writes/syncTokenKey.ts). */
   readonly syncTokenSecret: string | undefined;
   /** Byte bounds of the in-process caches (reported in /metrics as gateway_cache_max_bytes). */
-  readonly caches: { readonly lruBytes: number; readonly apqBytes: number; readonly documentBytes: number };
+  readonly caches: { readonly lruBytes: number; readonly hotBytes: number; readonly apqBytes: number; readonly documentBytes: number };
   /** Graceful shutdown on SIGTERM/SIGINT (src/lifecycle/Shutdown.ts). */
   readonly shutdown: { readonly timeoutMs: number };
   /** HTTP caching of /graphql: the response cache and the max-age cap (src/http/caching/ResponseCacheFront.ts, cachePolicyPlugin.ts; README, "HTTP caching"). */
@@ -198,6 +198,7 @@ const schema = z.object({
   RESPONSE_CACHE: z.enum(['on', 'off']),
   RESPONSE_CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400),
   CACHE_MAX_BYTES: byteSize,
+  CACHE_HOT_BYTES: z.union([z.string().trim().regex(/^0$/).transform(() => 0), byteSize]),
   APQ_CACHE_MAX_BYTES: byteSize,
   GRAPHQL_DOCUMENT_CACHE_BYTES: byteSize,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000),
@@ -300,7 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncTokenSecret: v.SYNC_TOKEN_SECRET === '' ? undefined : v.SYNC_TOKEN_SECRET,
     responseCache: { enabled: v.RESPONSE_CACHE === 'on', maxAgeSeconds: v.RESPONSE_CACHE_MAX_AGE },
     shutdown: { timeoutMs: v.SHUTDOWN_TIMEOUT_MS },
-    caches: { lruBytes: v.CACHE_MAX_BYTES, apqBytes: v.APQ_CACHE_MAX_BYTES, documentBytes: v.GRAPHQL_DOCUMENT_CACHE_BYTES },
+    caches: { lruBytes: v.CACHE_MAX_BYTES, hotBytes: v.CACHE_HOT_BYTES, apqBytes: v.APQ_CACHE_MAX_BYTES, documentBytes: v.GRAPHQL_DOCUMENT_CACHE_BYTES },
   };
 }
 

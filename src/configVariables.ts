@@ -146,6 +146,10 @@ export const CONFIG_VARIABLES = {
     default: '64mb',
     description: 'Bound of the in-process LRU used without Redis (entities, citation counts, trends, cached responses), counted at two bytes per character plus each entry\'s overhead; least recently used entries go first, expired ones every minute',
   },
+  CACHE_HOT_BYTES: {
+    default: '16mb',
+    description: 'Bound of the decoded entities (works, bylines, authors, topics, sources, institutions, citation counts, trend series) each process keeps in front of Redis or the LRU, so a hot read costs no round trip and no JSON decode; an entry is served only under the write generation it was read in (every write starts a new one, heard by every replica through Redis; unheard for 1 s it is read again) and for at most 60 s. Counted at two bytes per character of its JSON plus overhead; `0` turns it off',
+  },
   APQ_CACHE_MAX_BYTES: { default: '30mb', description: 'Bound of the in-process store of registered automatic persisted queries, used without Redis' },
   GRAPHQL_DOCUMENT_CACHE_BYTES: { default: '30mb', description: 'Bound of the cache of parsed and validated documents (by hash), reused by repeated operations' },
   SHUTDOWN_TIMEOUT_MS: {

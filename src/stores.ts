@@ -89,8 +89,8 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     maxConcurrentCalls: config.resilience.maxConcurrentStoreCalls,
     maxQueuedCalls: config.resilience.maxQueuedStoreCalls,
   };
-  const cached = await openCache({ redis: config.redis, lruBytes: config.caches.lruBytes }, logger, policy);
-  const postgres = await openPostgres(config.postgres, logger, { cache: cached.cache, policy, wrapSql: options.wrapSql });
+  const cached = await openCache({ redis: config.redis, lruBytes: config.caches.lruBytes, hotBytes: config.caches.hotBytes }, logger, policy);
+  const postgres = await openPostgres(config.postgres, logger, { cache: cached.cache, hot: cached.hot, policy, wrapSql: options.wrapSql });
   const neo4j = config.neo4j ? openNeo4j(config.neo4j, logger, { policy }) : undefined;
   const influx = config.influx ? openInflux(config.influx, { workTrends: postgres.trends, totals: postgres.trendTotals }, logger, { policy }) : undefined;
   const elastic = config.elasticsearch ? openElasticsearch(config.elasticsearch, logger, { index: config.elasticsearch.index, policy }) : undefined;
@@ -101,13 +101,13 @@ export async function openStores(config: Config, logger: Logger, options: OpenSt
     ),
   );
   const marks = new MemoizedRebuildMarks(postgres.rebuildMarks, logger);
-  const postgresCitations = new CachedCitationCounts(postgres.citations, cached.cache);
-  const postgresTrends = new CachedTrendStore(postgres.trends, cached.cache);
+  const postgresCitations = new CachedCitationCounts(postgres.citations, cached.cache, cached.hot);
+  const postgresTrends = new CachedTrendStore(postgres.trends, cached.cache, cached.hot);
   const citations = neo4j
-    ? new RoutedCitationGraph(new RebuildRoute<CitationGraph>('neo4j', marks, new CachedCitationCounts(neo4j.graph, cached.cache), postgresCitations, logger))
+    ? new RoutedCitationGraph(new RebuildRoute<CitationGraph>('neo4j', marks, new CachedCitationCounts(neo4j.graph, cached.cache, cached.hot), postgresCitations, logger))
     : postgresCitations;
   const trends = influx
-    ? new RoutedTrendStore(new RebuildRoute<TrendStore>('influxdb', marks, new CachedTrendStore(influx.trends, cached.cache), postgresTrends, logger))
+    ? new RoutedTrendStore(new RebuildRoute<TrendStore>('influxdb', marks, new CachedTrendStore(influx.trends, cached.cache, cached.hot), postgresTrends, logger))
     : postgresTrends;
   return {
     catalog: postgres.catalog,

@@ -1,6 +1,7 @@
 import type { CitationGraph } from '../CitationGraph';
 import type { Cache } from './Cache';
 import { cachedBatch } from './cachedBatch';
+import type { HotEntities } from './HotEntities';
 import { type CitationCountKind, citationCountEntity } from './cacheKeys';
 
 /** Seconds a work's citation counts stay cached. */
@@ -14,6 +15,7 @@ export class CachedCitationCounts implements CitationGraph {
   constructor(
     private readonly inner: CitationGraph,
     private readonly cache: Cache,
+    private readonly hot?: HotEntities,
   ) {}
 
   get backend() {
@@ -36,7 +38,7 @@ export class CachedCitationCounts implements CitationGraph {
   coauthors: CitationGraph['coauthors'] = (authorIds, request) => this.inner.coauthors(authorIds, request);
 
   private async counts(kind: CitationCountKind, workIds: readonly string[], load: (ids: readonly string[]) => Promise<number[]>): Promise<number[]> {
-    const values = await cachedBatch(this.cache, citationCountEntity(kind, this.inner.backend), CITATION_COUNT_TTL_SECONDS, workIds, load);
+    const values = await cachedBatch(this.cache, citationCountEntity(kind, this.inner.backend), CITATION_COUNT_TTL_SECONDS, workIds, load, this.hot);
     return values.map((v) => v ?? 0);
   }
 }

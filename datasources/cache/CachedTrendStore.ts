@@ -1,6 +1,7 @@
 import type { TrendPointRecord, TrendRange, TrendStore, TrendSubject } from '../TrendStore';
 import type { Cache } from './Cache';
 import { cachedBatch } from './cachedBatch';
+import type { HotEntities } from './HotEntities';
 import { trendSeriesId } from './cacheKeys';
 
 /** Seconds a trend series stays cached: trends change only when works are (re)loaded. */
@@ -14,6 +15,7 @@ export class CachedTrendStore implements TrendStore {
   constructor(
     private readonly inner: TrendStore,
     private readonly cache: Cache,
+    private readonly hot?: HotEntities,
   ) {}
 
   get backend() {
@@ -28,6 +30,7 @@ export class CachedTrendStore implements TrendStore {
         missing.map((k) => bySubjectKey.get(k) as TrendSubject),
         range,
       ),
+      this.hot,
     );
     return series.map((s) => s ?? []);
   }

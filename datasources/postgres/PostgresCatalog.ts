@@ -2,6 +2,7 @@ import type { Cache } from '../cache/Cache';
 import type { CachedListTotals } from '../cache/CachedListTotals';
 import { workSampleSql } from './sql/workSampleSql';
 import { cachedBatch } from '../cache/cachedBatch';
+import type { HotEntities } from '../cache/HotEntities';
 import type { CatalogReader } from '../CatalogReader';
 import { alignByKey, groupByKey } from '../shared/alignByKey';
 import type { StorePolicy } from '../shared/StorePolicy';
@@ -28,7 +29,6 @@ import type {
 } from '../types';
 import {
   type AuthorRow,
-  type AuthorshipRow,
   type InstitutionRow,
   type SourceRow,
   type TopicRow,
@@ -40,7 +40,6 @@ import {
   toWork,
   toWorkTopic,
   type WorkRow,
-  type WorkTopicRow,
 } from './rows';
 import { AUTHOR_COLUMNS, authorFilterSql, authorOrder } from './sql/authorSql';
 import { ENTITY_COLUMNS, ENTITY_TABLE, entityFilterSql, type EntityFilters, entityOrder, type ListedEntity } from './sql/entitySql';
@@ -63,47 +62,45 @@ export class PostgresCatalog implements CatalogReader {
     private readonly cache: Cache,
     private readonly policy: StorePolicy,
     private readonly totals: CachedListTotals,
+    private readonly hot?: HotEntities,
   ) {}
 
   getWorksByIds(ids: readonly string[]): Promise<(WorkRecord | null)[]> {
     return cachedBatch(this.cache, 'work', CATALOG_TTL.work, ids, async (missing) =>
       alignByKey(missing, (await this.rows<WorkRow>('works.byId', `SELECT ${WORK_COLUMNS} FROM works w WHERE w.id = ANY($1::text[])`, [missing])).map(toWork), (w) => w.id),
+      this.hot,
     );
   }
 
   getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
     return cachedBatch(this.cache, 'author', CATALOG_TTL.author, ids, async (missing) =>
       alignByKey(missing, (await this.rows<AuthorRow>('authors.byId', `SELECT ${AUTHOR_COLUMNS} FROM authors au WHERE au.id = ANY($1::text[])`, [missing])).map(toAuthor), (a) => a.id),
+      this.hot,
     );
   }
 
-  async getAuthorshipsByWorkIds(workIds: readonly string[]): Promise<AuthorshipRecord[][]> {
-    const lists = await cachedBatch(this.cache, 'authorships', CATALOG_TTL.authorships, workIds, async (missing) => {
-      const rows = await this.rows<AuthorshipRow>(
-        'authorships.byWorkId',
-        'SELECT work_id, position, author_position, author_id, raw_author_name, institution_ids FROM authorships WHERE work_id = ANY($1::text[]) ORDER BY work_id, position',
-        [missing],
-      );
-      return groupByKey(missing, rows.map(toAuthorship), (a) => a.workId);
-    });
-    return lists.map((list) => list ?? []);
+  getAuthorshipsByWorkIds(workIds: readonly string[]): Promise<AuthorshipRecord[][]> {
+    return this.listsByWorkId(
+      'authorships',
+      workIds,
+      'SELECT work_id, position, author_position, author_id, raw_author_name, institution_ids FROM authorships WHERE work_id = ANY($1::text[]) ORDER BY work_id, position',
+      toAuthorship,
+    );
   }
 
-  async getWorkTopicsByWorkIds(workIds: readonly string[]): Promise<WorkTopicRecord[][]> {
-    const lists = await cachedBatch(this.cache, 'workTopics', CATALOG_TTL.workTopics, workIds, async (missing) => {
-      const rows = await this.rows<WorkTopicRow>(
-        'workTopics.byWorkId',
-        'SELECT work_id, topic_id, score FROM work_topics WHERE work_id = ANY($1::text[]) ORDER BY work_id, score DESC, topic_id',
-        [missing],
-      );
-      return groupByKey(missing, rows.map(toWorkTopic), (t) => t.workId);
-    });
-    return lists.map((list) => list ?? []);
+  getWorkTopicsByWorkIds(workIds: readonly string[]): Promise<WorkTopicRecord[][]> {
+    return this.listsByWorkId(
+      'workTopics',
+      workIds,
+      'SELECT work_id, topic_id, score FROM work_topics WHERE work_id = ANY($1::text[]) ORDER BY work_id, score DESC, topic_id',
+      toWorkTopic,
+    );
   }
 
   getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]> {
     return cachedBatch(this.cache, 'topic', CATALOG_TTL.topic, ids, async (missing) =>
       alignByKey(missing, (await this.rows<TopicRow>('topics.byId', `SELECT ${ENTITY_COLUMNS.topic} FROM topics e WHERE e.id = ANY($1::text[])`, [missing])).map(toTopic), (t) => t.id),
+      this.hot,
     );
   }
 
@@ -114,6 +111,7 @@ export class PostgresCatalog implements CatalogReader {
         (await this.rows<SourceRow>('sources.byId', `SELECT ${ENTITY_COLUMNS.source} FROM sources e WHERE e.id = ANY($1::text[])`, [missing])).map(toSource),
         (s) => s.id,
       ),
+      this.hot,
     );
   }
 
@@ -124,6 +122,7 @@ export class PostgresCatalog implements CatalogReader {
         (await this.rows<InstitutionRow>('institutions.byId', `SELECT ${ENTITY_COLUMNS.institution} FROM institutions e WHERE e.id = ANY($1::text[])`, [missing])).map(toInstitution),
         (i) => i.id,
       ),
+      this.hot,
     );
   }
 
@@ -310,6 +309,24 @@ export class PostgresCatalog implements CatalogReader {
       hasNextPage: rows.length > first,
       totalCount: () => (total ??= count()),
     };
+  }
+
+  /** Each work's rows of a child table (its byline, its topics), read through the cache as one list per work. */
+  private async listsByWorkId<Row extends object, T extends { readonly workId: string }>(
+    entity: 'authorships' | 'workTopics',
+    workIds: readonly string[],
+    sql: string,
+    map: (row: Row) => T,
+  ): Promise<T[][]> {
+    const lists = await cachedBatch(
+      this.cache,
+      entity,
+      CATALOG_TTL[entity],
+      workIds,
+      async (missing) => groupByKey(missing, (await this.rows<Row>(`${entity}.byWorkId`, sql, [missing])).map(map), (r) => r.workId),
+      this.hot,
+    );
+    return lists.map((list) => list ?? []);
   }
 
   private rows<Row extends object>(operation: string, sql: string, params: readonly SqlParam[]): Promise<Row[]> {

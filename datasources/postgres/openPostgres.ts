@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/core/logger';
 import type { Cache } from '../cache/Cache';
+import type { HotEntities } from '../cache/HotEntities';
 import { CachedListTotals } from '../cache/CachedListTotals';
 import type { OpenedStore } from '../OpenedStore';
 import { StorePolicy, type StorePolicyOptions } from '../shared/StorePolicy';
@@ -33,6 +34,8 @@ export interface PostgresConfig {
 export interface OpenPostgresOptions {
   /** The cross-request cache the catalog reads through. */
   readonly cache: Cache;
+  /** Decoded entities of `cache` kept in this process (CACHE_HOT_BYTES). */
+  readonly hot?: HotEntities;
   /** Tuning of the policies (bulkhead limits). */
   readonly policy?: Partial<StorePolicyOptions>;
   /** Wraps the SQL executor (tests count statements or fail them through it). */
@@ -84,7 +87,7 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   const trendTotalsPolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: TREND_ROUND_TIMEOUT_MS });
   const totals = new CachedListTotals(options.cache);
   return {
-    catalog: new PostgresCatalog(sql, options.cache, policy, totals),
+    catalog: new PostgresCatalog(sql, options.cache, policy, totals, options.hot),
     // Bulk writes go through COPY on real PostgreSQL (PGlite has no COPY FROM STDIN); a wrapped executor (tests
     // counting or failing statements) keeps every write on the parameterised path it sees.
     catalogWriter: new PostgresCatalogWriter(

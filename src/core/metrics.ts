@@ -84,7 +84,7 @@ export class GatewayMetrics {
     });
     this.cacheRequests = new Counter({
       name: 'gateway_cache_requests_total',
-      help: 'Keys looked up in the cross-request cache, by cache store (redis or lru), entity and result (hit or miss)',
+      help: 'Keys looked up in the cross-request cache, by cache store (redis or lru; hot: the decoded entities kept in this process, hits only), entity and result (hit or miss)',
       labelNames: ['store', 'entity', 'result'],
       registers,
     });
