@@ -233,13 +233,16 @@ export class PostgresCatalog implements CatalogReader {
     const keyset = request.after === undefined ? 'TRUE' : afterCursorSql(order, decodeCursor(order, request.after), params);
     // One statement for every owner: rank each owner's works over the sort keys alone and keep first + 1 of each,
     // then read the columns of those works only (an author of thousands of works costs a sort of keys, not of rows).
-    const sql = `SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)}, page._owner FROM (
+    // PostgreSQL cannot estimate how few rows the rank keeps; the ids as an array make it read them by primary key.
+    const sql = `WITH page AS MATERIALIZED (
         SELECT ranked.id, ranked._owner, ranked._rank FROM (
           SELECT w.id, o.owner AS _owner, row_number() OVER (PARTITION BY o.owner ORDER BY ${orderBySql(order)}) AS _rank
           FROM works w JOIN (${owned}) o ON o.work_id = w.id
           WHERE ${keyset}
         ) ranked WHERE ranked._rank <= ${params.add(request.first + 1, 'integer')}
-      ) page JOIN works w ON w.id = page.id
+      )
+      SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)}, page._owner FROM page JOIN works w ON w.id = page.id
+      WHERE w.id = ANY(ARRAY(SELECT page.id FROM page))
       ORDER BY page._owner, page._rank`;
     const rows = await this.rows<WorkRow & { _owner: string }>(`works.of.${owner}`, sql, params.values);
     // Every page's totalCount is answered by one shared count of all owners, run on first use.
