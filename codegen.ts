@@ -26,7 +26,7 @@ const config: CodegenConfig = {
         scalars: { ID: 'string' },
         // Resolvers receive the datasources' records, not the GraphQL shapes.
         mappers: {
-          Work: '../../datasources/types#WorkRecord',
+          Work: '../../datasources/types#WorkNode',
           Author: '../../datasources/types#AuthorRecord',
           Authorship: '../../datasources/types#AuthorshipRecord',
           WorkTopic: '../../datasources/types#WorkTopicRecord',

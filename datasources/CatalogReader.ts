@@ -16,6 +16,7 @@ import type {
   WorkFilter,
   WorkOwnerKind,
   WorkRecord,
+  WorkSummary,
   WorkSortKey,
   WorkTopicRecord,
 } from './types';
@@ -32,7 +33,7 @@ export interface CatalogReader {
   getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]>;
   getSourcesByIds(ids: readonly string[]): Promise<(SourceRecord | null)[]>;
   getInstitutionsByIds(ids: readonly string[]): Promise<(InstitutionRecord | null)[]>;
-  findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkRecord>>;
+  findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkSummary>>;
   findAuthors(request: PageRequest<AuthorFilter, AuthorSortKey>): Promise<Page<AuthorRecord>>;
   /**
    * Up to `size` works the filter admits, chosen by `seed`: the works in the order of the hex MD5 of
@@ -54,7 +55,7 @@ export interface CatalogReader {
   findSources(request: PageRequest<SourceFilter, EntitySortKey>): Promise<Page<SourceRecord>>;
   findInstitutions(request: PageRequest<InstitutionFilter, EntitySortKey>): Promise<Page<InstitutionRecord>>;
   /** One page of works per owner (see WorkOwnerKind), all owners in one statement; pages aligned with `ids`. */
-  findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]>;
+  findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkSummary>[]>;
   /** Loaded works per owner, aligned with `ids`. */
   countWorksOf(owner: WorkOwnerKind, ids: readonly string[]): Promise<number[]>;
   /**

@@ -42,6 +42,21 @@ export interface WorkRecord extends WorkFields {
   readonly version: number;
 }
 
+/** The fields a page of a work list leaves out: the longest of a work, which a list seldom shows. */
+export type WorkDetailField = 'abstract' | 'referencedWorkIds' | 'relatedWorkIds';
+
+/**
+ * A work as a page of a list reads it (`findWorks`, `findWorksOf`): every field but its abstract and its lists of
+ * referenced and related work ids — hundreds of ids, kilobytes of text per work, which the database would read
+ * and send for every row of every page. Whoever needs them loads the work by id (through the cache).
+ */
+export interface WorkSummary extends Omit<WorkRecord, WorkDetailField> {
+  readonly summary: true;
+}
+
+/** A work as the API resolves it: whole, or the summary a list page read. */
+export type WorkNode = WorkRecord | WorkSummary;
+
 export interface AuthorRecord {
   readonly id: string;
   readonly displayName: string;
@@ -226,7 +241,7 @@ export interface Page<T> {
   totalCount(): Promise<number>;
 }
 
-export type WorkPageEdge = PageEdge<WorkRecord>;
+export type WorkPageEdge = PageEdge<WorkNode>;
 export type AuthorPageEdge = PageEdge<AuthorRecord>;
 export type TopicPageEdge = PageEdge<TopicRecord>;
 export type SourcePageEdge = PageEdge<SourceRecord>;

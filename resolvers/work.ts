@@ -4,7 +4,7 @@ import { doiUrl } from '../src/core/domain/doi';
 import { pmidUrl } from '../src/core/domain/pmid';
 import type { OaStatus, Resolvers } from '../src/generated/graphql';
 import type { OaStatus as DomainOaStatus } from '../src/core/domain/oaStatus';
-import type { WorkRecord } from '../datasources/types';
+import type { WorkDetailField, WorkNode, WorkRecord } from '../datasources/types';
 import type { GatewayContext } from './context';
 import { connectionFromPagePromise, lazyConnection } from './mappers/Connection';
 import { exactlyOne, requireDoi, requirePmid } from './externalIds';
@@ -29,6 +29,20 @@ const OA_STATUS_ENUM: Record<DomainOaStatus, OaStatus> = {
   bronze: 'BRONZE',
   closed: 'CLOSED',
 };
+
+/**
+ * The whole work behind `work`: itself, or for the summary a list page read, the work by id (through the cache;
+ * null if it was deleted since the page was read).
+ */
+function wholeWork(work: WorkNode, loaders: GatewayContext['loaders']): WorkRecord | Promise<WorkRecord | null> {
+  return 'summary' in work ? loaders.work.load(work.id) : work;
+}
+
+/** One of the fields a summary leaves out, of the whole work; `fallback` when the work is gone. */
+async function detail<K extends WorkDetailField>(work: WorkNode, loaders: GatewayContext['loaders'], field: K, fallback: WorkRecord[K]): Promise<WorkRecord[K]> {
+  const whole = await wholeWork(work, loaders);
+  return whole === null ? fallback : whole[field];
+}
 
 /** The works with `ids`, aligned, null for one not loaded; a failed load rejects (a store error, not "not loaded"). */
 async function loadWorks(loaders: GatewayContext['loaders'], ids: readonly string[]): Promise<(WorkRecord | null)[]> {
@@ -91,14 +105,18 @@ export const workResolvers: Resolvers = {
       );
     },
     oaStatus: (work) => (work.oaStatus === null ? null : OA_STATUS_ENUM[work.oaStatus]),
-    relatedWorks: async (work, _args, { loaders }) => (await loadWorks(loaders, work.relatedWorkIds)).filter((w) => w !== null),
+    abstract: (work, _args, { loaders }) => detail(work, loaders, 'abstract', null),
+    referencedWorkIds: (work, _args, { loaders }) => detail(work, loaders, 'referencedWorkIds', []),
+    relatedWorkIds: (work, _args, { loaders }) => detail(work, loaders, 'relatedWorkIds', []),
+    relatedWorks: async (work, _args, { loaders }) => (await loadWorks(loaders, await detail(work, loaders, 'relatedWorkIds', []))).filter((w) => w !== null),
     unloadedRelatedWorkIds: async (work, _args, { loaders }) => {
-      const loaded = await loadWorks(loaders, work.relatedWorkIds);
-      return work.relatedWorkIds.filter((_id, i) => loaded[i] === null);
+      const related = await detail(work, loaders, 'relatedWorkIds', []);
+      const loaded = await loadWorks(loaders, related);
+      return related.filter((_id, i) => loaded[i] === null);
     },
-    referencedWorks: (work, args) =>
-      work.referencedWorkIds.slice(0, args.first ?? DEFAULT_REFERENCED_WORKS).map((id, i) => ({ id, position: i + 1 })),
-    referencedWorkCount: (work) => work.referencedWorkIds.length,
+    referencedWorks: async (work, args, { loaders }) =>
+      (await detail(work, loaders, 'referencedWorkIds', [])).slice(0, args.first ?? DEFAULT_REFERENCED_WORKS).map((id, i) => ({ id, position: i + 1 })),
+    referencedWorkCount: async (work, _args, { loaders }) => (await detail(work, loaders, 'referencedWorkIds', [])).length,
     trend: (work, args, { loaders }) => loaders.trend.load({ subject: { kind: 'work', id: work.id }, range: toTrendRange(args.from, args.to, 'YEAR') }),
   },
   Authorship: {

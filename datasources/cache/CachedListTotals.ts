@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Cache } from './Cache';
-import { countCacheRequests } from './cachedBatch';
+import { cachedBatch, countCacheRequests } from './cachedBatch';
 import { cacheKey } from './cacheKeys';
+import type { HotEntities } from './HotEntities';
 import { ResponseCacheGeneration } from './ResponseCacheGeneration';
 
 /** Seconds a list's total stays cached within one write generation. */
@@ -18,7 +19,10 @@ export const LIST_TOTAL_TTL_SECONDS = 60;
 export class CachedListTotals {
   private readonly generation: ResponseCacheGeneration;
 
-  constructor(private readonly cache: Cache) {
+  constructor(
+    private readonly cache: Cache,
+    private readonly hot?: HotEntities,
+  ) {
     this.generation = new ResponseCacheGeneration(cache);
     this.generation.hold();
   }
@@ -35,6 +39,24 @@ export class CachedListTotals {
     const n = await count();
     await this.cache.setMany([{ key, value: String(n), ttlSeconds: LIST_TOTAL_TTL_SECONDS }]);
     return n;
+  }
+
+  /**
+   * The totals of one list per owner (`list` names it, e.g. `works.of.author`), aligned with `ids`, each cached for
+   * this write generation as `total` caches one list's; the owners not cached are counted by `count` in one call.
+   */
+  async totalsOf(list: string, ids: readonly string[], count: (missing: readonly string[]) => Promise<number[]>): Promise<number[]> {
+    const generation = this.generation.held() ?? (await this.generation.current());
+    const prefix = `${list}:${generation}:`;
+    const totals = await cachedBatch(
+      this.cache,
+      'listTotal',
+      LIST_TOTAL_TTL_SECONDS,
+      ids.map((id) => prefix + id),
+      (missing) => count(missing.map((key) => key.slice(prefix.length))),
+      this.hot,
+    );
+    return totals.map((n) => n ?? 0);
   }
 
   /** Stops listening for new generations. */

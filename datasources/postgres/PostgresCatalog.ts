@@ -24,6 +24,7 @@ import type {
   WorkFilter,
   WorkOwnerKind,
   WorkRecord,
+  WorkSummary,
   WorkSortKey,
   WorkTopicRecord,
 } from '../types';
@@ -38,15 +39,17 @@ import {
   toSource,
   toTopic,
   toWork,
+  toWorkSummary,
   toWorkTopic,
   type WorkRow,
+  type WorkSummaryRow,
 } from './rows';
 import { AUTHOR_COLUMNS, authorFilterSql, authorOrder } from './sql/authorSql';
 import { ENTITY_COLUMNS, ENTITY_TABLE, entityFilterSql, type EntityFilters, entityOrder, type ListedEntity } from './sql/entitySql';
 import { afterCursorSql, decodeCursor, encodeCursor, keyColumnsSql, type KeysetOrder, orderBySql } from './sql/keyset';
 import { authorTopicsSql, ownedAuthorsSql, ownedWorksSql, rankedSql } from './sql/ownedWorksSql';
 import { SqlParams } from './sql/SqlParams';
-import { WORK_COLUMNS, workFilterSql, workOrder } from './sql/workSql';
+import { WORK_COLUMNS, WORK_SUMMARY_COLUMNS, workFilterSql, workOrder } from './sql/workSql';
 import type { SqlExecutor, SqlParam } from './SqlExecutor';
 
 /** Cache lifetimes per entity, in seconds: catalog rows change rarely; mutations invalidate what they touch. */
@@ -126,18 +129,18 @@ export class PostgresCatalog implements CatalogReader {
     );
   }
 
-  async findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkRecord>> {
+  async findWorks(request: PageRequest<WorkFilter, WorkSortKey>): Promise<Page<WorkSummary>> {
     const order = workOrder(request.sort);
     const params = new SqlParams();
     const where = [workFilterSql(request.filter, params)];
     if (request.after !== undefined) where.push(afterCursorSql(order, decodeCursor(order, request.after), params));
     // The page's ids first (filter, order and limit over the sort keys alone), then the columns of those works only.
-    const sql = `SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)} FROM (
+    const sql = `SELECT ${WORK_SUMMARY_COLUMNS}, ${keyColumnsSql(order)} FROM (
         SELECT w.id FROM works w WHERE ${where.join(' AND ')} ORDER BY ${orderBySql(order)} LIMIT ${params.add(request.first + 1, 'integer')}
       ) page JOIN works w ON w.id = page.id
       ORDER BY ${orderBySql(order)}`;
-    const rows = await this.rows<WorkRow>('works.find', sql, params.values);
-    return this.page(rows, request.first, order, toWork, () => this.countWorks(request.filter));
+    const rows = await this.rows<WorkSummaryRow>('works.find', sql, params.values);
+    return this.page(rows, request.first, order, toWorkSummary, () => this.countWorks(request.filter));
   }
 
   async sampleWorks(size: number, seed: number, filter: WorkFilter | undefined): Promise<WorkRecord[]> {
@@ -226,7 +229,7 @@ export class PostgresCatalog implements CatalogReader {
     return this.findEntities('institution', request, toInstitution);
   }
 
-  async findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkRecord>[]> {
+  async findWorksOf(owner: WorkOwnerKind, ids: readonly string[], request: PageRequest<never, WorkSortKey>): Promise<Page<WorkSummary>[]> {
     const order = workOrder(request.sort);
     const params = new SqlParams();
     const owned = ownedWorksSql(owner, params.add(unique(ids), 'text[]'));
@@ -241,24 +244,27 @@ export class PostgresCatalog implements CatalogReader {
           WHERE ${keyset}
         ) ranked WHERE ranked._rank <= ${params.add(request.first + 1, 'integer')}
       )
-      SELECT ${WORK_COLUMNS}, ${keyColumnsSql(order)}, page._owner FROM page JOIN works w ON w.id = page.id
+      SELECT ${WORK_SUMMARY_COLUMNS}, ${keyColumnsSql(order)}, page._owner FROM page JOIN works w ON w.id = page.id
       WHERE w.id = ANY(ARRAY(SELECT page.id FROM page))
       ORDER BY page._owner, page._rank`;
-    const rows = await this.rows<WorkRow & { _owner: string }>(`works.of.${owner}`, sql, params.values);
+    const rows = await this.rows<WorkSummaryRow & { _owner: string }>(`works.of.${owner}`, sql, params.values);
     // Every page's totalCount is answered by one shared count of all owners, run on first use.
     let totals: Promise<number[]> | undefined;
     return groupByKey(ids, rows, (r) => r._owner).map((group, i) =>
-      this.page(group, request.first, order, toWork, async () => (await (totals ??= this.countWorksOf(owner, ids)))[i] ?? 0),
+      this.page(group, request.first, order, toWorkSummary, async () => (await (totals ??= this.countWorksOf(owner, ids)))[i] ?? 0),
     );
   }
 
-  async countWorksOf(owner: WorkOwnerKind, ids: readonly string[]): Promise<number[]> {
-    const rows = await this.rows<{ owner: string; n: number }>(
-      `works.countOf.${owner}`,
-      `SELECT o.owner, count(*)::integer AS n FROM (${ownedWorksSql(owner, '$1::text[]')}) o GROUP BY o.owner`,
-      [unique(ids)],
-    );
-    return alignByKey(ids, rows, (r) => r.owner).map((r) => r?.n ?? 0);
+  /** Cached per owner for the write generation (CachedListTotals): a client paging through an owner's works asks every page. */
+  countWorksOf(owner: WorkOwnerKind, ids: readonly string[]): Promise<number[]> {
+    return this.totals.totalsOf(`works.of.${owner}`, ids, async (missing) => {
+      const rows = await this.rows<{ owner: string; n: number }>(
+        `works.countOf.${owner}`,
+        `SELECT o.owner, count(*)::integer AS n FROM (${ownedWorksSql(owner, '$1::text[]')}) o GROUP BY o.owner`,
+        [unique(missing)],
+      );
+      return alignByKey(missing, rows, (r) => r.owner).map((r) => r?.n ?? 0);
+    });
   }
 
   topAuthorsOf(owner: Exclude<WorkOwnerKind, 'author'>, ids: readonly string[], first: number): Promise<RankedRecord[][]> {

@@ -85,7 +85,7 @@ export async function openPostgres(config: PostgresConfig, logger: Logger, optio
   const writePolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1 });
   // A recomputation round holds its transaction while InfluxDB is written; its caller retries (rounds are idempotent).
   const trendTotalsPolicy = new StorePolicy('postgres', isTransientPgError, { ...options.policy, maxAttempts: 1, timeoutMs: TREND_ROUND_TIMEOUT_MS });
-  const totals = new CachedListTotals(options.cache);
+  const totals = new CachedListTotals(options.cache, options.hot);
   return {
     catalog: new PostgresCatalog(sql, options.cache, policy, totals, options.hot),
     // Bulk writes go through COPY on real PostgreSQL (PGlite has no COPY FROM STDIN); a wrapped executor (tests

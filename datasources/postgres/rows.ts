@@ -6,17 +6,26 @@ import type {
   SourceRecord,
   TopicRecord,
   WorkRecord,
+  WorkSummary,
   WorkTopicRecord,
 } from '../types';
 
 /** Row shapes as PostgreSQL returns them, and their mapping to the store-neutral records. */
-export interface WorkRow {
+export interface WorkRow extends WorkSummaryRow {
+  abstract: string | null;
+  /** Comma-joined (idListSql). */
+  referenced_work_ids: string | null;
+  /** Comma-joined (idListSql). */
+  related_work_ids: string | null;
+}
+
+/** A work row of a list page (WORK_SUMMARY_COLUMNS). */
+export interface WorkSummaryRow {
   id: string;
   doi: string | null;
   title: string | null;
   pmid?: string | null;
   title_markup?: string | null;
-  abstract: string | null;
   publication_year: number | null;
   publication_date: string | null;
   type: string | null;
@@ -25,10 +34,6 @@ export interface WorkRow {
   is_open_access: boolean;
   source_id: string | null;
   primary_topic_id: string | null;
-  /** Comma-joined (idListSql). */
-  referenced_work_ids: string | null;
-  /** Comma-joined (idListSql). */
-  related_work_ids: string | null;
   oa_status: string | null;
   oa_url: string | null;
   version: number;
@@ -39,13 +44,13 @@ export function idsFromList(list: string | null): string[] {
   return list ? list.split(',') : [];
 }
 
-export const toWork = (r: WorkRow): WorkRecord => ({
+export const toWorkSummary = (r: WorkSummaryRow): WorkSummary => ({
+  summary: true,
   id: r.id,
   doi: r.doi,
   title: r.title,
   pmid: r.pmid ?? null,
   titleMarkup: r.title_markup ?? null,
-  abstract: r.abstract,
   publicationYear: r.publication_year,
   publicationDate: r.publication_date,
   type: r.type,
@@ -54,12 +59,15 @@ export const toWork = (r: WorkRow): WorkRecord => ({
   isOpenAccess: r.is_open_access,
   sourceId: r.source_id,
   primaryTopicId: r.primary_topic_id,
-  referencedWorkIds: idsFromList(r.referenced_work_ids),
-  relatedWorkIds: idsFromList(r.related_work_ids),
   oaStatus: isOaStatus(r.oa_status) ? r.oa_status : null,
   oaUrl: r.oa_url,
   version: r.version,
 });
+
+export const toWork = (r: WorkRow): WorkRecord => {
+  const { summary: _summary, ...fields } = toWorkSummary(r);
+  return { ...fields, abstract: r.abstract, referencedWorkIds: idsFromList(r.referenced_work_ids), relatedWorkIds: idsFromList(r.related_work_ids) };
+};
 
 export interface AuthorRow {
   id: string;

@@ -97,7 +97,10 @@ export class StorePolicy {
       },
     );
     // The bulkhead is outermost: a call holds one slot across its retries, and a rejection is never retried.
-    this.policy = wrap(bulkhead(o.maxConcurrentCalls, o.maxQueuedCalls), retries, this.breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
+    // A call's signal aborts when its attempt times out, not when it returns: by then every listener a datasource
+    // added is removed again, and aborting would build a DOMException (a stack trace) for every store call.
+    const perAttempt = timeout(o.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+    this.policy = wrap(bulkhead(o.maxConcurrentCalls, o.maxQueuedCalls), retries, this.breaker, perAttempt);
     this.metrics.trackBreaker(this);
   }
 

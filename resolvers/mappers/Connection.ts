@@ -1,5 +1,5 @@
 import type { CitationEdgeRecord, CoauthorRecord } from '../../datasources/CitationGraph';
-import type { AuthorRecord, InstitutionRecord, Page, PageEdge, SourceRecord, TopicRecord, WorkRecord } from '../../datasources/types';
+import type { AuthorRecord, InstitutionRecord, Page, PageEdge, SourceRecord, TopicRecord, WorkNode } from '../../datasources/types';
 
 /** The edges of one page and whether more follow. */
 export interface PageSlice<T> {
@@ -39,7 +39,7 @@ export function connectionFromPagePromise<T>(pending: Promise<Page<T>>): Connect
   );
 }
 
-export type WorkConnectionSource = Connection<WorkRecord>;
+export type WorkConnectionSource = Connection<WorkNode>;
 export type AuthorConnectionSource = Connection<AuthorRecord>;
 /** A citation walk's connection: a bounded walk also says whether it reached its cap. */
 export interface CitationConnectionSource extends Connection<CitationEdgeRecord> {

@@ -12,6 +12,7 @@ import type {
   TopicRecord,
   WorkOwnerKind,
   WorkRecord,
+  WorkSummary,
   WorkSortKey,
   WorkTopicRecord,
 } from '../../datasources/types';
@@ -85,7 +86,7 @@ export function createLoaders({ catalog, citations, trends }: LoaderSources) {
     institutionByRor: byKey<InstitutionRecord>('institutionByRor', (rors) => catalog.getInstitutionsByRors(rors)),
     sourceByIssn: byKey<SourceRecord>('sourceByIssn', (issns) => catalog.getSourcesByIssns(issns)),
     // Pages of one owner kind and one shape in one statement.
-    ownedWorks: new DataLoader<OwnedPageKey, Page<WorkRecord>, string>(
+    ownedWorks: new DataLoader<OwnedPageKey, Page<WorkSummary>, string>(
       measuredBatch(
         'ownedWorks',
         batchByShape((k) => JSON.stringify([k.owner, k.first, k.after, k.sort]), (k) => k.id, (ids, k) => catalog.findWorksOf(k.owner, ids, pageRequest(k))),

@@ -10,11 +10,13 @@ export function idListSql(column: string): string {
   return `array_to_string(${column}, ',')`;
 }
 
-/** Columns of a work row, under alias `w`, named as `WorkRow` expects. */
-export const WORK_COLUMNS = `w.id, w.doi, w.pmid, w.title, w.title_markup, w.abstract, w.publication_year, w.publication_date::text AS publication_date,
-  w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id,
-  ${idListSql('w.referenced_work_ids')} AS referenced_work_ids, ${idListSql('w.related_work_ids')} AS related_work_ids,
-  w.oa_status, w.oa_url, w.version`;
+/** Columns of a work summary (a page of a list), under alias `w`, named as `WorkSummaryRow` expects. */
+export const WORK_SUMMARY_COLUMNS = `w.id, w.doi, w.pmid, w.title, w.title_markup, w.publication_year, w.publication_date::text AS publication_date,
+  w.type, w.language, w.cited_by_count, w.is_open_access, w.source_id, w.primary_topic_id, w.oa_status, w.oa_url, w.version`;
+
+/** Columns of a whole work row, under alias `w`, named as `WorkRow` expects. */
+export const WORK_COLUMNS = `${WORK_SUMMARY_COLUMNS}, w.abstract,
+  ${idListSql('w.referenced_work_ids')} AS referenced_work_ids, ${idListSql('w.related_work_ids')} AS related_work_ids`;
 
 const WORK_SORT_KEYS: Record<WorkSortKey, SortKeySql> = {
   CITED_BY_COUNT_DESC: { expr: 'w.cited_by_count', desc: true, cast: 'integer' },

@@ -77,4 +77,24 @@ describe('CachedListTotals', () => {
     expect(await totals.total('works', undefined, works.count)).toBe(6);
     totals.release();
   });
+
+  it('counts the totals of owners once per write generation, only the owners not cached, in one call', async () => {
+    const cache = new LruCache();
+    const totals = new CachedListTotals(cache);
+    const asked: string[][] = [];
+    const count = async (ids: readonly string[]) => {
+      asked.push([...ids]);
+      return ids.map((id) => (id === 'A0' ? 0 : Number(id.slice(1))));
+    };
+    expect(await totals.totalsOf('works.of.author', ['A3', 'A0'], count)).toEqual([3, 0]);
+    expect(await totals.totalsOf('works.of.author', ['A0', 'A7', 'A3'], count)).toEqual([0, 7, 3]);
+    expect(asked).toEqual([['A3', 'A0'], ['A7']]);
+    // Another list's owners are other entries; a write starts a new generation and every owner is counted again.
+    expect(await totals.totalsOf('works.of.topic', ['A3'], count)).toEqual([3]);
+    await new ResponseCacheGeneration(cache).bump();
+    expect(await totals.totalsOf('works.of.author', ['A3'], count)).toEqual([3]);
+    expect(asked).toEqual([['A3', 'A0'], ['A7'], ['A3'], ['A3']]);
+    totals.release();
+    await cache.close();
+  });
 });
